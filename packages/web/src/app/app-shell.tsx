@@ -1,0 +1,99 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import {
+  DocumentIcon,
+  HomeIcon,
+  InvoiceIcon,
+  OrdersIcon,
+  SignOutIcon,
+  UserIcon,
+} from '@/components/icons';
+import { LanguageSwitcher } from '@/components/language-switcher';
+import { Logo } from '@/components/logo';
+import { useLogout } from '@/features/auth/api/use-logout';
+
+const NAV = [
+  { to: '/', key: 'nav.dashboard', icon: HomeIcon, end: true },
+  { to: '/orders', key: 'nav.orders', icon: OrdersIcon, end: false },
+  { to: '/invoices', key: 'nav.invoices', icon: InvoiceIcon, end: false },
+  { to: '/documents', key: 'nav.documents', icon: DocumentIcon, end: false },
+  { to: '/account', key: 'nav.account', icon: UserIcon, end: false },
+] as const;
+
+/** Moves focus to the new page's heading after a navigation, as a page load would. */
+function useFocusOnNavigate() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each new path, by design
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const target =
+      document.querySelector<HTMLElement>('main h1') ?? document.getElementById('main');
+    target?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [pathname]);
+}
+
+/** The signed-in frame: header with navigation on wide screens, a tab bar at the bottom on phones. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+  const [logout, { loading: signingOut }] = useLogout();
+  useFocusOnNavigate();
+
+  const signOut = () =>
+    logout(() => navigate('/sign-in', { replace: true, state: { signedOut: true } }));
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      {navigation.state === 'loading' && (
+        <div className="route-progress" role="progressbar" aria-label={t('app.pageLoading')} />
+      )}
+      <header className="topbar">
+        <div className="topbar-inner">
+          <NavLink to="/" className="brand">
+            <Logo label={t('app.name')} />
+          </NavLink>
+          <nav className="nav" aria-label={t('nav.label')}>
+            <ul>
+              {NAV.map(({ to, key, icon: Icon, end }) => (
+                <li key={to}>
+                  <NavLink to={to} end={end}>
+                    <Icon />
+                    <span>{t(key)}</span>
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="topbar-actions">
+            <LanguageSwitcher />
+            <button
+              type="button"
+              className="btn btn-ghost"
+              onClick={signOut}
+              disabled={signingOut}
+              title={t('nav.signOut')}
+            >
+              <SignOutIcon />
+              <span className="signout-label">{t('nav.signOut')}</span>
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="page" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+export default AppShell;

@@ -1,0 +1,98 @@
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { gatewayError } from '@/lib/graphql-errors';
+import { AlertIcon, InboxIcon } from './icons';
+
+/** Grey placeholder rows shaped like the list, announced once as "Chargement…". */
+export function ListSkeleton({ rows = 5 }: { rows?: number }) {
+  const { t } = useTranslation();
+  return (
+    <div className="skeleton-list" role="status" aria-live="polite">
+      <span className="visually-hidden">{t('app.loading')}</span>
+      {Array.from({ length: rows }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
+        <div className="skeleton-row" key={i} aria-hidden="true">
+          <span className="skeleton" style={{ width: '22%' }} />
+          <span className="skeleton" style={{ width: '30%' }} />
+          <span className="skeleton" style={{ width: '14%' }} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function EmptyState({ children, action }: { children: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="empty-state">
+      <InboxIcon />
+      <p>{children}</p>
+      {action}
+    </div>
+  );
+}
+
+/** Any failed load: a human message, the service-down case apart, and a retry. */
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const { code } = gatewayError(error);
+  return (
+    <div className="error-state" role="alert">
+      <AlertIcon />
+      <div>
+        <p className="error-state-title">{t('common.errorTitle')}</p>
+        <p>{code === 'TRYTON_UNAVAILABLE' ? t('common.unavailable') : t('common.errorBody')}</p>
+      </div>
+      <button type="button" className="btn btn-secondary" onClick={onRetry}>
+        {t('common.retry')}
+      </button>
+    </div>
+  );
+}
+
+interface LoadMoreProps {
+  shown: number;
+  total: number;
+  hasNextPage: boolean;
+  /** Fetches the next page (Apollo's fetchMore); its failure is shown here with a retry. */
+  onLoadMore: () => Promise<unknown>;
+}
+
+export function LoadMore({ shown, total, hasNextPage, onLoadMore }: LoadMoreProps) {
+  const { t } = useTranslation();
+  const [loading, setLoading] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const load = async () => {
+    setLoading(true);
+    setFailed(false);
+    try {
+      await onLoadMore();
+    } catch {
+      setFailed(true);
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <div className="load-more">
+      <p className="muted" aria-live="polite">
+        {t('common.shown', { shown, total })}
+      </p>
+      {failed && (
+        <p className="text-danger" role="alert">
+          {t('common.errorTitle')}
+        </p>
+      )}
+      {hasNextPage && (
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={load}
+          disabled={loading}
+          aria-busy={loading}
+        >
+          {loading ? t('common.loadingMore') : failed ? t('common.retry') : t('common.loadMore')}
+        </button>
+      )}
+    </div>
+  );
+}

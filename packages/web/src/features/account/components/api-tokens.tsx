@@ -1,0 +1,118 @@
+import { useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '@/components/alert';
+import { Field } from '@/components/field';
+import { DateText } from '@/components/format';
+import { graphql } from '@/gql';
+import type { ApiTokenItem_TokenFragment } from '@/gql/graphql';
+import { useCreateApiToken } from '../api/use-create-api-token';
+import { useRevokeApiToken } from '../api/use-revoke-api-token';
+
+export const ApiTokenItemFragment = graphql(`
+  fragment ApiTokenItem_token on ApiToken {
+    id
+    name
+    createdAt
+    lastUsedAt
+  }
+`);
+
+/**
+ * Tokens let a customer's own software (accounting, ERP) read the same API. The secret is shown
+ * once, right after creation: the gateway stores only its hash.
+ */
+export function ApiTokens({
+  customerId,
+  tokens,
+}: {
+  customerId: string;
+  tokens: ApiTokenItem_TokenFragment[];
+}) {
+  const { t } = useTranslation();
+  const [create] = useCreateApiToken(customerId);
+  const [revoke] = useRevokeApiToken();
+  const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
+  const [failure, setFailure] = useState(false);
+  const secretRef = useRef<HTMLInputElement>(null);
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm({ defaultValues: { name: '' } });
+
+  const onSubmit = handleSubmit(async ({ name }) => {
+    setFailure(false);
+    try {
+      const { data } = await create(name);
+      if (data) {
+        setSecret({ name: data.createApiToken.apiToken.name, token: data.createApiToken.token });
+        reset();
+        requestAnimationFrame(() => secretRef.current?.select());
+      }
+    } catch {
+      setFailure(true);
+    }
+  });
+
+  const onRevoke = async (token: ApiTokenItem_TokenFragment) => {
+    if (!window.confirm(t('account.tokens.confirmRevoke', { name: token.name }))) return;
+    setFailure(false);
+    await revoke(token.id).catch(() => setFailure(true));
+  };
+
+  return (
+    <div className="tokens">
+      <p className="muted">{t('account.tokens.intro')}</p>
+      {failure && <Alert tone="error">{t('auth.errors.unexpected')}</Alert>}
+      {secret && (
+        <Alert tone="success">
+          <p>{t('account.tokens.created', { name: secret.name })}</p>
+          <label className="visually-hidden" htmlFor="new-token">
+            {t('account.tokens.secret')}
+          </label>
+          <input
+            id="new-token"
+            className="token-secret"
+            ref={secretRef}
+            readOnly
+            value={secret.token}
+          />
+        </Alert>
+      )}
+      {tokens.length === 0 ? (
+        <p className="muted">{t('account.tokens.none')}</p>
+      ) : (
+        <ul className="mini-list">
+          {tokens.map((token) => (
+            <li key={token.id}>
+              <div>
+                <strong>{token.name}</strong>
+                <span className="muted small">
+                  {t('account.tokens.createdAt')} <DateText value={token.createdAt} /> ·{' '}
+                  {t('account.tokens.lastUsed')} <DateText value={token.lastUsedAt} />
+                </span>
+              </div>
+              <button type="button" className="btn btn-secondary" onClick={() => onRevoke(token)}>
+                {t('account.tokens.revoke')}
+                <span className="visually-hidden"> {token.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="form form-inline" onSubmit={onSubmit} noValidate>
+        <Field
+          label={t('account.tokens.name')}
+          hint={t('account.tokens.nameHint')}
+          error={errors.name?.message}
+          {...register('name', { required: t('common.required') })}
+        />
+        <button type="submit" className="btn btn-secondary" disabled={isSubmitting}>
+          {t('account.tokens.create')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ResetPasswordDocument } from '@/gql/graphql';
+import { graphqlError, renderRoutes } from '@/test/render';
+import { ResetPasswordRoute } from './reset-password';
+
+const path = '/reset-password?token=tok-123&email=claire%40martin.fr';
+const variables = { email: 'claire@martin.fr', token: 'tok-123', password: 'Brioche-Kx7!Vqz2' };
+
+function setup(result: object, at = path) {
+  return renderRoutes({
+    routes: [{ path: '/reset-password', element: <ResetPasswordRoute /> }],
+    path: at,
+    mocks: [{ request: { query: ResetPasswordDocument, variables }, result }],
+  });
+}
+
+async function fill(user: ReturnType<typeof setup>['user'], confirm = variables.password) {
+  await user.type(screen.getByLabelText('Nouveau mot de passe'), variables.password);
+  await user.type(screen.getByLabelText('Confirmez le mot de passe'), confirm);
+  await user.click(screen.getByRole('button', { name: 'Enregistrer le mot de passe' }));
+}
+
+describe('reset password page (from the e-mail link)', () => {
+  it('checks the confirmation before sending anything', async () => {
+    const { user } = setup({ data: { resetPassword: true } });
+    expect(
+      screen.getByText('Choisissez le nouveau mot de passe du compte claire@martin.fr.'),
+    ).toBeInTheDocument();
+    await fill(user, 'something-else');
+    expect(
+      await screen.findByText('Les deux mots de passe ne correspondent pas.'),
+    ).toBeInTheDocument();
+  });
+
+  it('sets the password and invites to sign in', async () => {
+    const { user } = setup({ data: { resetPassword: true } });
+    await fill(user);
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Votre mot de passe a été modifié.',
+    );
+    expect(screen.getByRole('link', { name: 'Se connecter' })).toHaveAttribute('href', '/sign-in');
+  });
+
+  it('offers a new link when the token is no longer valid', async () => {
+    const { user } = setup(graphqlError('INVALID_TOKEN'));
+    await fill(user);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Ce lien n’est plus valide.');
+    expect(screen.getByRole('link', { name: 'Demander un nouveau lien' })).toHaveAttribute(
+      'href',
+      '/forgot-password?email=claire%40martin.fr',
+    );
+  });
+
+  it("shows Tryton's reason when the password is refused", async () => {
+    const { user } = setup({
+      errors: [
+        { message: 'Le mot de passe est trop simple.', extensions: { code: 'INVALID_PASSWORD' } },
+      ],
+    });
+    await fill(user);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Le mot de passe est trop simple.');
+  });
+
+  it('explains an incomplete link', () => {
+    setup({ data: { resetPassword: true } }, '/reset-password?token=tok-123');
+    expect(screen.getByRole('alert')).toHaveTextContent('Ce lien est incomplet.');
+  });
+});

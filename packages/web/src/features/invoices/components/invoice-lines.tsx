@@ -1,0 +1,161 @@
+import { useTranslation } from 'react-i18next';
+import { Money } from '@/components/format';
+import { graphql } from '@/gql';
+import type { InvoiceLines_InvoiceFragment } from '@/gql/graphql';
+import { formatNumber } from '@/lib/format';
+
+export const InvoiceLinesFragment = graphql(`
+  fragment InvoiceLines_invoice on Invoice {
+    lines {
+      id
+      description
+      quantity
+      unit
+      taxes
+      product {
+        id
+        name
+        code
+      }
+      unitPrice {
+        amount
+        currency
+      }
+      amount {
+        amount
+        currency
+      }
+    }
+    taxes {
+      description
+      base {
+        amount
+        currency
+      }
+      amount {
+        amount
+        currency
+      }
+    }
+    untaxedAmount {
+      amount
+      currency
+    }
+    taxAmount {
+      amount
+      currency
+    }
+    totalAmount {
+      amount
+      currency
+    }
+    amountDue {
+      amount
+      currency
+    }
+    state
+  }
+`);
+
+export function InvoiceLines({ invoice }: { invoice: InvoiceLines_InvoiceFragment }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="data-table lines-table">
+          <caption className="visually-hidden">{t('invoices.lines')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('orders.product')}</th>
+              <th scope="col" className="amount">
+                {t('orders.quantity')}
+              </th>
+              <th scope="col" className="amount">
+                {t('orders.unitPrice')}
+              </th>
+              <th scope="col">{t('orders.taxes')}</th>
+              <th scope="col" className="amount">
+                {t('orders.amount')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {invoice.lines.map((line) => (
+              <tr key={line.id}>
+                <th scope="row" data-label={t('orders.product')}>
+                  <span className="line-name">{line.product?.name ?? line.description}</span>
+                  {line.product?.code && <span className="muted small"> {line.product.code}</span>}
+                </th>
+                <td data-label={t('orders.quantity')} className="amount">
+                  {formatNumber(line.quantity, i18n.language)} {line.unit ?? ''}
+                </td>
+                <td data-label={t('orders.unitPrice')} className="amount">
+                  <Money value={line.unitPrice} />
+                </td>
+                <td data-label={t('orders.taxes')}>{line.taxes.join(', ') || t('common.none')}</td>
+                <td data-label={t('orders.amount')} className="amount">
+                  <Money value={line.amount} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="totals-grid">
+        {invoice.taxes.length > 0 && (
+          <table className="data-table compact-table">
+            <caption>{t('invoices.taxes')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('orders.taxes')}</th>
+                <th scope="col" className="amount">
+                  {t('invoices.taxBase')}
+                </th>
+                <th scope="col" className="amount">
+                  {t('invoices.taxAmount')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {invoice.taxes.map((tax) => (
+                <tr key={tax.description}>
+                  <th scope="row" data-label={t('orders.taxes')}>
+                    {tax.description}
+                  </th>
+                  <td className="amount" data-label={t('invoices.taxBase')}>
+                    <Money value={tax.base} />
+                  </td>
+                  <td className="amount" data-label={t('invoices.taxAmount')}>
+                    <Money value={tax.amount} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <dl className="totals">
+          <dt>{t('orders.untaxed')}</dt>
+          <dd>
+            <Money value={invoice.untaxedAmount} />
+          </dd>
+          <dt>{t('orders.tax')}</dt>
+          <dd>
+            <Money value={invoice.taxAmount} />
+          </dd>
+          <dt className="total-row">{t('orders.totalAmount')}</dt>
+          <dd className="total-row">
+            <Money value={invoice.totalAmount} />
+          </dd>
+          {invoice.state === 'POSTED' && (
+            <>
+              <dt>{t('invoices.amountDue')}</dt>
+              <dd>
+                <Money value={invoice.amountDue} />
+              </dd>
+            </>
+          )}
+        </dl>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { AddressBlock } from '@/components/address-block';
+import { DateText } from '@/components/format';
+import { EmptyState, ErrorState, ListSkeleton } from '@/components/list-states';
+import { PageHeader } from '@/components/page-header';
+import {
+  OrderInvoiceStateBadge,
+  OrderShipmentStateBadge,
+  OrderStateBadge,
+} from '@/components/status-badge';
+import { graphql } from '@/gql';
+import { OrderLines } from '../components/order-lines';
+import { OrderRelated } from '../components/order-related';
+
+const OrderQuery = graphql(`
+  query Order($number: String!) {
+    viewer {
+      id
+      order(number: $number) {
+        id
+        number
+        reference
+        description
+        date
+        state
+        invoiceState
+        shipmentState
+        invoiceAddress {
+          ...AddressBlock_address
+        }
+        shipmentAddress {
+          ...AddressBlock_address
+        }
+        ...OrderLines_order
+        ...OrderRelated_order
+      }
+    }
+  }
+`);
+
+export function OrderDetailRoute() {
+  const { t } = useTranslation();
+  const number = useParams().number ?? '';
+  const { data, error, refetch } = useQuery(OrderQuery, { variables: { number } });
+  const order = data?.viewer?.order;
+  const back = { to: '/orders', label: t('orders.backToList') };
+
+  return (
+    <>
+      <PageHeader
+        title={t('orders.detailTitle', { number })}
+        back={back}
+        description={
+          order && (
+            <span className="meta-line">
+              <DateText value={order.date} />
+              {order.reference && <span>· {order.reference}</span>}
+              <OrderStateBadge state={order.state} />
+            </span>
+          )
+        }
+      />
+      {error && !data ? (
+        <ErrorState error={error} onRetry={() => void refetch()} />
+      ) : !data ? (
+        <ListSkeleton rows={6} />
+      ) : !order ? (
+        <EmptyState>{t('orders.notFound')}</EmptyState>
+      ) : (
+        <div className="detail">
+          {order.description && <p>{order.description}</p>}
+          <div className="detail-columns">
+            <section className="card" aria-labelledby="order-summary">
+              <h2 id="order-summary">{t('orders.summary')}</h2>
+              <dl className="facts">
+                <dt>{t('orders.invoicing')}</dt>
+                <dd>
+                  <OrderInvoiceStateBadge state={order.invoiceState} />
+                </dd>
+                <dt>{t('orders.shipping')}</dt>
+                <dd>
+                  <OrderShipmentStateBadge state={order.shipmentState} />
+                </dd>
+              </dl>
+            </section>
+            {order.invoiceAddress && (
+              <section className="card" aria-labelledby="order-invoice-address">
+                <h2 id="order-invoice-address">{t('orders.invoiceAddress')}</h2>
+                <AddressBlock address={order.invoiceAddress} />
+              </section>
+            )}
+            {order.shipmentAddress && (
+              <section className="card" aria-labelledby="order-shipment-address">
+                <h2 id="order-shipment-address">{t('orders.shipmentAddress')}</h2>
+                <AddressBlock address={order.shipmentAddress} />
+              </section>
+            )}
+          </div>
+          <section aria-labelledby="order-lines">
+            <h2 id="order-lines">{t('orders.lines')}</h2>
+            <OrderLines order={order} />
+          </section>
+          <OrderRelated order={order} />
+        </div>
+      )}
+    </>
+  );
+}
+
+export default OrderDetailRoute;

@@ -1,0 +1,214 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment AddressBlock_address on Address {\n    id\n    name\n    fullAddress\n  }\n": typeof types.AddressBlock_AddressFragmentDoc,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  fragment ApiTokenItem_token on ApiToken {\n    id\n    name\n    createdAt\n    lastUsedAt\n  }\n": typeof types.ApiTokenItem_TokenFragmentDoc,
+    "\n  fragment ContactList_contact on ContactMechanism {\n    id\n    type\n    value\n    name\n  }\n": typeof types.ContactList_ContactFragmentDoc,
+    "\n  query Account {\n    viewer {\n      id\n      name\n      email\n      emailValidated\n      addresses {\n        ...AddressBlock_address\n      }\n      contactMechanisms {\n        ...ContactList_contact\n      }\n      apiTokens {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n": typeof types.AccountDocument,
+    "\n  query Session {\n    viewer {\n      id\n      name\n      email\n      language\n    }\n  }\n": typeof types.SessionDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      customer {\n        id\n        name\n        email\n        language\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($email: String!, $token: String!, $password: String!) {\n    resetPassword(email: $email, token: $token, password: $password)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation ValidateEmail($token: String!) {\n    validateEmail(token: $token)\n  }\n": typeof types.ValidateEmailDocument,
+    "\n  fragment OpenOrders_order on Order {\n    id\n    number\n    reference\n    date\n    state\n    totalAmount {\n      amount\n      currency\n    }\n  }\n": typeof types.OpenOrders_OrderFragmentDoc,
+    "\n  fragment UnpaidInvoices_invoice on Invoice {\n    id\n    number\n    state\n    dueDate\n    overdue\n    amountDue {\n      amount\n      currency\n    }\n  }\n": typeof types.UnpaidInvoices_InvoiceFragmentDoc,
+    "\n  fragment LatestDocuments_document on Document {\n    id\n    name\n    date\n    size\n    url\n  }\n": typeof types.LatestDocuments_DocumentFragmentDoc,
+    "\n  fragment InvoicedChart_month on MonthlyAmount {\n    month\n    amount {\n      amount\n      currency\n    }\n  }\n": typeof types.InvoicedChart_MonthFragmentDoc,
+    "\n  query Dashboard {\n    viewer {\n      id\n      name\n      amountDue {\n        amount\n        currency\n      }\n      openOrders: orders(first: 5, filter: { states: [CONFIRMED, PROCESSING] }) {\n        totalCount\n        edges {\n          node {\n            ...OpenOrders_order\n          }\n        }\n      }\n      unpaidInvoices: invoices(first: 5, filter: { unpaid: true }) {\n        totalCount\n        edges {\n          node {\n            ...UnpaidInvoices_invoice\n          }\n        }\n      }\n      overdueInvoices: invoices(first: 1, filter: { overdue: true }) {\n        totalCount\n      }\n      documents(first: 5) {\n        edges {\n          node {\n            ...LatestDocuments_document\n          }\n        }\n      }\n      invoicedByMonth(months: 12) {\n        ...InvoicedChart_month\n      }\n    }\n  }\n": typeof types.DashboardDocument,
+    "\n  fragment DocumentRow_document on Document {\n    id\n    name\n    kind\n    date\n    size\n    url\n    relatedTo\n  }\n": typeof types.DocumentRow_DocumentFragmentDoc,
+    "\n  query Documents($first: Int!, $after: String) {\n    viewer {\n      id\n      documents(first: $first, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...DocumentRow_document\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.DocumentsDocument,
+    "\n  fragment InvoiceLines_invoice on Invoice {\n    lines {\n      id\n      description\n      quantity\n      unit\n      taxes\n      product {\n        id\n        name\n        code\n      }\n      unitPrice {\n        amount\n        currency\n      }\n      amount {\n        amount\n        currency\n      }\n    }\n    taxes {\n      description\n      base {\n        amount\n        currency\n      }\n      amount {\n        amount\n        currency\n      }\n    }\n    untaxedAmount {\n      amount\n      currency\n    }\n    taxAmount {\n      amount\n      currency\n    }\n    totalAmount {\n      amount\n      currency\n    }\n    amountDue {\n      amount\n      currency\n    }\n    state\n  }\n": typeof types.InvoiceLines_InvoiceFragmentDoc,
+    "\n  fragment InvoiceRow_invoice on Invoice {\n    id\n    number\n    reference\n    date\n    dueDate\n    state\n    overdue\n    totalAmount {\n      amount\n      currency\n    }\n    amountDue {\n      amount\n      currency\n    }\n  }\n": typeof types.InvoiceRow_InvoiceFragmentDoc,
+    "\n  query Invoice($number: String!) {\n    viewer {\n      id\n      invoice(number: $number) {\n        id\n        number\n        reference\n        date\n        dueDate\n        state\n        overdue\n        pdfUrl\n        orders {\n          id\n          number\n          state\n          totalAmount {\n            amount\n            currency\n          }\n        }\n        ...InvoiceLines_invoice\n      }\n    }\n  }\n": typeof types.InvoiceDocument,
+    "\n  query Invoices($first: Int!, $after: String, $filter: InvoiceFilter) {\n    viewer {\n      id\n      invoices(first: $first, after: $after, filter: $filter) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...InvoiceRow_invoice\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.InvoicesDocument,
+    "\n  fragment OrderLines_order on Order {\n    lines {\n      id\n      description\n      quantity\n      unit\n      taxes\n      product {\n        id\n        name\n        code\n      }\n      unitPrice {\n        amount\n        currency\n      }\n      amount {\n        amount\n        currency\n      }\n    }\n    untaxedAmount {\n      amount\n      currency\n    }\n    taxAmount {\n      amount\n      currency\n    }\n    totalAmount {\n      amount\n      currency\n    }\n  }\n": typeof types.OrderLines_OrderFragmentDoc,
+    "\n  fragment OrderRelated_order on Order {\n    shipments {\n      id\n      number\n      state\n      plannedDate\n      effectiveDate\n    }\n    invoices {\n      id\n      number\n      state\n      overdue\n      date\n      totalAmount {\n        amount\n        currency\n      }\n    }\n    documents {\n      id\n      name\n      size\n      date\n      url\n    }\n  }\n": typeof types.OrderRelated_OrderFragmentDoc,
+    "\n  fragment OrderRow_order on Order {\n    id\n    number\n    reference\n    date\n    state\n    shipmentState\n    totalAmount {\n      amount\n      currency\n    }\n  }\n": typeof types.OrderRow_OrderFragmentDoc,
+    "\n  query Order($number: String!) {\n    viewer {\n      id\n      order(number: $number) {\n        id\n        number\n        reference\n        description\n        date\n        state\n        invoiceState\n        shipmentState\n        invoiceAddress {\n          ...AddressBlock_address\n        }\n        shipmentAddress {\n          ...AddressBlock_address\n        }\n        ...OrderLines_order\n        ...OrderRelated_order\n      }\n    }\n  }\n": typeof types.OrderDocument,
+    "\n  query Orders($first: Int!, $after: String, $filter: OrderFilter) {\n    viewer {\n      id\n      orders(first: $first, after: $after, filter: $filter) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...OrderRow_order\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.OrdersDocument,
+};
+const documents: Documents = {
+    "\n  fragment AddressBlock_address on Address {\n    id\n    name\n    fullAddress\n  }\n": types.AddressBlock_AddressFragmentDoc,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": types.RevokeApiTokenDocument,
+    "\n  fragment ApiTokenItem_token on ApiToken {\n    id\n    name\n    createdAt\n    lastUsedAt\n  }\n": types.ApiTokenItem_TokenFragmentDoc,
+    "\n  fragment ContactList_contact on ContactMechanism {\n    id\n    type\n    value\n    name\n  }\n": types.ContactList_ContactFragmentDoc,
+    "\n  query Account {\n    viewer {\n      id\n      name\n      email\n      emailValidated\n      addresses {\n        ...AddressBlock_address\n      }\n      contactMechanisms {\n        ...ContactList_contact\n      }\n      apiTokens {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n": types.AccountDocument,
+    "\n  query Session {\n    viewer {\n      id\n      name\n      email\n      language\n    }\n  }\n": types.SessionDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      customer {\n        id\n        name\n        email\n        language\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($email: String!, $token: String!, $password: String!) {\n    resetPassword(email: $email, token: $token, password: $password)\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation ValidateEmail($token: String!) {\n    validateEmail(token: $token)\n  }\n": types.ValidateEmailDocument,
+    "\n  fragment OpenOrders_order on Order {\n    id\n    number\n    reference\n    date\n    state\n    totalAmount {\n      amount\n      currency\n    }\n  }\n": types.OpenOrders_OrderFragmentDoc,
+    "\n  fragment UnpaidInvoices_invoice on Invoice {\n    id\n    number\n    state\n    dueDate\n    overdue\n    amountDue {\n      amount\n      currency\n    }\n  }\n": types.UnpaidInvoices_InvoiceFragmentDoc,
+    "\n  fragment LatestDocuments_document on Document {\n    id\n    name\n    date\n    size\n    url\n  }\n": types.LatestDocuments_DocumentFragmentDoc,
+    "\n  fragment InvoicedChart_month on MonthlyAmount {\n    month\n    amount {\n      amount\n      currency\n    }\n  }\n": types.InvoicedChart_MonthFragmentDoc,
+    "\n  query Dashboard {\n    viewer {\n      id\n      name\n      amountDue {\n        amount\n        currency\n      }\n      openOrders: orders(first: 5, filter: { states: [CONFIRMED, PROCESSING] }) {\n        totalCount\n        edges {\n          node {\n            ...OpenOrders_order\n          }\n        }\n      }\n      unpaidInvoices: invoices(first: 5, filter: { unpaid: true }) {\n        totalCount\n        edges {\n          node {\n            ...UnpaidInvoices_invoice\n          }\n        }\n      }\n      overdueInvoices: invoices(first: 1, filter: { overdue: true }) {\n        totalCount\n      }\n      documents(first: 5) {\n        edges {\n          node {\n            ...LatestDocuments_document\n          }\n        }\n      }\n      invoicedByMonth(months: 12) {\n        ...InvoicedChart_month\n      }\n    }\n  }\n": types.DashboardDocument,
+    "\n  fragment DocumentRow_document on Document {\n    id\n    name\n    kind\n    date\n    size\n    url\n    relatedTo\n  }\n": types.DocumentRow_DocumentFragmentDoc,
+    "\n  query Documents($first: Int!, $after: String) {\n    viewer {\n      id\n      documents(first: $first, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...DocumentRow_document\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.DocumentsDocument,
+    "\n  fragment InvoiceLines_invoice on Invoice {\n    lines {\n      id\n      description\n      quantity\n      unit\n      taxes\n      product {\n        id\n        name\n        code\n      }\n      unitPrice {\n        amount\n        currency\n      }\n      amount {\n        amount\n        currency\n      }\n    }\n    taxes {\n      description\n      base {\n        amount\n        currency\n      }\n      amount {\n        amount\n        currency\n      }\n    }\n    untaxedAmount {\n      amount\n      currency\n    }\n    taxAmount {\n      amount\n      currency\n    }\n    totalAmount {\n      amount\n      currency\n    }\n    amountDue {\n      amount\n      currency\n    }\n    state\n  }\n": types.InvoiceLines_InvoiceFragmentDoc,
+    "\n  fragment InvoiceRow_invoice on Invoice {\n    id\n    number\n    reference\n    date\n    dueDate\n    state\n    overdue\n    totalAmount {\n      amount\n      currency\n    }\n    amountDue {\n      amount\n      currency\n    }\n  }\n": types.InvoiceRow_InvoiceFragmentDoc,
+    "\n  query Invoice($number: String!) {\n    viewer {\n      id\n      invoice(number: $number) {\n        id\n        number\n        reference\n        date\n        dueDate\n        state\n        overdue\n        pdfUrl\n        orders {\n          id\n          number\n          state\n          totalAmount {\n            amount\n            currency\n          }\n        }\n        ...InvoiceLines_invoice\n      }\n    }\n  }\n": types.InvoiceDocument,
+    "\n  query Invoices($first: Int!, $after: String, $filter: InvoiceFilter) {\n    viewer {\n      id\n      invoices(first: $first, after: $after, filter: $filter) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...InvoiceRow_invoice\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.InvoicesDocument,
+    "\n  fragment OrderLines_order on Order {\n    lines {\n      id\n      description\n      quantity\n      unit\n      taxes\n      product {\n        id\n        name\n        code\n      }\n      unitPrice {\n        amount\n        currency\n      }\n      amount {\n        amount\n        currency\n      }\n    }\n    untaxedAmount {\n      amount\n      currency\n    }\n    taxAmount {\n      amount\n      currency\n    }\n    totalAmount {\n      amount\n      currency\n    }\n  }\n": types.OrderLines_OrderFragmentDoc,
+    "\n  fragment OrderRelated_order on Order {\n    shipments {\n      id\n      number\n      state\n      plannedDate\n      effectiveDate\n    }\n    invoices {\n      id\n      number\n      state\n      overdue\n      date\n      totalAmount {\n        amount\n        currency\n      }\n    }\n    documents {\n      id\n      name\n      size\n      date\n      url\n    }\n  }\n": types.OrderRelated_OrderFragmentDoc,
+    "\n  fragment OrderRow_order on Order {\n    id\n    number\n    reference\n    date\n    state\n    shipmentState\n    totalAmount {\n      amount\n      currency\n    }\n  }\n": types.OrderRow_OrderFragmentDoc,
+    "\n  query Order($number: String!) {\n    viewer {\n      id\n      order(number: $number) {\n        id\n        number\n        reference\n        description\n        date\n        state\n        invoiceState\n        shipmentState\n        invoiceAddress {\n          ...AddressBlock_address\n        }\n        shipmentAddress {\n          ...AddressBlock_address\n        }\n        ...OrderLines_order\n        ...OrderRelated_order\n      }\n    }\n  }\n": types.OrderDocument,
+    "\n  query Orders($first: Int!, $after: String, $filter: OrderFilter) {\n    viewer {\n      id\n      orders(first: $first, after: $after, filter: $filter) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...OrderRow_order\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.OrdersDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AddressBlock_address on Address {\n    id\n    name\n    fullAddress\n  }\n"): (typeof documents)["\n  fragment AddressBlock_address on Address {\n    id\n    name\n    fullAddress\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiTokenItem_token on ApiToken {\n    id\n    name\n    createdAt\n    lastUsedAt\n  }\n"): (typeof documents)["\n  fragment ApiTokenItem_token on ApiToken {\n    id\n    name\n    createdAt\n    lastUsedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ContactList_contact on ContactMechanism {\n    id\n    type\n    value\n    name\n  }\n"): (typeof documents)["\n  fragment ContactList_contact on ContactMechanism {\n    id\n    type\n    value\n    name\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Account {\n    viewer {\n      id\n      name\n      email\n      emailValidated\n      addresses {\n        ...AddressBlock_address\n      }\n      contactMechanisms {\n        ...ContactList_contact\n      }\n      apiTokens {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n"): (typeof documents)["\n  query Account {\n    viewer {\n      id\n      name\n      email\n      emailValidated\n      addresses {\n        ...AddressBlock_address\n      }\n      contactMechanisms {\n        ...ContactList_contact\n      }\n      apiTokens {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Session {\n    viewer {\n      id\n      name\n      email\n      language\n    }\n  }\n"): (typeof documents)["\n  query Session {\n    viewer {\n      id\n      name\n      email\n      language\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      customer {\n        id\n        name\n        email\n        language\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      customer {\n        id\n        name\n        email\n        language\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($email: String!, $token: String!, $password: String!) {\n    resetPassword(email: $email, token: $token, password: $password)\n  }\n"): (typeof documents)["\n  mutation ResetPassword($email: String!, $token: String!, $password: String!) {\n    resetPassword(email: $email, token: $token, password: $password)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ValidateEmail($token: String!) {\n    validateEmail(token: $token)\n  }\n"): (typeof documents)["\n  mutation ValidateEmail($token: String!) {\n    validateEmail(token: $token)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OpenOrders_order on Order {\n    id\n    number\n    reference\n    date\n    state\n    totalAmount {\n      amount\n      currency\n    }\n  }\n"): (typeof documents)["\n  fragment OpenOrders_order on Order {\n    id\n    number\n    reference\n    date\n    state\n    totalAmount {\n      amount\n      currency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UnpaidInvoices_invoice on Invoice {\n    id\n    number\n    state\n    dueDate\n    overdue\n    amountDue {\n      amount\n      currency\n    }\n  }\n"): (typeof documents)["\n  fragment UnpaidInvoices_invoice on Invoice {\n    id\n    number\n    state\n    dueDate\n    overdue\n    amountDue {\n      amount\n      currency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LatestDocuments_document on Document {\n    id\n    name\n    date\n    size\n    url\n  }\n"): (typeof documents)["\n  fragment LatestDocuments_document on Document {\n    id\n    name\n    date\n    size\n    url\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InvoicedChart_month on MonthlyAmount {\n    month\n    amount {\n      amount\n      currency\n    }\n  }\n"): (typeof documents)["\n  fragment InvoicedChart_month on MonthlyAmount {\n    month\n    amount {\n      amount\n      currency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Dashboard {\n    viewer {\n      id\n      name\n      amountDue {\n        amount\n        currency\n      }\n      openOrders: orders(first: 5, filter: { states: [CONFIRMED, PROCESSING] }) {\n        totalCount\n        edges {\n          node {\n            ...OpenOrders_order\n          }\n        }\n      }\n      unpaidInvoices: invoices(first: 5, filter: { unpaid: true }) {\n        totalCount\n        edges {\n          node {\n            ...UnpaidInvoices_invoice\n          }\n        }\n      }\n      overdueInvoices: invoices(first: 1, filter: { overdue: true }) {\n        totalCount\n      }\n      documents(first: 5) {\n        edges {\n          node {\n            ...LatestDocuments_document\n          }\n        }\n      }\n      invoicedByMonth(months: 12) {\n        ...InvoicedChart_month\n      }\n    }\n  }\n"): (typeof documents)["\n  query Dashboard {\n    viewer {\n      id\n      name\n      amountDue {\n        amount\n        currency\n      }\n      openOrders: orders(first: 5, filter: { states: [CONFIRMED, PROCESSING] }) {\n        totalCount\n        edges {\n          node {\n            ...OpenOrders_order\n          }\n        }\n      }\n      unpaidInvoices: invoices(first: 5, filter: { unpaid: true }) {\n        totalCount\n        edges {\n          node {\n            ...UnpaidInvoices_invoice\n          }\n        }\n      }\n      overdueInvoices: invoices(first: 1, filter: { overdue: true }) {\n        totalCount\n      }\n      documents(first: 5) {\n        edges {\n          node {\n            ...LatestDocuments_document\n          }\n        }\n      }\n      invoicedByMonth(months: 12) {\n        ...InvoicedChart_month\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DocumentRow_document on Document {\n    id\n    name\n    kind\n    date\n    size\n    url\n    relatedTo\n  }\n"): (typeof documents)["\n  fragment DocumentRow_document on Document {\n    id\n    name\n    kind\n    date\n    size\n    url\n    relatedTo\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Documents($first: Int!, $after: String) {\n    viewer {\n      id\n      documents(first: $first, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...DocumentRow_document\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Documents($first: Int!, $after: String) {\n    viewer {\n      id\n      documents(first: $first, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...DocumentRow_document\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InvoiceLines_invoice on Invoice {\n    lines {\n      id\n      description\n      quantity\n      unit\n      taxes\n      product {\n        id\n        name\n        code\n      }\n      unitPrice {\n        amount\n        currency\n      }\n      amount {\n        amount\n        currency\n      }\n    }\n    taxes {\n      description\n      base {\n        amount\n        currency\n      }\n      amount {\n        amount\n        currency\n      }\n    }\n    untaxedAmount {\n      amount\n      currency\n    }\n    taxAmount {\n      amount\n      currency\n    }\n    totalAmount {\n      amount\n      currency\n    }\n    amountDue {\n      amount\n      currency\n    }\n    state\n  }\n"): (typeof documents)["\n  fragment InvoiceLines_invoice on Invoice {\n    lines {\n      id\n      description\n      quantity\n      unit\n      taxes\n      product {\n        id\n        name\n        code\n      }\n      unitPrice {\n        amount\n        currency\n      }\n      amount {\n        amount\n        currency\n      }\n    }\n    taxes {\n      description\n      base {\n        amount\n        currency\n      }\n      amount {\n        amount\n        currency\n      }\n    }\n    untaxedAmount {\n      amount\n      currency\n    }\n    taxAmount {\n      amount\n      currency\n    }\n    totalAmount {\n      amount\n      currency\n    }\n    amountDue {\n      amount\n      currency\n    }\n    state\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InvoiceRow_invoice on Invoice {\n    id\n    number\n    reference\n    date\n    dueDate\n    state\n    overdue\n    totalAmount {\n      amount\n      currency\n    }\n    amountDue {\n      amount\n      currency\n    }\n  }\n"): (typeof documents)["\n  fragment InvoiceRow_invoice on Invoice {\n    id\n    number\n    reference\n    date\n    dueDate\n    state\n    overdue\n    totalAmount {\n      amount\n      currency\n    }\n    amountDue {\n      amount\n      currency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invoice($number: String!) {\n    viewer {\n      id\n      invoice(number: $number) {\n        id\n        number\n        reference\n        date\n        dueDate\n        state\n        overdue\n        pdfUrl\n        orders {\n          id\n          number\n          state\n          totalAmount {\n            amount\n            currency\n          }\n        }\n        ...InvoiceLines_invoice\n      }\n    }\n  }\n"): (typeof documents)["\n  query Invoice($number: String!) {\n    viewer {\n      id\n      invoice(number: $number) {\n        id\n        number\n        reference\n        date\n        dueDate\n        state\n        overdue\n        pdfUrl\n        orders {\n          id\n          number\n          state\n          totalAmount {\n            amount\n            currency\n          }\n        }\n        ...InvoiceLines_invoice\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invoices($first: Int!, $after: String, $filter: InvoiceFilter) {\n    viewer {\n      id\n      invoices(first: $first, after: $after, filter: $filter) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...InvoiceRow_invoice\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Invoices($first: Int!, $after: String, $filter: InvoiceFilter) {\n    viewer {\n      id\n      invoices(first: $first, after: $after, filter: $filter) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...InvoiceRow_invoice\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrderLines_order on Order {\n    lines {\n      id\n      description\n      quantity\n      unit\n      taxes\n      product {\n        id\n        name\n        code\n      }\n      unitPrice {\n        amount\n        currency\n      }\n      amount {\n        amount\n        currency\n      }\n    }\n    untaxedAmount {\n      amount\n      currency\n    }\n    taxAmount {\n      amount\n      currency\n    }\n    totalAmount {\n      amount\n      currency\n    }\n  }\n"): (typeof documents)["\n  fragment OrderLines_order on Order {\n    lines {\n      id\n      description\n      quantity\n      unit\n      taxes\n      product {\n        id\n        name\n        code\n      }\n      unitPrice {\n        amount\n        currency\n      }\n      amount {\n        amount\n        currency\n      }\n    }\n    untaxedAmount {\n      amount\n      currency\n    }\n    taxAmount {\n      amount\n      currency\n    }\n    totalAmount {\n      amount\n      currency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrderRelated_order on Order {\n    shipments {\n      id\n      number\n      state\n      plannedDate\n      effectiveDate\n    }\n    invoices {\n      id\n      number\n      state\n      overdue\n      date\n      totalAmount {\n        amount\n        currency\n      }\n    }\n    documents {\n      id\n      name\n      size\n      date\n      url\n    }\n  }\n"): (typeof documents)["\n  fragment OrderRelated_order on Order {\n    shipments {\n      id\n      number\n      state\n      plannedDate\n      effectiveDate\n    }\n    invoices {\n      id\n      number\n      state\n      overdue\n      date\n      totalAmount {\n        amount\n        currency\n      }\n    }\n    documents {\n      id\n      name\n      size\n      date\n      url\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrderRow_order on Order {\n    id\n    number\n    reference\n    date\n    state\n    shipmentState\n    totalAmount {\n      amount\n      currency\n    }\n  }\n"): (typeof documents)["\n  fragment OrderRow_order on Order {\n    id\n    number\n    reference\n    date\n    state\n    shipmentState\n    totalAmount {\n      amount\n      currency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Order($number: String!) {\n    viewer {\n      id\n      order(number: $number) {\n        id\n        number\n        reference\n        description\n        date\n        state\n        invoiceState\n        shipmentState\n        invoiceAddress {\n          ...AddressBlock_address\n        }\n        shipmentAddress {\n          ...AddressBlock_address\n        }\n        ...OrderLines_order\n        ...OrderRelated_order\n      }\n    }\n  }\n"): (typeof documents)["\n  query Order($number: String!) {\n    viewer {\n      id\n      order(number: $number) {\n        id\n        number\n        reference\n        description\n        date\n        state\n        invoiceState\n        shipmentState\n        invoiceAddress {\n          ...AddressBlock_address\n        }\n        shipmentAddress {\n          ...AddressBlock_address\n        }\n        ...OrderLines_order\n        ...OrderRelated_order\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Orders($first: Int!, $after: String, $filter: OrderFilter) {\n    viewer {\n      id\n      orders(first: $first, after: $after, filter: $filter) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...OrderRow_order\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Orders($first: Int!, $after: String, $filter: OrderFilter) {\n    viewer {\n      id\n      orders(first: $first, after: $after, filter: $filter) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...OrderRow_order\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

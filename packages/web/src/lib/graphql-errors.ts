@@ -1,0 +1,51 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
+
+/** The stable codes of the gateway (docs/schema-contract.md), read from `extensions.code`. */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'THROTTLED'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'INVALID_TOKEN'
+  | 'INVALID_PASSWORD'
+  | 'TRYTON_UNAVAILABLE'
+  | 'INTERNAL_SERVER_ERROR';
+
+export interface GatewayError {
+  code: ErrorCode | 'NETWORK' | 'UNKNOWN';
+  message: string;
+  retryAfter?: number;
+}
+
+interface WireError {
+  message?: string;
+  extensions?: Record<string, unknown>;
+}
+
+function fromWire(first: WireError | undefined): GatewayError {
+  const code = first?.extensions?.code;
+  const retryAfter = first?.extensions?.retryAfter;
+  return {
+    code: typeof code === 'string' ? (code as ErrorCode) : 'UNKNOWN',
+    message: first?.message ?? '',
+    ...(typeof retryAfter === 'number' ? { retryAfter } : {}),
+  };
+}
+
+/** Turns whatever Apollo raised into the first gateway error, or a network/unknown one. */
+export function gatewayError(error: unknown): GatewayError {
+  if (CombinedGraphQLErrors.is(error)) return fromWire(error.errors[0]);
+  if (ServerError.is(error)) {
+    // A non-2xx answer served as plain application/json still carries the GraphQL errors.
+    try {
+      const body = JSON.parse(error.bodyText) as { errors?: WireError[] };
+      if (body.errors?.length) return fromWire(body.errors[0]);
+    } catch {
+      // Not JSON: a proxy's error page.
+    }
+    return { code: 'NETWORK', message: error.message };
+  }
+  if (error instanceof TypeError) return { code: 'NETWORK', message: error.message };
+  return { code: 'UNKNOWN', message: error instanceof Error ? error.message : String(error) };
+}

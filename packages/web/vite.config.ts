@@ -1,0 +1,20 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type ProxyOptions } from 'vite';
+import { graphqlDocuments } from './scripts/vite-plugin-graphql-documents.ts';
+
+// Same-origin in every environment: the dev and preview servers proxy the gateway, traefik does
+// it in production, so the session cookie stays first-party and no CORS is involved.
+const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000';
+const proxy: Record<string, ProxyOptions> = {
+  '/graphql': { target: gateway },
+  '/downloads': { target: gateway },
+};
+
+export default defineConfig({
+  plugins: [react(), graphqlDocuments(fileURLToPath(new URL('./src/gql/gql.ts', import.meta.url)))],
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  server: { proxy },
+  preview: { proxy },
+  build: { target: 'es2022', sourcemap: true, manifest: true },
+});
