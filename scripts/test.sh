@@ -16,3 +16,6 @@ pnpm exec biome check .
 step "build and type-check"
 pnpm -r build
 pnpm -r typecheck
+
+step "Tryton module tests (portal_api, trytond's test framework)"
+tryton/test.sh

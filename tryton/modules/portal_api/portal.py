@@ -1,0 +1,341 @@
+"""RPC for the portal gateway's technical user.
+
+Tryton exposes no RPC to authenticate its web users (`web.user`), so the gateway calls the
+methods of `portal.gateway`. Expected failures (wrong password, bad token, throttling) are
+returned as values, never raised: raising would roll the transaction back and erase the
+failed attempt that Tryton's brute-force counter just recorded.
+
+Differences between Tryton 6.0 and 7.6 are kept to `rule.py` (see there).
+"""
+import datetime
+import hashlib
+import secrets
+
+from trytond.config import config
+from trytond.exceptions import RateLimitException
+from trytond.i18n import gettext
+from trytond.model import Model, ModelSQL, fields
+from trytond.model.exceptions import AccessError
+from trytond.pool import Pool
+from trytond.res.user import PasswordError
+from trytond.rpc import RPC
+from trytond.transaction import Transaction
+
+TOKEN_PREFIX = 'tpat_'
+# Writing `last_used` on every request would turn each read into a write.
+LAST_USED_RESOLUTION = datetime.timedelta(minutes=1)
+
+
+def hash_token(token):
+    return hashlib.sha256(token.encode('utf-8')).hexdigest()
+
+
+def check_gateway():
+    "Refuse anyone who is not a member of the Portal gateway group."
+    pool = Pool()
+    User = pool.get('res.user')
+    ModelData = pool.get('ir.model.data')
+    if Transaction().user == 0:
+        return
+    group_id = ModelData.get_id('portal_api', 'group_portal_gateway')
+    if group_id not in User.get_groups():
+        raise AccessError(gettext('portal_api.msg_gateway_only'))
+
+
+def as_root():
+    transaction = Transaction()
+    return transaction.set_user(0), transaction.set_context(_check_access=False)
+
+
+def session_web_user(key):
+    "The active web user of a live session key, or None. Does not slide the expiry."
+    if not key or not isinstance(key, str):
+        return None
+    Session = Pool().get('web.user.session')
+    user_ctx, access_ctx = as_root()
+    with user_ctx, access_ctx:
+        sessions = Session.search([('key', '=', key)], limit=1)
+        if not sessions or sessions[0].expired:
+            return None
+        user = sessions[0].user
+        return user if user.active else None
+
+
+def token_web_user(token):
+    "The active web user of an API token, or None."
+    if not token or not isinstance(token, str) or not token.startswith(TOKEN_PREFIX):
+        return None
+    ApiToken = Pool().get('portal.api_token')
+    user_ctx, access_ctx = as_root()
+    with user_ctx, access_ctx:
+        tokens = ApiToken.search([('token_hash', '=', hash_token(token))], limit=1)
+        if not tokens:
+            return None
+        user = tokens[0].web_user
+        return user if user.active else None
+
+
+def web_user_parties(user):
+    "The parties a web user acts for: its party and its secondary parties."
+    if user is None or user.party is None:
+        return []
+    user_ctx, access_ctx = as_root()
+    with user_ctx, access_ctx:
+        return [user.party.id] + [p.id for p in user.secondary_parties]
+
+
+def context_parties(context):
+    "The parties of the session key or API token that the gateway put in the context."
+    session = context.get('portal_session')
+    if session:
+        return web_user_parties(session_web_user(session))
+    token = context.get('portal_token')
+    if token:
+        return web_user_parties(token_web_user(token))
+    return []
+
+
+def describe(user):
+    party = user.party
+    language = None
+    if party and party.lang:
+        language = party.lang.code.split('_')[0]
+    return {
+        'id': user.id,
+        'email': user.email,
+        'email_valid': bool(user.email_valid),
+        'party': party.id if party else None,
+        'party_name': party.rec_name if party else None,
+        'language': language,
+        }
+
+
+class ApiToken(ModelSQL):
+    "Portal API Token"
+    __name__ = 'portal.api_token'
+
+    name = fields.Char("Name", required=True)
+    web_user = fields.Many2One(
+        'web.user', "Web User", required=True, ondelete='CASCADE')
+    # Only a hash is stored: the token itself is shown once, when it is created.
+    token_hash = fields.Char("Token Hash", required=True)
+    last_used = fields.DateTime("Last Used")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls.__rpc__ = {}
+
+    def describe(self):
+        return {
+            'id': self.id,
+            'name': self.name,
+            'created': self.create_date,
+            'last_used': self.last_used,
+            }
+
+
+class PortalGateway(Model):
+    "Portal Gateway"
+    __name__ = 'portal.gateway'
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        write = RPC(readonly=False, check_access=False)
+        read = RPC(readonly=True, check_access=False)
+        cls.__rpc__ = {
+            'login': write,
+            'logout': write,
+            'session_user': write,
+            'request_password_reset': write,
+            'reset_password': write,
+            'validate_email': write,
+            'change_password': write,
+            'create_api_token': write,
+            'list_api_tokens': read,
+            'revoke_api_token': write,
+            'token_user': write,
+            }
+
+    @classmethod
+    def login(cls, email, password):
+        check_gateway()
+        WebUser = Pool().get('web.user')
+        if not isinstance(email, str) or not isinstance(password, str):
+            return {'status': 'invalid_credentials'}
+        user_ctx, access_ctx = as_root()
+        with user_ctx, access_ctx:
+            try:
+                user = WebUser.authenticate(email, password)
+            except RateLimitException:
+                return {
+                    'status': 'throttled',
+                    'retry_after': config.getint('session', 'timeout', default=300),
+                    }
+            if not user or not user.active:
+                return {'status': 'invalid_credentials'}
+            key = user.new_session()
+            return {'status': 'ok', 'session': key, 'user': describe(user)}
+
+    @classmethod
+    def logout(cls, session):
+        check_gateway()
+        Session = Pool().get('web.user.session')
+        if isinstance(session, str) and session:
+            user_ctx, access_ctx = as_root()
+            with user_ctx, access_ctx:
+                Session.remove(session)
+        return None
+
+    @classmethod
+    def session_user(cls, session):
+        "The session's user, and slide the session's expiry."
+        check_gateway()
+        Session = Pool().get('web.user.session')
+        user = session_web_user(session)
+        if user is None:
+            return None
+        user_ctx, access_ctx = as_root()
+        with user_ctx, access_ctx:
+            Session.reset(session)
+            return describe(user)
+
+    @classmethod
+    def request_password_reset(cls, email):
+        "Send a reset link. The answer is the same whether the e-mail exists or not."
+        check_gateway()
+        WebUser = Pool().get('web.user')
+        if not isinstance(email, str) or not email:
+            return None
+        user_ctx, access_ctx = as_root()
+        with user_ctx, access_ctx:
+            users = WebUser.search([('email', '=', email.strip().lower())], limit=1)
+            if users:
+                WebUser.reset_password(users)
+        return None
+
+    @classmethod
+    def reset_password(cls, email, token, password):
+        check_gateway()
+        pool = Pool()
+        WebUser = pool.get('web.user')
+        User = pool.get('res.user')
+        if not all(isinstance(v, str) and v for v in (email, token, password)):
+            return {'status': 'invalid_token'}
+        user_ctx, access_ctx = as_root()
+        with user_ctx, access_ctx:
+            users = WebUser.search([('email', '=', email.strip().lower())], limit=1)
+            try:
+                User.validate_password(password, users)
+            except PasswordError as error:
+                return {'status': 'invalid_password', 'message': error.message}
+            if WebUser.set_password_token(email.strip(), token, password):
+                return {'status': 'ok'}
+            return {'status': 'invalid_token'}
+
+    @classmethod
+    def validate_email(cls, token):
+        check_gateway()
+        WebUser = Pool().get('web.user')
+        if not isinstance(token, str) or not token:
+            return {'status': 'invalid_token'}
+        user_ctx, access_ctx = as_root()
+        with user_ctx, access_ctx:
+            if WebUser.validate_email_token([token]):
+                return {'status': 'ok'}
+            return {'status': 'invalid_token'}
+
+    @classmethod
+    def change_password(cls, session, current, new):
+        check_gateway()
+        pool = Pool()
+        WebUser = pool.get('web.user')
+        User = pool.get('res.user')
+        user = session_web_user(session)
+        if user is None:
+            return {'status': 'unauthenticated'}
+        if not isinstance(current, str) or not isinstance(new, str):
+            return {'status': 'invalid_credentials'}
+        user_ctx, access_ctx = as_root()
+        with user_ctx, access_ctx:
+            # Through authenticate, so that guessing the current password is throttled too.
+            try:
+                checked = WebUser.authenticate(user.email, current)
+            except RateLimitException:
+                return {
+                    'status': 'throttled',
+                    'retry_after': config.getint('session', 'timeout', default=300),
+                    }
+            if not checked or checked.id != user.id:
+                return {'status': 'invalid_credentials'}
+            try:
+                User.validate_password(new, [user])
+            except PasswordError as error:
+                return {'status': 'invalid_password', 'message': error.message}
+            WebUser.write([user], {'password': new})
+            return {'status': 'ok'}
+
+    @classmethod
+    def create_api_token(cls, session, name):
+        check_gateway()
+        ApiToken = Pool().get('portal.api_token')
+        user = session_web_user(session)
+        if user is None:
+            return {'status': 'unauthenticated'}
+        if not isinstance(name, str) or not name.strip():
+            return {'status': 'invalid_name'}
+        token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        user_ctx, access_ctx = as_root()
+        with user_ctx, access_ctx:
+            record, = ApiToken.create([{
+                        'name': name.strip()[:100],
+                        'web_user': user.id,
+                        'token_hash': hash_token(token),
+                        }])
+            return dict(record.describe(), status='ok', token=token)
+
+    @classmethod
+    def list_api_tokens(cls, session):
+        check_gateway()
+        ApiToken = Pool().get('portal.api_token')
+        user = session_web_user(session)
+        if user is None:
+            return []
+        user_ctx, access_ctx = as_root()
+        with user_ctx, access_ctx:
+            tokens = ApiToken.search(
+                [('web_user', '=', user.id)], order=[('id', 'DESC')])
+            return [t.describe() for t in tokens]
+
+    @classmethod
+    def revoke_api_token(cls, session, token_id):
+        check_gateway()
+        ApiToken = Pool().get('portal.api_token')
+        user = session_web_user(session)
+        if user is None or not isinstance(token_id, int):
+            return False
+        user_ctx, access_ctx = as_root()
+        with user_ctx, access_ctx:
+            tokens = ApiToken.search([
+                    ('id', '=', token_id),
+                    ('web_user', '=', user.id),
+                    ])
+            ApiToken.delete(tokens)
+            return bool(tokens)
+
+    @classmethod
+    def token_user(cls, token):
+        check_gateway()
+        ApiToken = Pool().get('portal.api_token')
+        user = token_web_user(token)
+        if user is None:
+            return None
+        user_ctx, access_ctx = as_root()
+        with user_ctx, access_ctx:
+            record, = ApiToken.search(
+                [('token_hash', '=', hash_token(token))], limit=1)
+            now = datetime.datetime.now()
+            if not record.last_used or now - record.last_used > LAST_USED_RESOLUTION:
+                ApiToken.write([record], {'last_used': now})
+            return describe(user)

@@ -1,0 +1,3 @@
+from .test_portal_api import suite
+
+__all__ = ['suite']
