@@ -19,3 +19,6 @@ pnpm -r typecheck
 
 step "Tryton module tests (portal_api, trytond's test framework)"
 tryton/test.sh
+
+step "package tests (real Tryton, Redis, SMTP catcher)"
+pnpm --filter @portal/devstack --filter @portal/web test

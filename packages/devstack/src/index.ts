@@ -1,1 +1,11 @@
-export {};
+export { type CaughtMail, type MailCatcher, startMailCatcher } from './mail-catcher.js';
+export { cacheDir, portalModuleDir, repoRoot } from './paths.js';
+export { freePort } from './ports.js';
+export {
+  type DatabaseTemplate,
+  databaseTemplate,
+  PORTAL_MODULES,
+  type RunningTryton,
+  startTryton,
+  type TrytonSettings,
+} from './tryton-server.js';

@@ -1,0 +1,78 @@
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { freePort } from './ports.js';
+
+export interface CaughtMail {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface MailCatcher {
+  /** `smtp://127.0.0.1:<port>`, for trytond's `[email] uri`. */
+  url: string;
+  messages: CaughtMail[];
+  /** The first mail to `to` (matching `subject`) caught so far or within `timeoutMs`. */
+  waitFor(to: string, options?: { subject?: RegExp; timeoutMs?: number }): Promise<CaughtMail>;
+  stop(): Promise<void>;
+}
+
+function addresses(mail: ParsedMail): string[] {
+  const to = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [];
+  return to.flatMap((group) => group.value.map((a) => (a.address ?? '').toLowerCase()));
+}
+
+/** An SMTP server on a free loopback port that keeps what it receives, for tests. */
+export async function startMailCatcher(): Promise<MailCatcher> {
+  const messages: CaughtMail[] = [];
+  const waiters = new Set<() => void>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          messages.push({
+            to: addresses(mail),
+            subject: mail.subject ?? '',
+            text: mail.text ?? '',
+            html: typeof mail.html === 'string' ? mail.html : '',
+          });
+          for (const wake of waiters) wake();
+          callback();
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+
+  const find = (to: string, subject?: RegExp) =>
+    messages.find((m) => m.to.includes(to.toLowerCase()) && (!subject || subject.test(m.subject)));
+
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    waitFor(to, options = {}) {
+      const found = find(to, options.subject);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const wake = () => {
+          const mail = find(to, options.subject);
+          if (!mail) return;
+          clearTimeout(timer);
+          waiters.delete(wake);
+          resolve(mail);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(wake);
+          reject(new Error(`no mail to ${to} within ${options.timeoutMs ?? 10_000} ms`));
+        }, options.timeoutMs ?? 10_000);
+        waiters.add(wake);
+      });
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,300 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  access,
+  copyFile,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  writeFile,
+} from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { cacheDir, portalModuleDir } from './paths.js';
+import { freePort } from './ports.js';
+
+const run = promisify(execFile);
+
+/** Debian's interpreter: trytond is installed for it, whatever python3 comes first on PATH. */
+const PYTHON = '/usr/bin/python3';
+const TRYTOND = '/usr/bin/trytond';
+const TRYTOND_ADMIN = '/usr/bin/trytond-admin';
+
+/** The modules of a portal database; their dependencies are activated with them. */
+export const PORTAL_MODULES = ['portal_api', 'account_fr', 'sale', 'account_invoice', 'web_user'];
+
+export interface TrytonSettings {
+  /** Where the portal's pages live: e-mail links point there. */
+  portalUrl?: string;
+  /** `smtp://127.0.0.1:2525` (a catcher in tests); unset: mails are not sent. */
+  smtpUrl?: string;
+  /** trytond's `[web] num_proxies`. */
+  numProxies?: number;
+}
+
+interface ServerPaths {
+  dir: string;
+  database: string;
+  configFile: string;
+}
+
+/** The environment trytond runs with: the portal_api module on its path, a writable HOME. */
+function trytondEnv(home: string): NodeJS.ProcessEnv {
+  const pythonPath = [portalModuleDir(), process.env.PYTHONPATH].filter(Boolean).join(':');
+  return { ...process.env, PYTHONPATH: pythonPath, HOME: home, LANG: 'C.UTF-8' };
+}
+
+function configText(dir: string, port: number, settings: TrytonSettings): string {
+  const portal = settings.portalUrl ?? 'http://127.0.0.1:5173';
+  return [
+    '[database]',
+    'uri = sqlite://',
+    `path = ${dir}`,
+    '[web]',
+    `listen = 127.0.0.1:${port}`,
+    `num_proxies = ${settings.numProxies ?? 0}`,
+    `reset_password_url = ${portal}/reset-password`,
+    `email_validation_url = ${portal}/validate-email`,
+    '[email]',
+    `uri = ${settings.smtpUrl ?? 'smtp://127.0.0.1:1'}`,
+    'from = Portail clients <portail@example.fr>',
+    '[password]',
+    'length = 8',
+    'entropy = 0.6',
+    '[session]',
+    'max_attempt = 5',
+    '',
+  ].join('\n');
+}
+
+async function writeServerConfig(
+  dir: string,
+  database: string,
+  port: number,
+  settings: TrytonSettings,
+): Promise<ServerPaths> {
+  const configFile = join(dir, 'trytond.conf');
+  await writeFile(configFile, configText(dir, port, settings));
+  return { dir, database, configFile };
+}
+
+async function moduleFingerprint(): Promise<string> {
+  const hash = createHash('sha256');
+  const { stdout } = await run(PYTHON, ['-c', 'import trytond; print(trytond.__version__)']);
+  hash.update(stdout);
+  hash.update(PORTAL_MODULES.join(','));
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== '__pycache__') await walk(path);
+      else if (/\.(py|xml|cfg)$/.test(entry.name)) hash.update(await readFile(path));
+    }
+  };
+  await walk(portalModuleDir());
+  return hash.digest('hex').slice(0, 16);
+}
+
+export interface DatabaseTemplate {
+  /** The SQLite file to copy for each server. */
+  file: string;
+  database: string;
+  adminPassword: string;
+}
+
+/**
+ * A database with the portal modules activated, built once and cached under
+ * `.cache/tryton/` keyed by trytond's version and the module's files (about a minute the
+ * first time; then reused as is). `build`, when given, runs on a live server over the
+ * freshly activated database before it is cached (demo data), and `key` names that content.
+ */
+export async function databaseTemplate(
+  options: {
+    key?: string;
+    build?: (server: RunningTryton) => Promise<void>;
+    adminPassword?: string;
+  } = {},
+): Promise<DatabaseTemplate> {
+  const adminPassword = options.adminPassword ?? 'admin';
+  const database = 'portal';
+  const fingerprint = await moduleFingerprint();
+  const base = cacheDir('tryton', fingerprint);
+  const name = options.key ? `${options.key}.sqlite` : 'modules.sqlite';
+  const file = join(base, name);
+  if (await exists(file)) return { file, database, adminPassword };
+
+  await mkdir(base, { recursive: true });
+  const modules = join(base, 'modules.sqlite');
+  if (!(await exists(modules))) {
+    const work = await mkdtemp(join(tmpdir(), 'tryton-init-'));
+    try {
+      const paths = await writeServerConfig(work, database, await freePort(), {});
+      await writeFile(join(work, `${database}.sqlite`), '');
+      const passFile = join(work, 'admin-password');
+      await writeFile(passFile, adminPassword);
+      const env = { ...trytondEnv(work), TRYTONPASSFILE: passFile };
+      const admin = ['-c', paths.configFile, '-d', database];
+      await run(PYTHON, [TRYTOND_ADMIN, ...admin, '--all', '--email', 'admin@example.fr'], {
+        env,
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      await run(
+        PYTHON,
+        [TRYTOND_ADMIN, ...admin, '-u', ...PORTAL_MODULES, '--activate-dependencies'],
+        { env, maxBuffer: 64 * 1024 * 1024 },
+      );
+      await moveInto(join(work, `${database}.sqlite`), modules);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
+  if (file === modules) return { file, database, adminPassword };
+
+  const server = await startTryton({ template: { file: modules, database, adminPassword } });
+  try {
+    await options.build?.(server);
+  } finally {
+    await server.stop();
+  }
+  await moveInto(server.databaseFile, file);
+  return { file, database, adminPassword };
+}
+
+export interface RunningTryton {
+  /** `http://127.0.0.1:<port>`: the server root (the database goes in the path). */
+  url: string;
+  database: string;
+  adminPassword: string;
+  /** The SQLite file this server works on (a copy of the template). */
+  databaseFile: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Debian's trytond on a free loopback port over a fresh copy of `template`, and
+ * resolves once it answers JSON-RPC. `stop()` kills it and deletes the copy.
+ */
+export async function startTryton(
+  options: { template: DatabaseTemplate; port?: number; dir?: string } & TrytonSettings,
+): Promise<RunningTryton> {
+  const { template } = options;
+  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'tryton-')));
+  const keepDir = options.dir !== undefined;
+  const databaseFile = join(dir, `${template.database}.sqlite`);
+  if (!(await exists(databaseFile))) await copyFile(template.file, databaseFile);
+  const port = options.port ?? (await freePort());
+  const paths = await writeServerConfig(dir, template.database, port, options);
+  const child = spawn(PYTHON, [TRYTOND, '-c', paths.configFile, '--logconf', await logConf(dir)], {
+    env: trytondEnv(dir),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilAnswering(url, child, () => stderr);
+  } catch (error) {
+    child.kill('SIGKILL');
+    if (!keepDir) await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  let stopped: Promise<void> | undefined;
+  return {
+    url,
+    database: template.database,
+    adminPassword: template.adminPassword,
+    databaseFile,
+    stop() {
+      stopped ??= (async () => {
+        await kill(child);
+        if (!keepDir) await rm(dir, { recursive: true, force: true });
+      })();
+      return stopped;
+    },
+  };
+}
+
+/** Logging to stderr at WARNING: enough to explain a failed start, quiet otherwise. */
+async function logConf(dir: string): Promise<string> {
+  const file = join(dir, 'logging.conf');
+  await writeFile(
+    file,
+    [
+      '[formatters]',
+      'keys=simple',
+      '[handlers]',
+      'keys=stderr',
+      '[loggers]',
+      'keys=root',
+      '[formatter_simple]',
+      'format=%(asctime)s %(levelname)s %(name)s %(message)s',
+      '[handler_stderr]',
+      'class=StreamHandler',
+      'formatter=simple',
+      'args=(sys.stderr,)',
+      '[logger_root]',
+      'level=WARNING',
+      'handlers=stderr',
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
+async function waitUntilAnswering(
+  url: string,
+  child: ChildProcess,
+  log: () => string,
+): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`trytond exited with code ${child.exitCode}:\n${log()}`);
+    }
+    try {
+      const response = await fetch(`${url}/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ id: 0, method: 'common.server.version', params: [] }),
+        signal: AbortSignal.timeout(2000),
+      });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`trytond did not answer on ${url} within 60 s:\n${log()}`);
+}
+
+async function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Publishes a file atomically, so a concurrent reader never sees half a database. */
+async function moveInto(source: string, target: string): Promise<void> {
+  const partial = `${target}.${process.pid}.partial`;
+  await copyFile(source, partial);
+  await rename(partial, target);
+}

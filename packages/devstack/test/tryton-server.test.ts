@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseTemplate, type RunningTryton, startTryton } from '../src/index.js';
+
+async function rpc(url: string, method: string, params: unknown[], auth?: string) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
+    body: JSON.stringify({ id: 1, method, params }),
+  });
+  const body = response.ok ? ((await response.json()) as { result: unknown }) : null;
+  return { status: response.status, body: body ?? { result: null } };
+}
+
+describe('startTryton', () => {
+  let tryton: RunningTryton;
+
+  beforeAll(async () => {
+    tryton = await startTryton({ template: await databaseTemplate() });
+  });
+  afterAll(async () => {
+    await tryton?.stop();
+  });
+
+  it('answers JSON-RPC on a loopback port with the portal module active', async () => {
+    expect(tryton.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const version = await rpc(`${tryton.url}/`, 'common.server.version', []);
+    expect(String(version.body.result)).toMatch(/^\d+\.\d+/);
+
+    const login = await rpc(`${tryton.url}/${tryton.database}/`, 'common.db.login', [
+      'admin',
+      { password: tryton.adminPassword },
+      'en',
+    ]);
+    const [userId, key] = login.body.result as [number, string];
+    const auth = `Session ${Buffer.from(`admin:${userId}:${key}`).toString('base64')}`;
+    const modules = await rpc(
+      `${tryton.url}/${tryton.database}/`,
+      'model.ir.module.search_read',
+      [[['state', '=', 'activated']], 0, null, null, ['name'], {}],
+      auth,
+    );
+    const names = (modules.body.result as { name: string }[]).map((m) => m.name);
+    expect(names).toEqual(expect.arrayContaining(['portal_api', 'sale', 'web_user', 'account_fr']));
+  });
+
+  it('gives each server its own copy of the database and cleans it up', async () => {
+    const other = await startTryton({ template: await databaseTemplate() });
+    expect(other.databaseFile).not.toBe(tryton.databaseFile);
+    await other.stop();
+    const after = await fetch(`${other.url}/`, { method: 'POST', body: '{}' }).catch(() => null);
+    expect(after).toBeNull();
+  });
+});
