@@ -14,6 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { withLock } from './lock.js';
 import { cacheDir, portalModuleDir } from './paths.js';
 import { freePort } from './ports.js';
 
@@ -127,8 +128,21 @@ export async function databaseTemplate(
   const name = options.key ? `${options.key}.sqlite` : 'modules.sqlite';
   const file = join(base, name);
   if (await exists(file)) return { file, database, adminPassword };
-
   await mkdir(base, { recursive: true });
+  await withLock(`${file}.lock`, async () => {
+    if (!(await exists(file)))
+      await buildTemplate(base, file, database, adminPassword, options.build);
+  });
+  return { file, database, adminPassword };
+}
+
+async function buildTemplate(
+  base: string,
+  file: string,
+  database: string,
+  adminPassword: string,
+  build: ((server: RunningTryton) => Promise<void>) | undefined,
+): Promise<void> {
   const modules = join(base, 'modules.sqlite');
   if (!(await exists(modules))) {
     const work = await mkdtemp(join(tmpdir(), 'tryton-init-'));
@@ -153,16 +167,16 @@ export async function databaseTemplate(
       await rm(work, { recursive: true, force: true });
     }
   }
-  if (file === modules) return { file, database, adminPassword };
+  if (file === modules) return;
 
   const server = await startTryton({ template: { file: modules, database, adminPassword } });
   try {
-    await options.build?.(server);
+    await build?.(server);
+    await server.stop({ keepDatabase: true });
+    await moveInto(server.databaseFile, file);
   } finally {
     await server.stop();
   }
-  await moveInto(server.databaseFile, file);
-  return { file, database, adminPassword };
 }
 
 export interface RunningTryton {
@@ -172,7 +186,8 @@ export interface RunningTryton {
   adminPassword: string;
   /** The SQLite file this server works on (a copy of the template). */
   databaseFile: string;
-  stop(): Promise<void>;
+  /** Stops trytond and deletes its folder, unless `keepDatabase` (to copy the file first). */
+  stop(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 /**
@@ -205,18 +220,16 @@ export async function startTryton(
     if (!keepDir) await rm(dir, { recursive: true, force: true });
     throw error;
   }
-  let stopped: Promise<void> | undefined;
+  let killed: Promise<void> | undefined;
   return {
     url,
     database: template.database,
     adminPassword: template.adminPassword,
     databaseFile,
-    stop() {
-      stopped ??= (async () => {
-        await kill(child);
-        if (!keepDir) await rm(dir, { recursive: true, force: true });
-      })();
-      return stopped;
+    async stop({ keepDatabase = false } = {}) {
+      killed ??= kill(child);
+      await killed;
+      if (!keepDir && !keepDatabase) await rm(dir, { recursive: true, force: true });
     },
   };
 }
