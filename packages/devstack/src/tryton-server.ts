@@ -27,6 +27,8 @@ const TRYTOND_ADMIN = '/usr/bin/trytond-admin';
 
 /** The modules of a portal database; their dependencies are activated with them. */
 export const PORTAL_MODULES = ['portal_api', 'account_fr', 'sale', 'account_invoice', 'web_user'];
+/** Languages whose translations are loaded (French first: the customers are French). */
+export const PORTAL_LANGUAGES = ['fr'];
 
 export interface TrytonSettings {
   /** Where the portal's pages live: e-mail links point there. */
@@ -87,7 +89,7 @@ async function moduleFingerprint(): Promise<string> {
   const hash = createHash('sha256');
   const { stdout } = await run(PYTHON, ['-c', 'import trytond; print(trytond.__version__)']);
   hash.update(stdout);
-  hash.update(PORTAL_MODULES.join(','));
+  hash.update(`${PORTAL_MODULES.join(',')};${PORTAL_LANGUAGES.join(',')}`);
   const walk = async (dir: string): Promise<void> => {
     for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
       a.name.localeCompare(b.name),
@@ -159,7 +161,15 @@ async function buildTemplate(
       });
       await run(
         PYTHON,
-        [TRYTOND_ADMIN, ...admin, '-u', ...PORTAL_MODULES, '--activate-dependencies'],
+        [
+          TRYTOND_ADMIN,
+          ...admin,
+          '-u',
+          ...PORTAL_MODULES,
+          '--activate-dependencies',
+          '-l',
+          ...PORTAL_LANGUAGES,
+        ],
         { env, maxBuffer: 64 * 1024 * 1024 },
       );
       await moveInto(join(work, `${database}.sqlite`), modules);
