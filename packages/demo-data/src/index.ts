@@ -1,0 +1,10 @@
+export { COMPANY, CUSTOMERS, DEMO_PASSWORD, PRODUCTS, WHOLESALER_SALES } from './catalogue.js';
+export {
+  DEFAULT_GATEWAY_PASSWORD,
+  type DemoCustomer,
+  type DemoTryton,
+  demoTemplate,
+  GATEWAY_LOGIN,
+  startDemoTryton,
+} from './demo-tryton.js';
+export { type SeedResult, seedDemo } from './seed.js';

@@ -1,0 +1,193 @@
+import { Pool } from 'undici';
+import { decode, encode } from './codec.js';
+import {
+  AbortedError,
+  errorFromBody,
+  errorFromStatus,
+  ProtocolError,
+  TimeoutError,
+  type TrytonError,
+  UnavailableError,
+} from './errors.js';
+
+/** A FIFO semaphore: at most `limit` holders, the others wait in arrival order. */
+export class Limiter {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(readonly limit: number) {
+    if (!(limit >= 1)) throw new RangeError('maxInFlight must be at least 1');
+  }
+
+  get inFlight(): number {
+    return this.active;
+  }
+
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (this.active >= this.limit) {
+      await new Promise<void>((resolve, reject) => {
+        const onAbort = () => {
+          const index = this.waiting.indexOf(go);
+          if (index >= 0) this.waiting.splice(index, 1);
+          reject(new AbortedError('Call aborted while queued'));
+        };
+        const go = () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        };
+        if (signal?.aborted) return onAbort();
+        signal?.addEventListener('abort', onAbort, { once: true });
+        this.waiting.push(go);
+      });
+    } else {
+      this.active++;
+    }
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}
+
+export interface PostResult {
+  result: unknown;
+  bytesSent: number;
+  bytesReceived: number;
+}
+
+const CONNECTION_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+]);
+
+function connectionCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && CONNECTION_ERRORS.has(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * POSTs JSON-RPC bodies to one Tryton over a keep-alive connection pool (undici), with a
+ * per-call timeout, the caller's AbortSignal, and a cap on calls in flight.
+ */
+export class Transport {
+  private readonly pool: Pool;
+  readonly limiter: Limiter;
+  private nextId = 1;
+
+  constructor(
+    readonly origin: string,
+    options: { maxInFlight: number; timeoutMs: number },
+  ) {
+    this.pool = new Pool(origin, {
+      connections: options.maxInFlight,
+      keepAliveTimeout: 30_000,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+    });
+    this.limiter = new Limiter(options.maxInFlight);
+    this.timeoutMs = options.timeoutMs;
+  }
+
+  private readonly timeoutMs: number;
+
+  async post(
+    path: string,
+    method: string,
+    params: unknown[],
+    headers: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<PostResult> {
+    return await this.limiter.run(() => this.send(path, method, params, headers, signal), signal);
+  }
+
+  private async send(
+    path: string,
+    method: string,
+    params: unknown[],
+    headers: Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<PostResult> {
+    const body = encode({ id: this.nextId++, method, params });
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    let response: Awaited<ReturnType<Pool['request']>>;
+    let text: string;
+    try {
+      response = await this.pool.request({
+        method: 'POST',
+        path,
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+        signal: combined,
+      });
+      text = await response.body.text();
+    } catch (error) {
+      throw this.failure(error, method, signal, timeout);
+    }
+    const bytesSent = Buffer.byteLength(body);
+    const bytesReceived = Buffer.byteLength(text);
+    if (response.statusCode !== 200) {
+      const retryAfter = response.headers['retry-after'];
+      throw errorFromStatus(
+        response.statusCode,
+        method,
+        Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+      );
+    }
+    let parsed: unknown;
+    try {
+      parsed = decode(text);
+    } catch {
+      throw new ProtocolError('Tryton answered with invalid JSON', { method });
+    }
+    if (parsed === null || typeof parsed !== 'object') {
+      throw new ProtocolError('Tryton answered without a JSON-RPC object', { method });
+    }
+    const answer = parsed as { result?: unknown; error?: unknown };
+    if (answer.error !== undefined && answer.error !== null)
+      throw errorFromBody(answer.error, method);
+    return { result: answer.result ?? null, bytesSent, bytesReceived };
+  }
+
+  private failure(
+    error: unknown,
+    method: string,
+    signal: AbortSignal | undefined,
+    timeout: AbortSignal,
+  ): TrytonError {
+    if (signal?.aborted) return new AbortedError('Call aborted', { method });
+    if (
+      timeout.aborted ||
+      ((error as { code?: string }).code?.startsWith('UND_ERR_') === true &&
+        /TIMEOUT/.test((error as { code: string }).code))
+    ) {
+      return new TimeoutError(`Tryton did not answer within ${this.timeoutMs} ms`, { method });
+    }
+    const code = connectionCode(error);
+    return new UnavailableError(
+      code ? `Tryton is unreachable (${code})` : 'Tryton is unreachable',
+      { method, cause: code },
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+}
