@@ -106,6 +106,7 @@ def describe(user):
         'email_valid': bool(user.email_valid),
         'party': party.id if party else None,
         'party_name': party.rec_name if party else None,
+        'parties': web_user_parties(user),
         'language': language,
         }
 

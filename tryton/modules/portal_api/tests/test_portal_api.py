@@ -108,6 +108,7 @@ class PortalApiTestCase(ModuleTestCase):
         self.assertEqual(result['user']['email'], 'alice@example.com')
         self.assertEqual(result['user']['party'], world['alice'].id)
         self.assertEqual(result['user']['party_name'], 'Alice')
+        self.assertEqual(result['user']['parties'], [world['alice'].id])
 
     @with_transaction()
     def test_login_failure_is_counted(self):
@@ -308,7 +309,8 @@ class PortalApiTestCase(ModuleTestCase):
         models = [
             'sale.sale', 'sale.line', 'party.party', 'party.address',
             'party.contact_mechanism', 'ir.attachment', 'account.invoice',
-            'account.invoice.line', 'stock.shipment.out',
+            'account.invoice.line', 'account.invoice.tax', 'account.move',
+            'account.move.line', 'stock.shipment.out',
             ]
         for context in [{}, {'portal_session': 'f' * 64}, {'portal_token': 'tpat_forged'}]:
             with self.as_gateway(world, **context):
