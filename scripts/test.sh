@@ -21,4 +21,4 @@ step "Tryton module tests (portal_api, trytond's test framework)"
 tryton/test.sh
 
 step "package tests (real Tryton, Redis, SMTP catcher)"
-pnpm --filter @portal/devstack --filter @portal/demo-data --filter @portal/web test
+pnpm --filter @portal/devstack --filter @portal/demo-data --filter @portal/gateway --filter @portal/web test

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * The gateway's configuration, read once from the environment and validated at start.
+ * docs/operations.md lists every variable; keep both in step.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  TRYTON_URL: z.string().url().default('http://127.0.0.1:8000'),
+  TRYTON_DATABASE: z.string().min(1).default('portal'),
+  TRYTON_GATEWAY_LOGIN: z.string().min(1).default('portal_gateway'),
+  TRYTON_GATEWAY_PASSWORD: z.string().min(1).optional(),
+  TRYTON_GATEWAY_PASSWORD_FILE: z.string().min(1).optional(),
+  TRYTON_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(8),
+  TRYTON_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  REDIS_URL: z.string().url().optional(),
+  SESSION_COOKIE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('portal_session'),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
+  LOGIN_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+  GRAPHIQL: z.enum(['true', 'false']).default('true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  tryton: {
+    url: string;
+    database: string;
+    login: string;
+    password: string;
+    maxInFlight: number;
+    timeoutMs: number;
+  };
+  redisUrl: string | undefined;
+  cookie: { name: string; secure: 'auto' | boolean };
+  trustProxyHops: number;
+  loginRateLimit: { perIp: number; perEmail: number; windowSeconds: number };
+  graphiql: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates `env` (process.env by default); throws a ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const c = parsed.data;
+  let password = c.TRYTON_GATEWAY_PASSWORD;
+  if (!password && c.TRYTON_GATEWAY_PASSWORD_FILE) {
+    try {
+      password = readFileSync(c.TRYTON_GATEWAY_PASSWORD_FILE, 'utf8').trim();
+    } catch {
+      throw new ConfigError(
+        `Invalid configuration:\n  TRYTON_GATEWAY_PASSWORD_FILE: cannot read ${c.TRYTON_GATEWAY_PASSWORD_FILE}`,
+      );
+    }
+  }
+  if (!password) {
+    throw new ConfigError(
+      'Invalid configuration:\n  TRYTON_GATEWAY_PASSWORD or TRYTON_GATEWAY_PASSWORD_FILE: required (the technical Tryton user)',
+    );
+  }
+  return {
+    env: c.NODE_ENV,
+    host: c.HOST,
+    port: c.PORT,
+    tryton: {
+      url: c.TRYTON_URL,
+      database: c.TRYTON_DATABASE,
+      login: c.TRYTON_GATEWAY_LOGIN,
+      password,
+      maxInFlight: c.TRYTON_MAX_IN_FLIGHT,
+      timeoutMs: c.TRYTON_TIMEOUT_MS,
+    },
+    redisUrl: c.REDIS_URL,
+    cookie: {
+      name: c.SESSION_COOKIE_NAME,
+      secure: c.COOKIE_SECURE === 'auto' ? 'auto' : c.COOKIE_SECURE === 'true',
+    },
+    trustProxyHops: c.TRUST_PROXY_HOPS,
+    loginRateLimit: {
+      perIp: c.LOGIN_RATE_LIMIT_PER_IP,
+      perEmail: c.LOGIN_RATE_LIMIT_PER_EMAIL,
+      windowSeconds: 15 * 60,
+    },
+    graphiql: c.GRAPHIQL === 'true',
+    logLevel: c.LOG_LEVEL,
+  };
+}

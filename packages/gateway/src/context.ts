@@ -1,0 +1,58 @@
+import type { TrytonClient } from '@portal/tryton-client';
+import type { AuthService, Viewer } from './auth/auth.service.js';
+import { unauthenticated } from './errors.js';
+import { RecordLoaders } from './loaders/record.loader.js';
+import { AccountService } from './services/account.service.js';
+import { DocumentsService } from './services/documents.service.js';
+import { InvoicesService } from './services/invoices.service.js';
+import { OrdersService } from './services/orders.service.js';
+import { CustomerTryton } from './tryton/customer-tryton.js';
+
+/** The services of one request, acting for its customer only. */
+export interface CustomerServices {
+  orders: OrdersService;
+  invoices: InvoicesService;
+  documents: DocumentsService;
+  account: AccountService;
+}
+
+/** What every resolver receives. */
+export interface GraphQLContext {
+  viewer: Viewer | null;
+  language: 'fr' | 'en';
+  ip: string;
+  auth: AuthService;
+  /** The signed-in customer's services; UNAUTHENTICATED when anonymous. */
+  services(): CustomerServices;
+  /** Sets or clears the session cookie on the response. */
+  setSession(key: string | null): void;
+}
+
+export function customerServices(
+  client: TrytonClient,
+  viewer: Viewer,
+  language: 'fr' | 'en',
+): CustomerServices {
+  const tryton = new CustomerTryton(client, viewer.credential, language);
+  const loaders = new RecordLoaders(tryton);
+  return {
+    orders: new OrdersService(viewer.customer, tryton, loaders),
+    invoices: new InvoicesService(viewer.customer, tryton, loaders),
+    documents: new DocumentsService(viewer.customer, tryton),
+    account: new AccountService(viewer.customer, tryton),
+  };
+}
+
+/** A memoised services factory for one request. */
+export function servicesFor(
+  client: TrytonClient,
+  viewer: Viewer | null,
+  language: 'fr' | 'en',
+): () => CustomerServices {
+  let services: CustomerServices | undefined;
+  return () => {
+    if (!viewer) throw unauthenticated();
+    services ??= customerServices(client, viewer, language);
+    return services;
+  };
+}

@@ -1,0 +1,63 @@
+import { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+
+/**
+ * The gateway's error codes (`extensions.code`), documented in docs/graphql.md. Expected
+ * failures are thrown as these; anything else is masked as INTERNAL_SERVER_ERROR.
+ */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'THROTTLED'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'INVALID_TOKEN'
+  | 'INVALID_PASSWORD'
+  | 'TRYTON_UNAVAILABLE'
+  | 'INTERNAL_SERVER_ERROR';
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  THROTTLED: 429,
+  TRYTON_UNAVAILABLE: 503,
+};
+
+export class GatewayError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    const status = HTTP_STATUS[code];
+    super(message, {
+      extensions: {
+        code,
+        ...extensions,
+        ...(status ? { http: { status, headers: httpHeaders(code, extensions) } } : {}),
+      },
+    });
+  }
+}
+
+/**
+ * Apollo Server applies `extensions.http` (status, headers) to the response and strips it;
+ * it wants the headers as a Map, where graphql-js types them as a record.
+ */
+function httpHeaders(code: ErrorCode, extensions: Record<string, unknown>): Record<string, string> {
+  const headers = new HeaderMap();
+  if (code === 'THROTTLED' && typeof extensions.retryAfter === 'number') {
+    headers.set('retry-after', String(extensions.retryAfter));
+  }
+  return headers as unknown as Record<string, string>;
+}
+
+export const unauthenticated = () =>
+  new GatewayError('UNAUTHENTICATED', 'You must be signed in to do this.');
+export const notFound = (what: string) => new GatewayError('NOT_FOUND', `${what} not found.`);
+export const badInput = (message: string, field?: string) =>
+  new GatewayError('BAD_USER_INPUT', message, field ? { field } : {});
+export const throttled = (retryAfter: number) =>
+  new GatewayError('THROTTLED', `Too many attempts. Try again in ${retryAfter} seconds.`, {
+    retryAfter,
+  });
+export const trytonUnavailable = () =>
+  new GatewayError('TRYTON_UNAVAILABLE', 'The ERP is unavailable. Please try again shortly.');

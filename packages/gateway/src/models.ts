@@ -1,0 +1,133 @@
+import type { Decimal } from '@portal/tryton-client';
+
+/**
+ * The portal's own vocabulary, as the services hand it to the schema. Mappers in `tryton/`
+ * build these from Tryton rows; nothing outside `tryton/` knows Tryton's field names.
+ */
+
+export interface Money {
+  amount: Decimal;
+  currency: string;
+}
+
+/** The signed-in customer, as the portal module describes the web user. */
+export interface Customer {
+  webUserId: number;
+  email: string;
+  emailValidated: boolean;
+  partyId: number;
+  partyName: string;
+  /** The party and the secondary parties the web user acts for. */
+  parties: number[];
+  language: 'fr' | 'en';
+}
+
+export type OrderState = 'QUOTATION' | 'CONFIRMED' | 'PROCESSING' | 'DONE' | 'CANCELLED';
+export type OrderInvoiceState = 'NONE' | 'WAITING' | 'PAID' | 'EXCEPTION';
+export type OrderShipmentState = 'NONE' | 'WAITING' | 'SENT' | 'EXCEPTION';
+export type InvoiceState = 'POSTED' | 'PAID' | 'CANCELLED';
+
+export interface Order {
+  id: number;
+  number: string;
+  reference: string | null;
+  description: string | null;
+  state: OrderState;
+  date: string | null;
+  untaxedAmount: Money;
+  taxAmount: Money;
+  totalAmount: Money;
+  invoiceState: OrderInvoiceState;
+  shipmentState: OrderShipmentState;
+  invoiceAddressId: number | null;
+  shipmentAddressId: number | null;
+  lineIds: number[];
+  invoiceIds: number[];
+  shipmentIds: number[];
+  currency: string;
+}
+
+export interface Line {
+  id: number;
+  product: { id: number; name: string; code: string | null } | null;
+  description: string;
+  quantity: number;
+  unit: string | null;
+  unitPrice: Money | null;
+  amount: Money | null;
+  taxes: string[];
+}
+
+export interface Invoice {
+  id: number;
+  number: string;
+  reference: string | null;
+  state: InvoiceState;
+  date: string | null;
+  dueDate: string | null;
+  overdue: boolean;
+  untaxedAmount: Money;
+  taxAmount: Money;
+  totalAmount: Money;
+  amountDue: Money;
+  lineIds: number[];
+  taxIds: number[];
+  orderIds: number[];
+  currency: string;
+}
+
+export interface InvoiceTax {
+  description: string;
+  base: Money;
+  amount: Money;
+}
+
+export interface Shipment {
+  id: number;
+  number: string | null;
+  state: string;
+  plannedDate: string | null;
+  effectiveDate: string | null;
+}
+
+export interface Address {
+  id: number;
+  name: string | null;
+  fullAddress: string;
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  country: string | null;
+}
+
+export interface ContactMechanism {
+  id: number;
+  type: string;
+  value: string;
+  name: string | null;
+}
+
+export type DocumentKind = 'INVOICE_PDF' | 'ATTACHMENT';
+
+export interface Document {
+  /** `invoice-<id>` or `attachment-<id>`. */
+  key: string;
+  name: string;
+  kind: DocumentKind;
+  date: Date | null;
+  size: number | null;
+  contentType: string;
+  relatedTo: string | null;
+}
+
+export interface ApiToken {
+  id: number;
+  name: string;
+  createdAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+export interface MonthlyAmount {
+  month: string;
+  amount: Money;
+}

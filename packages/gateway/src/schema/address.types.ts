@@ -1,0 +1,51 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { toGlobalId } from '../ids.js';
+import type { Address, ContactMechanism } from '../models.js';
+import { Node } from './common.types.js';
+
+@ObjectType('Address', { implements: Node, description: 'A postal address of the customer.' })
+export class AddressType implements Node {
+  @Field(() => ID, { description: 'Global, opaque id.' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'A label for the address ("Entrepôt").' })
+  name!: string | null;
+
+  @Field({ description: 'The whole address, formatted by Tryton for its country.' })
+  fullAddress!: string;
+
+  @Field(() => String, { nullable: true, description: 'Street and number.' })
+  street!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Postal code.' })
+  postalCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'City.' })
+  city!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Country name.' })
+  country!: string | null;
+}
+
+export function addressNode(address: Address): AddressType & { __typename: 'Address' } {
+  return { ...address, id: toGlobalId('Address', address.id), __typename: 'Address' };
+}
+
+@ObjectType('ContactMechanism', { description: 'An e-mail, phone, website... of the customer.' })
+export class ContactMechanismType {
+  @Field(() => ID, { description: 'Id of the contact mechanism.' })
+  id!: string;
+
+  @Field({ description: 'Kind: email, phone, mobile, website...' })
+  type!: string;
+
+  @Field({ description: 'The address, number or URL.' })
+  value!: string;
+
+  @Field(() => String, { nullable: true, description: 'A label.' })
+  name!: string | null;
+}
+
+export function contactMechanismNode(contact: ContactMechanism): ContactMechanismType {
+  return { ...contact, id: String(contact.id) };
+}

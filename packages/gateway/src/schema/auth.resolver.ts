@@ -1,0 +1,100 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../context.js';
+import { unauthenticated } from '../errors.js';
+import { fromGlobalId } from '../ids.js';
+import { apiTokenNode } from './customer.resolver.js';
+import { CreateApiTokenPayloadType, LoginPayloadType } from './customer.types.js';
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => LoginPayloadType, {
+    description:
+      'Signs in with the e-mail and password of a Tryton web user. The session comes back as an HttpOnly cookie. Wrong e-mail or password: INVALID_CREDENTIALS; too many attempts: THROTTLED.',
+  })
+  async login(
+    @Arg('email') email: string,
+    @Arg('password') password: string,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const { key, customer } = await ctx.auth.login(email, password, ctx.ip);
+    ctx.setSession(key);
+    return { customer };
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Signs out: ends the session in Tryton and clears the cookie.',
+  })
+  async logout(@Ctx() ctx: GraphQLContext): Promise<boolean> {
+    if (ctx.viewer?.credential.kind === 'session') await ctx.auth.logout(ctx.viewer.credential.key);
+    ctx.setSession(null);
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Sends a password reset link by e-mail. Same answer whether the address exists or not.',
+  })
+  async requestPasswordReset(
+    @Arg('email') email: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
+    await ctx.auth.requestPasswordReset(email, ctx.language, ctx.ip);
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Sets a new password with the token of the reset e-mail.',
+  })
+  async resetPassword(
+    @Arg('email') email: string,
+    @Arg('token') token: string,
+    @Arg('password') password: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
+    await ctx.auth.resetPassword(email, token, password);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Changes the password; needs the current one.' })
+  async changePassword(
+    @Arg('currentPassword') currentPassword: string,
+    @Arg('newPassword') newPassword: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
+    if (!ctx.viewer) throw unauthenticated();
+    await ctx.auth.changePassword(ctx.viewer, currentPassword, newPassword);
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Validates the e-mail address with the token of the validation e-mail.',
+  })
+  async validateEmail(@Arg('token') token: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
+    await ctx.auth.validateEmail(token);
+    return true;
+  }
+
+  @Mutation(() => CreateApiTokenPayloadType, {
+    description:
+      'Creates a named API token for integrations (browser session only). The secret is returned once.',
+  })
+  async createApiToken(@Arg('name') name: string, @Ctx() ctx: GraphQLContext) {
+    if (!ctx.viewer) throw unauthenticated();
+    const { token, apiToken } = await ctx.auth.createApiToken(ctx.viewer, name);
+    return { token, apiToken: apiTokenNode(apiToken) };
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Revokes one of your API tokens; false if there is no such token.',
+  })
+  async revokeApiToken(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<boolean> {
+    if (!ctx.viewer) throw unauthenticated();
+    const parsed = fromGlobalId(id);
+    const numeric = Number(parsed.key);
+    if (parsed.type !== 'ApiToken' || !Number.isSafeInteger(numeric)) return false;
+    return await ctx.auth.revokeApiToken(ctx.viewer, numeric);
+  }
+}

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AuthResolver } from './auth.resolver.js';
+import { CustomerResolver } from './customer.resolver.js';
+import { InvoiceResolver } from './invoice.resolver.js';
+import { OrderResolver } from './order.resolver.js';
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** The code-first schema; built once per process. */
+export function portalSchema(): Promise<GraphQLSchema> {
+  schema ??= buildSchema({
+    resolvers: [CustomerResolver, OrderResolver, InvoiceResolver, AuthResolver],
+    validate: false,
+  });
+  return schema;
+}

@@ -1,0 +1,174 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../context.js';
+import { badInput, unauthenticated } from '../errors.js';
+import { fromGlobalId, toGlobalId } from '../ids.js';
+import type { ApiToken, Customer } from '../models.js';
+import { pageRequest } from '../pagination.js';
+import {
+  AddressType,
+  addressNode,
+  ContactMechanismType,
+  contactMechanismNode,
+} from './address.types.js';
+import { LanguageEnum, MoneyType, Node } from './common.types.js';
+import { ApiTokenType, CustomerType, MonthlyAmountType } from './customer.types.js';
+import { DocumentConnectionType, documentNode } from './document.types.js';
+import { InvoiceConnectionType, InvoiceFilterInput, InvoiceType } from './invoice.types.js';
+import { OrderConnectionType, OrderFilterInput, OrderType } from './order.types.js';
+
+export function apiTokenNode(token: ApiToken): ApiTokenType {
+  return { ...token, id: toGlobalId('ApiToken', token.id) };
+}
+
+@Resolver(() => CustomerType)
+export class CustomerResolver {
+  @Query(() => CustomerType, {
+    nullable: true,
+    description: 'The signed-in customer; null when anonymous.',
+  })
+  viewer(@Ctx() ctx: GraphQLContext): Customer | null {
+    return ctx.viewer?.customer ?? null;
+  }
+
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Any object of the customer by its global id; null if not found.',
+  })
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<unknown> {
+    if (!ctx.viewer) throw unauthenticated();
+    const { type, key } = fromGlobalId(id);
+    const services = ctx.services();
+    const numeric = Number(key);
+    const needsNumber = type !== 'Document';
+    if (needsNumber && (!Number.isSafeInteger(numeric) || numeric <= 0))
+      throw badInput('Malformed id.', 'id');
+    switch (type) {
+      case 'Customer':
+        return numeric === ctx.viewer.customer.webUserId
+          ? { ...ctx.viewer.customer, __typename: 'Customer' }
+          : null;
+      case 'Order': {
+        const order = await services.orders.byId(numeric);
+        return order ? { ...order, __typename: 'Order' } : null;
+      }
+      case 'Invoice': {
+        const invoice = await services.invoices.byId(numeric);
+        return invoice ? { ...invoice, __typename: 'Invoice' } : null;
+      }
+      case 'Document': {
+        const document = await services.documents.byKey(key);
+        return document ? documentNode(document) : null;
+      }
+      case 'Address': {
+        const address = await services.account.address(numeric);
+        return address ? addressNode(address) : null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  @FieldResolver(() => ID, { description: 'Global, opaque id.' })
+  id(@Root() customer: Customer): string {
+    return toGlobalId('Customer', customer.webUserId);
+  }
+
+  @FieldResolver(() => String, { description: 'The customer (company or person) name.' })
+  name(@Root() customer: Customer): string {
+    return customer.partyName;
+  }
+
+  @FieldResolver(() => LanguageEnum, { description: 'Preferred language.' })
+  language(@Root() customer: Customer): LanguageEnum {
+    return customer.language === 'en' ? LanguageEnum.EN : LanguageEnum.FR;
+  }
+
+  @FieldResolver(() => [AddressType], { description: 'Postal addresses.' })
+  async addresses(@Ctx() ctx: GraphQLContext) {
+    return (await ctx.services().account.addresses()).map(addressNode);
+  }
+
+  @FieldResolver(() => [ContactMechanismType], { description: 'E-mails, phones...' })
+  async contactMechanisms(@Ctx() ctx: GraphQLContext) {
+    return (await ctx.services().account.contactMechanisms()).map(contactMechanismNode);
+  }
+
+  @FieldResolver(() => OrderConnectionType, {
+    description: 'Orders, newest first. `first` is at most 100.',
+  })
+  async orders(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('filter', () => OrderFilterInput, { nullable: true }) filter?: OrderFilterInput | null,
+  ) {
+    return await ctx.services().orders.list(filter, pageRequest(first, after));
+  }
+
+  @FieldResolver(() => OrderType, {
+    nullable: true,
+    description: 'One order by its number; null if not found.',
+  })
+  async order(@Ctx() ctx: GraphQLContext, @Arg('number') number: string) {
+    return await ctx.services().orders.byNumber(number);
+  }
+
+  @FieldResolver(() => InvoiceConnectionType, {
+    description: 'Invoices, newest first. `first` is at most 100.',
+  })
+  async invoices(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('filter', () => InvoiceFilterInput, { nullable: true }) filter?: InvoiceFilterInput | null,
+  ) {
+    return await ctx.services().invoices.list(filter, pageRequest(first, after));
+  }
+
+  @FieldResolver(() => InvoiceType, {
+    nullable: true,
+    description: 'One invoice by its number; null if not found.',
+  })
+  async invoice(@Ctx() ctx: GraphQLContext, @Arg('number') number: string) {
+    return await ctx.services().invoices.byNumber(number);
+  }
+
+  @FieldResolver(() => DocumentConnectionType, { description: 'Downloadable files, newest first.' })
+  async documents(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    const page = await ctx.services().documents.list(pageRequest(first, after));
+    return {
+      ...page,
+      edges: page.edges.map((e) => ({ cursor: e.cursor, node: documentNode(e.node) })),
+    };
+  }
+
+  @FieldResolver(() => [MonthlyAmountType], {
+    description: 'Amounts invoiced per month, oldest first (1 to 24 months).',
+  })
+  async invoicedByMonth(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('months', () => Int, { nullable: true, defaultValue: 12 }) months: number,
+  ) {
+    if (!Number.isInteger(months) || months < 1 || months > 24) {
+      throw badInput('`months` must be between 1 and 24.', 'months');
+    }
+    return await ctx.services().invoices.invoicedByMonth(months);
+  }
+
+  @FieldResolver(() => MoneyType, { description: 'Total left to pay on posted invoices.' })
+  async amountDue(@Ctx() ctx: GraphQLContext) {
+    return await ctx.services().invoices.amountDue();
+  }
+
+  @FieldResolver(() => [ApiTokenType], {
+    description: 'API tokens (listed only in a browser session).',
+  })
+  async apiTokens(@Ctx() ctx: GraphQLContext) {
+    if (!ctx.viewer) throw unauthenticated();
+    return (await ctx.auth.listApiTokens(ctx.viewer)).map(apiTokenNode);
+  }
+}

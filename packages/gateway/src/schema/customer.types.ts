@@ -1,0 +1,70 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { LanguageEnum, MoneyType, Node } from './common.types.js';
+import { DateTimeScalar } from './scalars.js';
+
+@ObjectType('Customer', {
+  implements: Node,
+  description: 'The signed-in customer (a Tryton web user and its party).',
+})
+export class CustomerType implements Node {
+  @Field(() => ID, { description: 'Global, opaque id.' })
+  id!: string;
+
+  @Field({ description: 'The customer (company or person) name.' })
+  name!: string;
+
+  @Field({ description: 'Sign-in e-mail.' })
+  email!: string;
+
+  @Field({ description: 'True once the e-mail address has been validated.' })
+  emailValidated!: boolean;
+
+  @Field(() => LanguageEnum, { description: 'Preferred language.' })
+  language!: LanguageEnum;
+}
+
+@ObjectType('MonthlyAmount', { description: 'An amount for one month.' })
+export class MonthlyAmountType {
+  @Field({ description: 'The month, "YYYY-MM".' })
+  month!: string;
+
+  @Field(() => MoneyType, { description: 'The amount.' })
+  amount!: MoneyType;
+}
+
+@ObjectType('ApiToken', {
+  description: 'A named token an integrator sends as `Authorization: Bearer`.',
+})
+export class ApiTokenType {
+  @Field(() => ID, { description: 'Global, opaque id.' })
+  id!: string;
+
+  @Field({ description: 'The name given at creation.' })
+  name!: string;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was created.' })
+  createdAt!: Date | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When it was last used (to the minute).',
+  })
+  lastUsedAt!: Date | null;
+}
+
+@ObjectType('LoginPayload', { description: 'The result of a successful sign-in.' })
+export class LoginPayloadType {
+  @Field(() => CustomerType, { description: 'The signed-in customer.' })
+  customer!: CustomerType;
+}
+
+@ObjectType('CreateApiTokenPayload', {
+  description: 'A new API token: the secret is shown only here, once.',
+})
+export class CreateApiTokenPayloadType {
+  @Field({ description: 'The secret token. Store it now: it cannot be shown again.' })
+  token!: string;
+
+  @Field(() => ApiTokenType, { description: 'The token as it will be listed.' })
+  apiToken!: ApiTokenType;
+}

@@ -1,0 +1,78 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { toGlobalId } from '../ids.js';
+import type { Document } from '../models.js';
+import { Node, PageInfoType } from './common.types.js';
+import { DateTimeScalar } from './scalars.js';
+
+export enum DocumentKindEnum {
+  INVOICE_PDF = 'INVOICE_PDF',
+  ATTACHMENT = 'ATTACHMENT',
+}
+registerEnumType(DocumentKindEnum, { name: 'DocumentKind', description: 'What a document is.' });
+
+@ObjectType('Document', { implements: Node, description: 'A file the customer can download.' })
+export class DocumentType implements Node {
+  @Field(() => ID, { description: 'Global, opaque id.' })
+  id!: string;
+
+  @Field({ description: 'File name.' })
+  name!: string;
+
+  @Field(() => DocumentKindEnum, { description: 'Invoice PDF or attachment.' })
+  kind!: DocumentKindEnum;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was issued or attached.' })
+  date!: Date | null;
+
+  @Field(() => Int, { nullable: true, description: 'Size in bytes, when known before download.' })
+  size!: number | null;
+
+  @Field({ description: 'MIME type.' })
+  contentType!: string;
+
+  @Field({
+    description: 'Where to download it (same origin, with the session cookie or a bearer token).',
+  })
+  url!: string;
+
+  @Field(() => String, { nullable: true, description: 'What it belongs to.' })
+  relatedTo!: string | null;
+}
+
+export function documentUrl(document: Pick<Document, 'key'>): string {
+  const [kind, id] = document.key.split('-');
+  return kind === 'invoice'
+    ? `/downloads/invoices/${toGlobalId('Invoice', id ?? '')}.pdf`
+    : `/downloads/documents/${toGlobalId('Document', document.key)}`;
+}
+
+export function documentNode(document: Document): DocumentType & { __typename: 'Document' } {
+  return {
+    ...document,
+    id: toGlobalId('Document', document.key),
+    kind: document.kind as DocumentKindEnum,
+    url: documentUrl(document),
+    __typename: 'Document',
+  };
+}
+
+@ObjectType('DocumentEdge', { description: 'A document in a list.' })
+export class DocumentEdgeType {
+  @Field({ description: 'Opaque cursor of this edge.' })
+  cursor!: string;
+
+  @Field(() => DocumentType, { description: 'The document.' })
+  node!: DocumentType;
+}
+
+@ObjectType('DocumentConnection', { description: 'A page of documents, newest first.' })
+export class DocumentConnectionType {
+  @Field(() => [DocumentEdgeType], { description: 'The documents of this page.' })
+  edges!: DocumentEdgeType[];
+
+  @Field(() => PageInfoType, { description: 'Where this page sits.' })
+  pageInfo!: PageInfoType;
+
+  @Field(() => Int, { description: 'How many documents, over all pages.' })
+  totalCount!: number;
+}

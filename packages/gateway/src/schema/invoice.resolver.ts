@@ -1,0 +1,37 @@
+import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../context.js';
+import { toGlobalId } from '../ids.js';
+import type { Invoice, Order } from '../models.js';
+import { InvoiceTaxType, InvoiceType } from './invoice.types.js';
+import { InvoiceLineType, lineNode } from './line.types.js';
+import { OrderType } from './order.types.js';
+
+@Resolver(() => InvoiceType)
+export class InvoiceResolver {
+  @FieldResolver(() => ID, { description: 'Global, opaque id.' })
+  id(@Root() invoice: Invoice): string {
+    return toGlobalId('Invoice', invoice.id);
+  }
+
+  @FieldResolver(() => [InvoiceLineType], { description: 'Lines of the invoice.' })
+  async lines(@Root() invoice: Invoice, @Ctx() ctx: GraphQLContext) {
+    return (await ctx.services().invoices.lines(invoice)).map(lineNode);
+  }
+
+  @FieldResolver(() => [InvoiceTaxType], { description: 'Tax summary.' })
+  async taxes(@Root() invoice: Invoice, @Ctx() ctx: GraphQLContext) {
+    return await ctx.services().invoices.taxes(invoice);
+  }
+
+  @FieldResolver(() => [OrderType], { description: 'The orders this invoice bills.' })
+  async orders(@Root() invoice: Invoice, @Ctx() ctx: GraphQLContext): Promise<Order[]> {
+    return await ctx.services().orders.byIds(invoice.orderIds);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'Where to download the PDF (GET, with the session cookie or a bearer token).',
+  })
+  pdfUrl(@Root() invoice: Invoice): string {
+    return `/downloads/invoices/${toGlobalId('Invoice', invoice.id)}.pdf`;
+  }
+}

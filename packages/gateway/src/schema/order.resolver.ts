@@ -1,0 +1,51 @@
+import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../context.js';
+import { toGlobalId } from '../ids.js';
+import type { Invoice, Order } from '../models.js';
+import { AddressType, addressNode } from './address.types.js';
+import { DocumentType, documentNode } from './document.types.js';
+import { InvoiceType } from './invoice.types.js';
+import { lineNode, OrderLineType } from './line.types.js';
+import { OrderType, ShipmentType } from './order.types.js';
+
+@Resolver(() => OrderType)
+export class OrderResolver {
+  @FieldResolver(() => ID, { description: 'Global, opaque id.' })
+  id(@Root() order: Order): string {
+    return toGlobalId('Order', order.id);
+  }
+
+  @FieldResolver(() => AddressType, { nullable: true, description: 'Where the invoice goes.' })
+  async invoiceAddress(@Root() order: Order, @Ctx() ctx: GraphQLContext) {
+    const address = await ctx.services().orders.address(order.invoiceAddressId);
+    return address ? addressNode(address) : null;
+  }
+
+  @FieldResolver(() => AddressType, { nullable: true, description: 'Where the goods go.' })
+  async shipmentAddress(@Root() order: Order, @Ctx() ctx: GraphQLContext) {
+    const address = await ctx.services().orders.address(order.shipmentAddressId);
+    return address ? addressNode(address) : null;
+  }
+
+  @FieldResolver(() => [OrderLineType], { description: 'Product lines of the order.' })
+  async lines(@Root() order: Order, @Ctx() ctx: GraphQLContext) {
+    return (await ctx.services().orders.lines(order)).map(lineNode);
+  }
+
+  @FieldResolver(() => [InvoiceType], {
+    description: 'Invoices of the order (posted, paid or cancelled).',
+  })
+  async invoices(@Root() order: Order, @Ctx() ctx: GraphQLContext): Promise<Invoice[]> {
+    return await ctx.services().orders.invoices(order);
+  }
+
+  @FieldResolver(() => [ShipmentType], { description: 'Deliveries of the order.' })
+  async shipments(@Root() order: Order, @Ctx() ctx: GraphQLContext) {
+    return (await ctx.services().orders.shipments(order)).map((s) => ({ ...s, id: String(s.id) }));
+  }
+
+  @FieldResolver(() => [DocumentType], { description: 'Files attached to the order.' })
+  async documents(@Root() order: Order, @Ctx() ctx: GraphQLContext) {
+    return (await ctx.services().documents.forRecord('sale.sale', order)).map(documentNode);
+  }
+}

@@ -1,0 +1,132 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { MoneyType, Node, PageInfoType } from './common.types.js';
+import { DateScalar } from './scalars.js';
+
+export enum OrderStateEnum {
+  QUOTATION = 'QUOTATION',
+  CONFIRMED = 'CONFIRMED',
+  PROCESSING = 'PROCESSING',
+  DONE = 'DONE',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(OrderStateEnum, {
+  name: 'OrderState',
+  description: 'Where an order stands. Drafts are never shown.',
+});
+
+export enum OrderInvoiceStateEnum {
+  NONE = 'NONE',
+  WAITING = 'WAITING',
+  PAID = 'PAID',
+  EXCEPTION = 'EXCEPTION',
+}
+registerEnumType(OrderInvoiceStateEnum, {
+  name: 'OrderInvoiceState',
+  description: 'Invoicing of an order.',
+});
+
+export enum OrderShipmentStateEnum {
+  NONE = 'NONE',
+  WAITING = 'WAITING',
+  SENT = 'SENT',
+  EXCEPTION = 'EXCEPTION',
+}
+registerEnumType(OrderShipmentStateEnum, {
+  name: 'OrderShipmentState',
+  description: 'Delivery of an order.',
+});
+
+@InputType('OrderFilter', { description: 'Narrows an order list; all given criteria apply.' })
+export class OrderFilterInput {
+  @Field(() => [OrderStateEnum], { nullable: true, description: 'Only these states.' })
+  states?: OrderStateEnum[] | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Ordered on or after this day.' })
+  dateFrom?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Ordered on or before this day.' })
+  dateTo?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the order number or of your reference.',
+  })
+  search?: string | null;
+}
+
+@ObjectType('Order', { implements: Node, description: 'An order (a Tryton sale) of the customer.' })
+export class OrderType implements Node {
+  @Field(() => ID, { description: 'Global, opaque id.' })
+  id!: string;
+
+  @Field({ description: 'Order number, e.g. "CV-00042".' })
+  number!: string;
+
+  @Field(() => String, { nullable: true, description: "The customer's own reference." })
+  reference!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A description of the order.' })
+  description!: string | null;
+
+  @Field(() => OrderStateEnum, { description: 'State of the order.' })
+  state!: OrderStateEnum;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Order date.' })
+  date!: string | null;
+
+  @Field(() => MoneyType, { description: 'Total without taxes.' })
+  untaxedAmount!: MoneyType;
+
+  @Field(() => MoneyType, { description: 'Taxes.' })
+  taxAmount!: MoneyType;
+
+  @Field(() => MoneyType, { description: 'Total with taxes.' })
+  totalAmount!: MoneyType;
+
+  @Field(() => OrderInvoiceStateEnum, { description: 'Invoicing state.' })
+  invoiceState!: OrderInvoiceStateEnum;
+
+  @Field(() => OrderShipmentStateEnum, { description: 'Delivery state.' })
+  shipmentState!: OrderShipmentStateEnum;
+}
+
+@ObjectType('Shipment', { description: 'A delivery of an order.' })
+export class ShipmentType {
+  @Field(() => ID, { description: 'Id of the shipment.' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'Delivery note number.' })
+  number!: string | null;
+
+  @Field({
+    description: "Tryton's shipment state: waiting, assigned, picked, packed, done, cancelled.",
+  })
+  state!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Planned delivery day.' })
+  plannedDate!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Day it was delivered.' })
+  effectiveDate!: string | null;
+}
+
+@ObjectType('OrderEdge', { description: 'An order in a list.' })
+export class OrderEdgeType {
+  @Field({ description: 'Opaque cursor of this edge.' })
+  cursor!: string;
+
+  @Field(() => OrderType, { description: 'The order.' })
+  node!: OrderType;
+}
+
+@ObjectType('OrderConnection', { description: 'A page of orders, newest first.' })
+export class OrderConnectionType {
+  @Field(() => [OrderEdgeType], { description: 'The orders of this page.' })
+  edges!: OrderEdgeType[];
+
+  @Field(() => PageInfoType, { description: 'Where this page sits.' })
+  pageInfo!: PageInfoType;
+
+  @Field(() => Int, { description: 'How many orders match, over all pages.' })
+  totalCount!: number;
+}

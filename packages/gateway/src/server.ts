@@ -1,0 +1,310 @@
+import 'reflect-metadata';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { type CallEvent, LoginRefusedError, TrytonClient } from '@portal/tryton-client';
+import { Redis } from 'ioredis';
+import { type Logger, pino } from 'pino';
+import { AuthService, type Viewer } from './auth/auth.service.js';
+import { LoginLimiter } from './auth/login-limiter.js';
+import type { Config } from './config.js';
+import { type GraphQLContext, servicesFor } from './context.js';
+import { GatewayError, trytonUnavailable } from './errors.js';
+import { handleDownload } from './http/downloads.js';
+import {
+  bearerToken,
+  clientIp,
+  isHttps,
+  readCookie,
+  readJsonBody,
+  requestedLanguage,
+  sessionCookie,
+} from './http/request.js';
+import { formatError } from './plugins/errors.plugin.js';
+import { Metrics } from './plugins/metrics.js';
+import { observabilityPlugin } from './plugins/observability.plugin.js';
+import { portalSchema } from './schema/build.js';
+import { PortalGateway } from './tryton/portal-gateway.js';
+
+const MAX_BODY = 100 * 1024;
+
+const EXAMPLE = `# Sign in first (mutation login), or send "Authorization: Bearer <API token>".
+query Dashboard {
+  viewer {
+    name
+    amountDue { amount currency }
+    orders(first: 5) {
+      totalCount
+      edges { node { number state date totalAmount { amount currency } } }
+    }
+  }
+}
+`;
+
+export interface GatewayOptions {
+  logger?: Logger;
+  /** Observes every Tryton call (tests count them). */
+  onTrytonCall?: (event: CallEvent) => void;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  metrics: Metrics;
+  stop(): Promise<void>;
+}
+
+function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** Starts the gateway's HTTP server (GraphQL, downloads, health, metrics) and resolves once listening. */
+export async function startGateway(
+  config: Config,
+  options: GatewayOptions = {},
+): Promise<RunningGateway> {
+  const logger =
+    options.logger ??
+    pino({
+      level: config.logLevel,
+      redact: {
+        paths: ['password', '*.password', 'token', '*.token', 'key', '*.key'],
+        censor: '[redacted]',
+      },
+    });
+  const metrics = new Metrics();
+  const client = new TrytonClient({
+    url: config.tryton.url,
+    database: config.tryton.database,
+    maxInFlight: config.tryton.maxInFlight,
+    timeoutMs: config.tryton.timeoutMs,
+    hooks: {
+      onCall: (event) => {
+        metrics.trytonCall(event);
+        options.onTrytonCall?.(event);
+      },
+    },
+  });
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, {
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+        lazyConnect: false,
+      })
+    : undefined;
+  redis?.on('error', (error: Error) =>
+    logger.warn({ err: { message: error.message } }, 'redis error'),
+  );
+  // The technical user logs in lazily and again after a failure: the gateway starts (and
+  // reports "not ready") while Tryton is down, and recovers by itself.
+  let login: Promise<void> | undefined;
+  const trytonReady = async () => {
+    login ??= client.login(config.tryton.login, config.tryton.password).catch((error: unknown) => {
+      login = undefined;
+      if (error instanceof LoginRefusedError)
+        logger.error('Tryton refused the technical user: check TRYTON_GATEWAY_PASSWORD');
+      throw trytonUnavailable();
+    });
+    await login;
+  };
+
+  const auth = new AuthService(
+    new PortalGateway(client, trytonReady),
+    new LoginLimiter({ ...config.loginRateLimit, redis }),
+  );
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: await portalSchema(),
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatError(logger),
+    plugins: [observabilityPlugin(logger, metrics)],
+  });
+  await apollo.start();
+
+  const resolveViewer = async (
+    req: IncomingMessage,
+  ): Promise<{ viewer: Viewer | null; staleCookie: boolean }> => {
+    const token = bearerToken(req);
+    const key = readCookie(req, config.cookie.name);
+    if (!token && !key) return { viewer: null, staleCookie: false };
+    await trytonReady();
+    if (token) return { viewer: await auth.fromToken(token), staleCookie: false };
+    const viewer = await auth.fromSession(key as string);
+    return { viewer, staleCookie: viewer === null };
+  };
+
+  const graphql = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    let body: unknown;
+    if (req.method === 'POST') {
+      try {
+        body = await readJsonBody(req, MAX_BODY);
+      } catch (error) {
+        const tooLarge = error instanceof RangeError;
+        return json(res, tooLarge ? 413 : 400, {
+          errors: [
+            {
+              message: tooLarge ? 'Request body too large.' : 'Malformed JSON body.',
+              extensions: { code: 'BAD_REQUEST' },
+            },
+          ],
+        });
+      }
+    }
+    const secure =
+      config.cookie.secure === 'auto' ? isHttps(req, config.trustProxyHops) : config.cookie.secure;
+    const cookies: string[] = [];
+    let resolved: { viewer: Viewer | null; staleCookie: boolean };
+    try {
+      resolved = await resolveViewer(req);
+    } catch (error) {
+      const gatewayError = error instanceof GatewayError ? error : trytonUnavailable();
+      return json(res, gatewayError.code === 'TRYTON_UNAVAILABLE' ? 503 : 400, {
+        errors: [{ message: gatewayError.message, extensions: { code: gatewayError.code } }],
+      });
+    }
+    if (resolved.staleCookie) cookies.push(sessionCookie(config.cookie.name, null, secure));
+    const language = requestedLanguage(req) ?? resolved.viewer?.customer.language ?? 'fr';
+    const ip = clientIp(req, config.trustProxyHops);
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: async () => ({
+        viewer: resolved.viewer,
+        language,
+        ip,
+        auth,
+        services: servicesFor(client, resolved.viewer, language),
+        setSession: (key) => {
+          cookies.push(sessionCookie(config.cookie.name, key, secure));
+        },
+      }),
+    });
+    for (const [name, value] of result.headers) res.setHeader(name, value);
+    if (cookies.length) res.setHeader('set-cookie', cookies);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+    } else {
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  };
+
+  const downloads = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const { viewer } = await resolveViewer(req);
+    if (!viewer) {
+      return json(res, 401, {
+        error: { code: 'UNAUTHENTICATED', message: 'Sign in to download.' },
+      });
+    }
+    const language = requestedLanguage(req) ?? viewer.customer.language;
+    await handleDownload(
+      url.pathname,
+      url.searchParams.get('inline') === '1',
+      servicesFor(client, viewer, language)(),
+      res,
+    );
+  };
+
+  const ready = async (res: ServerResponse) => {
+    const checks: Record<string, string> = {};
+    try {
+      await client.serverVersion();
+      await trytonReady();
+      checks.tryton = 'ok';
+    } catch {
+      checks.tryton = 'down';
+    }
+    if (redis) {
+      try {
+        await redis.ping();
+        checks.redis = 'ok';
+      } catch {
+        checks.redis = 'down';
+      }
+    } else {
+      checks.redis = 'not configured (in-process stores)';
+    }
+    const ok = checks.tryton === 'ok' && checks.redis !== 'down';
+    json(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    if (url.pathname === '/graphql') {
+      const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+      if (wantsHtml && config.graphiql) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        return res.end(
+          renderGraphiQL({
+            title: 'Portail clients – GraphQL',
+            defaultQuery: EXAMPLE,
+            credentials: 'same-origin',
+          }),
+        );
+      }
+      return await graphql(req, res, url);
+    }
+    if (url.pathname.startsWith('/downloads/') && req.method === 'GET')
+      return await downloads(req, res, url);
+    if (url.pathname === '/healthz') return json(res, 200, { status: 'ok' });
+    if (url.pathname === '/readyz') return await ready(res);
+    if (url.pathname === '/metrics') {
+      res.writeHead(200, { 'content-type': metrics.registry.contentType });
+      return res.end(await metrics.registry.metrics());
+    }
+    json(res, 404, { error: { code: 'NOT_FOUND', message: 'No such endpoint.' } });
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const gatewayError = error instanceof GatewayError ? error : undefined;
+      if (!gatewayError)
+        logger.error({ err: { type: (error as Error)?.constructor?.name } }, 'request failed');
+      if (res.headersSent) return res.end();
+      const status = gatewayError?.code === 'TRYTON_UNAVAILABLE' ? 503 : 500;
+      json(res, status, {
+        error: {
+          code: gatewayError?.code ?? 'INTERNAL_SERVER_ERROR',
+          message: gatewayError?.message ?? 'Internal server error.',
+        },
+      });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port, host: config.host }, 'gateway listening');
+  trytonReady().catch(() =>
+    logger.warn('Tryton not reachable yet: will retry on the next request'),
+  );
+
+  return {
+    url: `http://${config.host}:${port}`,
+    port,
+    metrics,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await apollo.stop();
+      await client.logout().catch(() => undefined);
+      await client.close();
+      redis?.disconnect();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { Address, ApiToken, ContactMechanism, Customer } from '../models.js';
+import {
+  ADDRESS_FIELDS,
+  ADDRESS_MODEL,
+  addressScope,
+  toAddress,
+} from '../tryton/address.mapper.js';
+import {
+  CONTACT_MECHANISM_FIELDS,
+  CONTACT_MECHANISM_MODEL,
+  contactMechanismScope,
+  toContactMechanism,
+} from '../tryton/contact-mechanism.mapper.js';
+import type { CustomerTryton } from '../tryton/customer-tryton.js';
+import type { ApiTokenRow } from '../tryton/portal-gateway.js';
+import { jsDate } from '../tryton/values.js';
+
+export function toApiToken(row: ApiTokenRow): ApiToken {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: jsDate(row.created),
+    lastUsedAt: jsDate(row.last_used),
+  };
+}
+
+/** The customer's own details: addresses and contact mechanisms. */
+export class AccountService {
+  constructor(
+    private readonly customer: Customer,
+    private readonly tryton: CustomerTryton,
+  ) {}
+
+  async addresses(): Promise<Address[]> {
+    const rows = await this.tryton.searchRead(
+      ADDRESS_MODEL,
+      addressScope([this.customer.partyId]),
+      ADDRESS_FIELDS,
+      {
+        order: [['id', 'ASC']],
+      },
+    );
+    return rows.map(toAddress);
+  }
+
+  async address(id: number): Promise<Address | null> {
+    const [row] = await this.tryton.searchRead(
+      ADDRESS_MODEL,
+      [...addressScope(this.customer.parties), ['id', '=', id]],
+      ADDRESS_FIELDS,
+      { limit: 1 },
+    );
+    return row ? toAddress(row) : null;
+  }
+
+  async contactMechanisms(): Promise<ContactMechanism[]> {
+    const rows = await this.tryton.searchRead(
+      CONTACT_MECHANISM_MODEL,
+      contactMechanismScope([this.customer.partyId]),
+      CONTACT_MECHANISM_FIELDS,
+      { order: [['id', 'ASC']] },
+    );
+    return rows.map(toContactMechanism);
+  }
+}

@@ -1,0 +1,153 @@
+import { Decimal } from '@portal/tryton-client';
+import type { RecordLoaders } from '../loaders/record.loader.js';
+import type { Customer, Invoice, InvoiceTax, Line, MonthlyAmount } from '../models.js';
+import { type Connection, connection, type PageRequest } from '../pagination.js';
+import type { CustomerTryton } from '../tryton/customer-tryton.js';
+import {
+  INVOICE_FIELDS,
+  INVOICE_MODEL,
+  INVOICE_ORDER,
+  type InvoiceFilterInput,
+  invoiceDomain,
+  invoiceNumberDomain,
+  invoiceScope,
+  toInvoice,
+} from '../tryton/invoice.mapper.js';
+import {
+  INVOICE_LINE_FIELDS,
+  INVOICE_LINE_MODEL,
+  toInvoiceLine,
+} from '../tryton/invoice-line.mapper.js';
+import {
+  INVOICE_TAX_FIELDS,
+  INVOICE_TAX_MODEL,
+  toInvoiceTax,
+} from '../tryton/invoice-tax.mapper.js';
+import { todayIso, trytonDate } from './dates.js';
+
+/** The invoice report of the portal module's database (account_invoice). */
+const INVOICE_REPORT = 'account.invoice';
+
+/** The customer's invoices, their PDFs and the figures of the dashboard. */
+export class InvoicesService {
+  constructor(
+    private readonly customer: Customer,
+    private readonly tryton: CustomerTryton,
+    private readonly loaders: RecordLoaders,
+  ) {}
+
+  async list(
+    filter: InvoiceFilterInput | null | undefined,
+    page: PageRequest,
+  ): Promise<Connection<Invoice>> {
+    const today = todayIso();
+    const domain = invoiceDomain(this.customer.parties, filter, trytonDate, today);
+    const [rows, total] = await Promise.all([
+      page.limit === 0
+        ? Promise.resolve([])
+        : this.tryton.searchRead(INVOICE_MODEL, domain, INVOICE_FIELDS, {
+            offset: page.offset,
+            limit: page.limit,
+            order: INVOICE_ORDER,
+          }),
+      this.tryton.searchCount(INVOICE_MODEL, domain),
+    ]);
+    this.loaders.prime(INVOICE_MODEL, INVOICE_FIELDS, rows);
+    return connection(this.toInvoices(rows, today), page, total);
+  }
+
+  async byNumber(number: string): Promise<Invoice | null> {
+    const rows = await this.tryton.searchRead(
+      INVOICE_MODEL,
+      invoiceNumberDomain(this.customer.parties, number),
+      INVOICE_FIELDS,
+      { limit: 1 },
+    );
+    return this.toInvoices(rows, todayIso())[0] ?? null;
+  }
+
+  async byId(id: number): Promise<Invoice | null> {
+    const rows = await this.tryton.searchRead(
+      INVOICE_MODEL,
+      [...invoiceScope(this.customer.parties), ['id', '=', id]],
+      INVOICE_FIELDS,
+      { limit: 1 },
+    );
+    return this.toInvoices(rows, todayIso())[0] ?? null;
+  }
+
+  async lines(invoice: Invoice): Promise<Line[]> {
+    const rows = await this.loaders.load(INVOICE_LINE_MODEL, INVOICE_LINE_FIELDS, invoice.lineIds);
+    return rows
+      .map((row) => toInvoiceLine(row, invoice.currency))
+      .filter((l): l is Line => l !== null);
+  }
+
+  async taxes(invoice: Invoice): Promise<InvoiceTax[]> {
+    const rows = await this.loaders.load(INVOICE_TAX_MODEL, INVOICE_TAX_FIELDS, invoice.taxIds);
+    return rows.map((row) => toInvoiceTax(row, invoice.currency));
+  }
+
+  /** What is left to pay on posted invoices. */
+  async amountDue(): Promise<{ amount: Decimal; currency: string }> {
+    const rows = await this.tryton.searchRead(
+      INVOICE_MODEL,
+      invoiceDomain(this.customer.parties, { unpaid: true }, trytonDate, todayIso()),
+      ['amount_to_pay', 'currency.code'],
+    );
+    let total = Decimal.from('0');
+    let currency = 'EUR';
+    for (const row of rows) {
+      const invoice = toInvoice({ ...row, state: 'posted' }, todayIso());
+      if (!invoice) continue;
+      total = total.add(invoice.amountDue.amount);
+      currency = invoice.currency;
+    }
+    return { amount: total, currency };
+  }
+
+  /** Amounts invoiced (total, taxes included) per month, oldest first, months with none at 0. */
+  async invoicedByMonth(months: number, now: Date = new Date()): Promise<MonthlyAmount[]> {
+    const keys: string[] = [];
+    for (let back = months - 1; back >= 0; back--) {
+      const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
+      keys.push(d.toISOString().slice(0, 7));
+    }
+    const first = keys[0] ?? todayIso(now).slice(0, 7);
+    const rows = await this.tryton.searchRead(
+      INVOICE_MODEL,
+      invoiceDomain(
+        this.customer.parties,
+        { states: ['POSTED', 'PAID'], dateFrom: `${first}-01` },
+        trytonDate,
+        todayIso(now),
+      ),
+      ['invoice_date', 'total_amount', 'currency.code'],
+    );
+    const sums = new Map(keys.map((k) => [k, Decimal.from('0')]));
+    let currency = 'EUR';
+    for (const row of rows) {
+      const invoice = toInvoice({ ...row, state: 'posted' }, todayIso(now));
+      const month = invoice?.date?.slice(0, 7);
+      if (!invoice || !month || !sums.has(month)) continue;
+      sums.set(month, (sums.get(month) as Decimal).add(invoice.totalAmount.amount));
+      currency = invoice.currency;
+    }
+    return keys.map((month) => ({
+      month,
+      amount: { amount: sums.get(month) as Decimal, currency },
+    }));
+  }
+
+  /** The invoice PDF, rendered (or taken from Tryton's cache) for this customer only. */
+  async pdf(id: number): Promise<{ invoice: Invoice; content: Uint8Array; format: string } | null> {
+    const invoice = await this.byId(id);
+    if (!invoice) return null;
+    const report = await this.tryton.report(INVOICE_REPORT, [id]);
+    return { invoice, content: report.content, format: report.format };
+  }
+
+  private toInvoices(rows: Record<string, unknown>[], today: string): Invoice[] {
+    return rows.map((row) => toInvoice(row, today)).filter((i): i is Invoice => i !== null);
+  }
+}

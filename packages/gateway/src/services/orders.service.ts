@@ -1,0 +1,99 @@
+import type { RecordLoaders } from '../loaders/record.loader.js';
+import type { Address, Customer, Invoice, Line, Order, Shipment } from '../models.js';
+import { type Connection, connection, type PageRequest } from '../pagination.js';
+import { ADDRESS_FIELDS, ADDRESS_MODEL, toAddress } from '../tryton/address.mapper.js';
+import type { CustomerTryton } from '../tryton/customer-tryton.js';
+import { INVOICE_FIELDS, INVOICE_MODEL, toInvoice } from '../tryton/invoice.mapper.js';
+import {
+  numberDomain,
+  type OrderFilterInput,
+  SALE_FIELDS,
+  SALE_MODEL,
+  SALE_ORDER,
+  saleDomain,
+  saleScope,
+  toOrder,
+} from '../tryton/sale.mapper.js';
+import { SALE_LINE_FIELDS, SALE_LINE_MODEL, toSaleLine } from '../tryton/sale-line.mapper.js';
+import { SHIPMENT_FIELDS, SHIPMENT_MODEL, toShipment } from '../tryton/shipment.mapper.js';
+import { todayIso, trytonDate } from './dates.js';
+
+/** The customer's orders: lists, lookups and what hangs off an order. */
+export class OrdersService {
+  constructor(
+    private readonly customer: Customer,
+    private readonly tryton: CustomerTryton,
+    private readonly loaders: RecordLoaders,
+  ) {}
+
+  async list(
+    filter: OrderFilterInput | null | undefined,
+    page: PageRequest,
+  ): Promise<Connection<Order>> {
+    const domain = saleDomain(this.customer.parties, filter, trytonDate);
+    const [rows, total] = await Promise.all([
+      page.limit === 0
+        ? Promise.resolve([])
+        : this.tryton.searchRead(SALE_MODEL, domain, SALE_FIELDS, {
+            offset: page.offset,
+            limit: page.limit,
+            order: SALE_ORDER,
+          }),
+      this.tryton.searchCount(SALE_MODEL, domain),
+    ]);
+    this.loaders.prime(SALE_MODEL, SALE_FIELDS, rows);
+    return connection(this.toOrders(rows), page, total);
+  }
+
+  async byNumber(number: string): Promise<Order | null> {
+    const rows = await this.tryton.searchRead(
+      SALE_MODEL,
+      numberDomain(this.customer.parties, number),
+      SALE_FIELDS,
+      { limit: 1 },
+    );
+    return this.toOrders(rows)[0] ?? null;
+  }
+
+  /** By id, through a search: an id the customer may not see is simply not found. */
+  async byId(id: number): Promise<Order | null> {
+    const rows = await this.tryton.searchRead(
+      SALE_MODEL,
+      [...saleScope(this.customer.parties), ['id', '=', id]],
+      SALE_FIELDS,
+      { limit: 1 },
+    );
+    return this.toOrders(rows)[0] ?? null;
+  }
+
+  /** Orders by id, for the links of invoices (batched). */
+  async byIds(ids: number[]): Promise<Order[]> {
+    return this.toOrders(await this.loaders.load(SALE_MODEL, SALE_FIELDS, ids));
+  }
+
+  async lines(order: Order): Promise<Line[]> {
+    const rows = await this.loaders.load(SALE_LINE_MODEL, SALE_LINE_FIELDS, order.lineIds);
+    return rows.map((row) => toSaleLine(row, order.currency)).filter((l): l is Line => l !== null);
+  }
+
+  async invoices(order: Order): Promise<Invoice[]> {
+    const today = todayIso();
+    const rows = await this.loaders.load(INVOICE_MODEL, INVOICE_FIELDS, order.invoiceIds);
+    return rows.map((row) => toInvoice(row, today)).filter((i): i is Invoice => i !== null);
+  }
+
+  async shipments(order: Order): Promise<Shipment[]> {
+    const rows = await this.loaders.load(SHIPMENT_MODEL, SHIPMENT_FIELDS, order.shipmentIds);
+    return rows.map(toShipment);
+  }
+
+  async address(id: number | null): Promise<Address | null> {
+    if (id === null) return null;
+    const [row] = await this.loaders.load(ADDRESS_MODEL, ADDRESS_FIELDS, [id]);
+    return row ? toAddress(row) : null;
+  }
+
+  private toOrders(rows: Record<string, unknown>[]): Order[] {
+    return rows.map(toOrder).filter((o): o is Order => o !== null);
+  }
+}

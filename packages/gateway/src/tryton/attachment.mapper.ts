@@ -1,0 +1,72 @@
+import type { Domain, Order as TrytonOrder } from '@portal/tryton-client';
+import type { Document } from '../models.js';
+import { jsDate, text } from './values.js';
+
+/** `ir.attachment`: files attached to the customer's orders, invoices and party. */
+export const ATTACHMENT_MODEL = 'ir.attachment';
+
+export const ATTACHMENT_FIELDS = ['name', 'type', 'data_size', 'create_date', 'resource'];
+export const ATTACHMENT_DATA_FIELDS = ['name', 'type', 'data'];
+
+export const ATTACHMENT_ORDER: TrytonOrder = [
+  ['create_date', 'DESC'],
+  ['id', 'DESC'],
+];
+
+/** Stored files only (links are not downloads), on the customer's own records. */
+export function attachmentScope(parties: number[]): Domain {
+  return [
+    ['type', '=', 'data'],
+    [
+      'OR',
+      ['resource.id', 'in', parties, 'party.party'],
+      [
+        ['resource.party', 'in', parties, 'sale.sale'],
+        ['resource.state', '!=', 'draft', 'sale.sale'],
+      ],
+      [
+        ['resource.party', 'in', parties, 'account.invoice'],
+        ['resource.state', 'in', ['posted', 'paid', 'cancelled'], 'account.invoice'],
+      ],
+    ],
+  ];
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  txt: 'text/plain; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  zip: 'application/zip',
+};
+
+export function contentTypeOf(name: string): string {
+  const extension = name.toLowerCase().split('.').at(-1) ?? '';
+  return CONTENT_TYPES[extension] ?? 'application/octet-stream';
+}
+
+const RESOURCE_LABELS: Record<string, string> = {
+  'sale.sale': 'Order',
+  'account.invoice': 'Invoice',
+  'party.party': 'Account',
+};
+
+export function toAttachmentDocument(row: Record<string, unknown>): Document {
+  const name = text(row.name) ?? 'document';
+  const resource = String(row.resource ?? '').split(',')[0] ?? '';
+  return {
+    key: `attachment-${row.id as number}`,
+    name,
+    kind: 'ATTACHMENT',
+    date: jsDate(row.create_date),
+    size: typeof row.data_size === 'number' ? row.data_size : null,
+    contentType: contentTypeOf(name),
+    relatedTo: RESOURCE_LABELS[resource] ?? null,
+  };
+}

@@ -1,0 +1,119 @@
+import type { Domain, Order as TrytonOrder } from '@portal/tryton-client';
+import type { Invoice, InvoiceState } from '../models.js';
+import { currencyCode, ids, isoDate, money, text } from './values.js';
+
+/** `account.invoice` (customer invoices only). */
+export const INVOICE_MODEL = 'account.invoice';
+
+export const INVOICE_FIELDS = [
+  'number',
+  'reference',
+  'state',
+  'invoice_date',
+  'untaxed_amount',
+  'tax_amount',
+  'total_amount',
+  'amount_to_pay',
+  'currency.code',
+  'lines',
+  'taxes',
+  'sales',
+  'lines_to_pay.maturity_date',
+];
+
+const STATES: Record<string, InvoiceState> = {
+  posted: 'POSTED',
+  paid: 'PAID',
+  cancelled: 'CANCELLED',
+};
+const TRYTON_STATES = Object.fromEntries(Object.entries(STATES).map(([k, v]) => [v, k]));
+
+export const INVOICE_ORDER: TrytonOrder = [
+  ['invoice_date', 'DESC'],
+  ['id', 'DESC'],
+];
+
+/** Customer invoices of the customer's parties; drafts and validated never. */
+export function invoiceScope(parties: number[]): Domain {
+  return [
+    ['type', '=', 'out'],
+    ['party', 'in', parties],
+    ['state', 'in', Object.keys(STATES)],
+  ];
+}
+
+export interface InvoiceFilterInput {
+  states?: InvoiceState[] | null;
+  dateFrom?: string | null;
+  dateTo?: string | null;
+  unpaid?: boolean | null;
+  overdue?: boolean | null;
+  search?: string | null;
+}
+
+/** Unpaid: posted (paid ones are `paid`). Overdue: an open receivable line past maturity. */
+export function invoiceDomain(
+  parties: number[],
+  filter: InvoiceFilterInput | null | undefined,
+  toDate: (iso: string) => unknown,
+  today: string,
+): Domain {
+  const domain: Domain = [...invoiceScope(parties)];
+  if (filter?.states?.length) {
+    domain.push(['state', 'in', filter.states.map((s) => TRYTON_STATES[s])]);
+  }
+  if (filter?.dateFrom) domain.push(['invoice_date', '>=', toDate(filter.dateFrom)]);
+  if (filter?.dateTo) domain.push(['invoice_date', '<=', toDate(filter.dateTo)]);
+  if (filter?.unpaid) domain.push(['state', '=', 'posted']);
+  if (filter?.overdue) {
+    domain.push(['state', '=', 'posted']);
+    domain.push([
+      'move.lines',
+      'where',
+      [
+        ['maturity_date', '<', toDate(today)],
+        // Only the receivable lines (the ones to pay) carry a maturity date.
+        ['reconciliation', '=', null],
+      ],
+    ]);
+  }
+  const search = filter?.search?.trim();
+  if (search) {
+    domain.push(['OR', ['number', 'ilike', `%${search}%`], ['reference', 'ilike', `%${search}%`]]);
+  }
+  return domain;
+}
+
+export function invoiceNumberDomain(parties: number[], number: string): Domain {
+  return [...invoiceScope(parties), ['number', '=', number]];
+}
+
+export function toInvoice(row: Record<string, unknown>, today: string): Invoice | null {
+  const state = STATES[String(row.state)];
+  if (!state) return null;
+  const currency = currencyCode(row);
+  const maturities = ((row['lines_to_pay.'] as { maturity_date?: unknown }[] | undefined) ?? [])
+    .map((l) => isoDate(l.maturity_date))
+    .filter((d): d is string => d !== null)
+    .sort();
+  const dueDate = maturities[0] ?? null;
+  const amountDue = money(row.amount_to_pay, currency);
+  return {
+    id: row.id as number,
+    number: text(row.number) ?? '',
+    reference: text(row.reference),
+    state,
+    date: isoDate(row.invoice_date),
+    dueDate,
+    overdue:
+      state === 'POSTED' && !amountDue.amount.isZero() && dueDate !== null && dueDate < today,
+    untaxedAmount: money(row.untaxed_amount, currency),
+    taxAmount: money(row.tax_amount, currency),
+    totalAmount: money(row.total_amount, currency),
+    amountDue,
+    lineIds: ids(row.lines),
+    taxIds: ids(row.taxes),
+    orderIds: ids(row.sales),
+    currency,
+  };
+}

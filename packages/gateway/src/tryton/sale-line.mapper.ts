@@ -1,0 +1,22 @@
+import type { Line } from '../models.js';
+import { toLine } from './line.js';
+
+/** `sale.line`: the lines of an order. */
+export const SALE_LINE_MODEL = 'sale.line';
+
+export const SALE_LINE_FIELDS = [
+  'type',
+  'product',
+  'product.name',
+  'product.code',
+  'description',
+  'quantity',
+  'unit.symbol',
+  'unit_price',
+  'amount',
+  'taxes.rec_name',
+];
+
+export function toSaleLine(row: Record<string, unknown>, currency: string): Line | null {
+  return row.type === 'line' ? toLine(row, currency) : null;
+}

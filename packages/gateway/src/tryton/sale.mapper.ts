@@ -1,0 +1,120 @@
+import type { Domain, Order as TrytonOrder } from '@portal/tryton-client';
+import type { Order, OrderInvoiceState, OrderShipmentState, OrderState } from '../models.js';
+import { currencyCode, id, ids, isoDate, money, text } from './values.js';
+
+/** `sale.sale`: the customer's orders. */
+export const SALE_MODEL = 'sale.sale';
+
+export const SALE_FIELDS = [
+  'number',
+  'reference',
+  'description',
+  'state',
+  'sale_date',
+  'untaxed_amount',
+  'tax_amount',
+  'total_amount',
+  'invoice_state',
+  'shipment_state',
+  'invoice_address',
+  'shipment_address',
+  'lines',
+  'invoices',
+  'shipments',
+  'currency.code',
+];
+
+const STATES: Record<string, OrderState> = {
+  quotation: 'QUOTATION',
+  confirmed: 'CONFIRMED',
+  processing: 'PROCESSING',
+  done: 'DONE',
+  cancelled: 'CANCELLED',
+};
+const TRYTON_STATES = Object.fromEntries(Object.entries(STATES).map(([k, v]) => [v, k]));
+
+/** 6.0 names, plus 7.x's finer states folded into the portal's four. */
+const INVOICE_STATES: Record<string, OrderInvoiceState> = {
+  none: 'NONE',
+  waiting: 'WAITING',
+  pending: 'WAITING',
+  'awaiting payment': 'WAITING',
+  'partially paid': 'WAITING',
+  paid: 'PAID',
+  exception: 'EXCEPTION',
+};
+const SHIPMENT_STATES: Record<string, OrderShipmentState> = {
+  none: 'NONE',
+  waiting: 'WAITING',
+  'partially shipped': 'WAITING',
+  sent: 'SENT',
+  exception: 'EXCEPTION',
+};
+
+/** Newest first; the id breaks ties so pages never overlap. */
+export const SALE_ORDER: TrytonOrder = [
+  ['sale_date', 'DESC'],
+  ['id', 'DESC'],
+];
+
+/** Every order read is limited to the customer's parties and to non-draft states. */
+export function saleScope(parties: number[]): Domain {
+  return [
+    ['party', 'in', parties],
+    ['state', 'in', Object.keys(STATES)],
+  ];
+}
+
+export interface OrderFilterInput {
+  states?: OrderState[] | null;
+  dateFrom?: string | null;
+  dateTo?: string | null;
+  search?: string | null;
+}
+
+export function saleDomain(
+  parties: number[],
+  filter: OrderFilterInput | null | undefined,
+  toDate: (iso: string) => unknown,
+): Domain {
+  const domain: Domain = [...saleScope(parties)];
+  if (filter?.states?.length) {
+    domain.push(['state', 'in', filter.states.map((s) => TRYTON_STATES[s])]);
+  }
+  if (filter?.dateFrom) domain.push(['sale_date', '>=', toDate(filter.dateFrom)]);
+  if (filter?.dateTo) domain.push(['sale_date', '<=', toDate(filter.dateTo)]);
+  const search = filter?.search?.trim();
+  if (search) {
+    domain.push(['OR', ['number', 'ilike', `%${search}%`], ['reference', 'ilike', `%${search}%`]]);
+  }
+  return domain;
+}
+
+export function numberDomain(parties: number[], number: string): Domain {
+  return [...saleScope(parties), ['number', '=', number]];
+}
+
+export function toOrder(row: Record<string, unknown>): Order | null {
+  const state = STATES[String(row.state)];
+  if (!state) return null;
+  const currency = currencyCode(row);
+  return {
+    id: row.id as number,
+    number: text(row.number) ?? '',
+    reference: text(row.reference),
+    description: text(row.description),
+    state,
+    date: isoDate(row.sale_date),
+    untaxedAmount: money(row.untaxed_amount, currency),
+    taxAmount: money(row.tax_amount, currency),
+    totalAmount: money(row.total_amount, currency),
+    invoiceState: INVOICE_STATES[String(row.invoice_state)] ?? 'NONE',
+    shipmentState: SHIPMENT_STATES[String(row.shipment_state)] ?? 'NONE',
+    invoiceAddressId: id(row.invoice_address),
+    shipmentAddressId: id(row.shipment_address),
+    lineIds: ids(row.lines),
+    invoiceIds: ids(row.invoices),
+    shipmentIds: ids(row.shipments),
+    currency,
+  };
+}

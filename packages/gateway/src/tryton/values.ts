@@ -1,0 +1,47 @@
+import { Decimal, type TrytonDate, type TrytonDateTime } from '@portal/tryton-client';
+import type { Money } from '../models.js';
+
+/** Conversions shared by the mappers. */
+
+export function money(value: unknown, currency: string): Money {
+  return { amount: value instanceof Decimal ? value : Decimal.from('0'), currency };
+}
+
+export function optionalMoney(value: unknown, currency: string): Money | null {
+  return value instanceof Decimal ? { amount: value, currency } : null;
+}
+
+export function isoDate(value: unknown): string | null {
+  return value && typeof (value as TrytonDate).toISOString === 'function'
+    ? (value as TrytonDate).toISOString()
+    : null;
+}
+
+export function jsDate(value: unknown): Date | null {
+  return value && typeof (value as TrytonDateTime).toDate === 'function'
+    ? (value as TrytonDateTime).toDate()
+    : null;
+}
+
+export function text(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export function ids(value: unknown): number[] {
+  return Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [];
+}
+
+export function id(value: unknown): number | null {
+  return typeof value === 'number' ? value : null;
+}
+
+/** `'currency.': {code}` of a row read with the dotted field `currency.code`. */
+export function currencyCode(row: Record<string, unknown>): string {
+  const related = row['currency.'] as { code?: unknown } | null | undefined;
+  return typeof related?.code === 'string' ? related.code : 'EUR';
+}
+
+export function related<T>(row: Record<string, unknown>, field: string): T | null {
+  const value = row[`${field}.`];
+  return value && typeof value === 'object' ? (value as T) : null;
+}

@@ -1,0 +1,96 @@
+import { type DemoTryton, startDemoTryton } from '@portal/demo-data';
+import type { CallEvent } from '@portal/tryton-client';
+import { pino } from 'pino';
+import { loadConfig } from '../../src/config.js';
+import { type RunningGateway, startGateway } from '../../src/server.js';
+
+/** A real Tryton with the demo data and a gateway in front of it, on free loopback ports. */
+export interface TestStack {
+  tryton: DemoTryton;
+  gateway: RunningGateway;
+  calls: CallEvent[];
+  /** A GraphQL client with its own cookie jar (one browser). */
+  session(headers?: Record<string, string>): GraphQLSession;
+  stop(): Promise<void>;
+}
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; retryAfter?: number } }[];
+}
+
+export class GraphQLSession {
+  cookie: string | undefined;
+
+  constructor(
+    private readonly url: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
+
+  async query<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse<T>> {
+    const response = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...this.headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const setCookie = response.headers.getSetCookie();
+    for (const line of setCookie) {
+      const [pair] = line.split(';');
+      const [, value] = (pair ?? '').split('=');
+      this.cookie = value ? pair : undefined;
+    }
+    const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status' | 'headers'>;
+    return { status: response.status, headers: response.headers, ...body };
+  }
+
+  async login(email: string, password: string): Promise<GraphQLResponse> {
+    return await this.query(
+      'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { customer { name } } }',
+      { email, password },
+    );
+  }
+
+  async get(path: string): Promise<Response> {
+    return await fetch(`${this.url}${path}`, {
+      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...this.headers },
+    });
+  }
+}
+
+export async function startStack(env: Record<string, string> = {}): Promise<TestStack> {
+  const tryton = await startDemoTryton();
+  const calls: CallEvent[] = [];
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    TRYTON_URL: tryton.url,
+    TRYTON_DATABASE: tryton.database,
+    TRYTON_GATEWAY_LOGIN: tryton.gateway.login,
+    TRYTON_GATEWAY_PASSWORD: tryton.gateway.password,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const gateway = await startGateway(config, {
+    logger: pino({ level: 'silent' }),
+    onTrytonCall: (event) => calls.push(event),
+  });
+  return {
+    tryton,
+    gateway,
+    calls,
+    session: (headers) => new GraphQLSession(gateway.url, headers),
+    async stop() {
+      await gateway.stop();
+      await tryton.stop();
+    },
+  };
+}
