@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import {
   access,
   copyFile,
+  cp,
   mkdir,
   mkdtemp,
   readdir,
@@ -12,7 +13,7 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { withLock } from './lock.js';
 import { cacheDir, portalModuleDir } from './paths.js';
@@ -183,6 +184,8 @@ async function buildTemplate(
   try {
     await build?.(server);
     await server.stop({ keepDatabase: true });
+    // Tryton keeps attachments in a filestore folder named after the database.
+    await copyFilestore(join(dirname(server.databaseFile), database), filestoreOf(file));
     await moveInto(server.databaseFile, file);
   } finally {
     await server.stop();
@@ -211,7 +214,10 @@ export async function startTryton(
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'tryton-')));
   const keepDir = options.dir !== undefined;
   const databaseFile = join(dir, `${template.database}.sqlite`);
-  if (!(await exists(databaseFile))) await copyFile(template.file, databaseFile);
+  if (!(await exists(databaseFile))) {
+    await copyFilestore(filestoreOf(template.file), join(dir, template.database));
+    await copyFile(template.file, databaseFile);
+  }
   const port = options.port ?? (await freePort());
   const paths = await writeServerConfig(dir, template.database, port, options);
   const child = spawn(PYTHON, [TRYTOND, '-c', paths.configFile, '--logconf', await logConf(dir)], {
@@ -313,6 +319,15 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The filestore saved beside a template file (`demo.sqlite` -> `demo.filestore/`). */
+function filestoreOf(templateFile: string): string {
+  return templateFile.replace(/\.sqlite$/, '.filestore');
+}
+
+async function copyFilestore(source: string, target: string): Promise<void> {
+  if (await exists(source)) await cp(source, target, { recursive: true });
 }
 
 /** Publishes a file atomically, so a concurrent reader never sees half a database. */

@@ -148,6 +148,8 @@ export async function startGateway(
         body = await readJsonBody(req, MAX_BODY);
       } catch (error) {
         const tooLarge = error instanceof RangeError;
+        // The rest of the body is unread: close the connection rather than reuse it.
+        res.setHeader('connection', 'close');
         return json(res, tooLarge ? 413 : 400, {
           errors: [
             {
@@ -282,6 +284,10 @@ export async function startGateway(
       });
     });
   });
+  // Longer than the proxies' idle timeouts (traefik: 90 s), so a proxy never reuses a
+  // connection the gateway is closing.
+  server.keepAliveTimeout = 95_000;
+  server.headersTimeout = 100_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -80,7 +80,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Test
     ...env,
   });
   const gateway = await startGateway(config, {
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: env.LOG_LEVEL ?? 'silent' }),
     onTrytonCall: (event) => calls.push(event),
   });
   return {

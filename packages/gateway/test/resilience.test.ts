@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type TestStack } from './support/stack.js';
+
+describe('bad input and outages', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('answers malformed requests with stable codes and no internals', async () => {
+    const url = `${stack.gateway.url}/graphql`;
+    const json = (body: string) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const malformed = await json('{"query": ');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.text()).toContain('BAD_REQUEST');
+    const syntax = await (await json(JSON.stringify({ query: '{ viewer { ' }))).json();
+    expect(syntax.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    const unknown = await (await json(JSON.stringify({ query: '{ nope }' }))).json();
+    expect(unknown.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const huge = await json(
+      JSON.stringify({ query: `{ viewer { name } } #${'x'.repeat(200_000)}` }),
+    );
+    expect(huge.status).toBe(413);
+    for (const body of [malformed, huge]) expect(body.headers.get('content-type')).toMatch(/json/);
+  });
+
+  it('reports health, readiness and metrics', async () => {
+    expect((await fetch(`${stack.gateway.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${stack.gateway.url}/readyz`);
+    expect(ready.status).toBe(200);
+    const metrics = await (await fetch(`${stack.gateway.url}/metrics`)).text();
+    expect(metrics).toContain('portal_tryton_calls_total');
+    expect(metrics).toContain('portal_graphql_requests_total');
+  });
+
+  it('serves an offline GraphiQL to browsers', async () => {
+    const page = await fetch(`${stack.gateway.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('GraphiQL');
+    expect(html).not.toMatch(/https:\/\/(unpkg|cdn\.jsdelivr|fonts\.googleapis)/);
+  });
+
+  it('answers TRYTON_UNAVAILABLE with 503 while Tryton is down', async () => {
+    const browser = stack.session();
+    await browser.login(stack.tryton.customers.marie.email, stack.tryton.customers.marie.password);
+    await stack.tryton.stop();
+    const result = await browser.query('{ viewer { orders { totalCount } } }');
+    expect(result.status).toBe(503);
+    expect(result.errors?.[0]?.extensions?.code).toBe('TRYTON_UNAVAILABLE');
+    expect(JSON.stringify(result)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/);
+    const login = await stack.session().login('a@example.fr', 'whatever-password');
+    expect(login.errors?.[0]?.extensions?.code).toBe('TRYTON_UNAVAILABLE');
+    expect((await fetch(`${stack.gateway.url}/readyz`)).status).toBe(503);
+  });
+});
