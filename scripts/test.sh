@@ -17,8 +17,11 @@ step "build and type-check"
 pnpm -r build
 pnpm -r typecheck
 
+step "generated code is current (schema SDL is checked by the gateway tests)"
+pnpm --filter @portal/web codegen:check
+
 step "Tryton module tests (portal_api, trytond's test framework)"
 tryton/test.sh
 
 step "package tests (real Tryton, Redis, SMTP catcher)"
-pnpm --filter @portal/devstack --filter @portal/demo-data --filter @portal/gateway --filter @portal/web test
+pnpm --workspace-concurrency=1 --filter @portal/devstack --filter @portal/demo-data --filter @portal/gateway --filter @portal/web test

@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-// The gateway writes the authoritative SDL; the contract copy lets the app build before it exists.
-const generatedSdl = fileURLToPath(new URL('../../docs/schema.graphql', import.meta.url));
-const contractSdl = fileURLToPath(new URL('./schema/contract.graphql', import.meta.url));
+// The gateway writes the schema (pnpm --filter @portal/gateway schema:write).
+const schema = fileURLToPath(new URL('../../docs/schema.graphql', import.meta.url));
 
 const config: CodegenConfig = {
-  schema: existsSync(generatedSdl) ? generatedSdl : contractSdl,
+  schema,
   documents: ['src/**/*.{ts,tsx}', '!src/gql/**'],
   ignoreNoDocuments: false,
   generates: {

@@ -4,47 +4,65 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** What a document is. */
 export type DocumentKind =
   | 'ATTACHMENT'
   | 'INVOICE_PDF';
 
+/** Narrows an invoice list; all given criteria apply. */
 export type InvoiceFilter = {
+  /** Invoiced on or after this day. */
   dateFrom?: string | null | undefined;
+  /** Invoiced on or before this day. */
   dateTo?: string | null | undefined;
+  /** Only invoices past their due date and not paid. */
   overdue?: boolean | null | undefined;
+  /** Part of the invoice number or reference. */
   search?: string | null | undefined;
+  /** Only these states. */
   states?: Array<InvoiceState> | null | undefined;
+  /** Only invoices still to pay. */
   unpaid?: boolean | null | undefined;
 };
 
+/** Where an invoice stands. Drafts are never shown. */
 export type InvoiceState =
   | 'CANCELLED'
   | 'PAID'
   | 'POSTED';
 
+/** A language of the portal. */
 export type Language =
   | 'EN'
   | 'FR';
 
+/** Narrows an order list; all given criteria apply. */
 export type OrderFilter = {
+  /** Ordered on or after this day. */
   dateFrom?: string | null | undefined;
+  /** Ordered on or before this day. */
   dateTo?: string | null | undefined;
+  /** Part of the order number or of your reference. */
   search?: string | null | undefined;
+  /** Only these states. */
   states?: Array<OrderState> | null | undefined;
 };
 
+/** Invoicing of an order. */
 export type OrderInvoiceState =
   | 'EXCEPTION'
   | 'NONE'
   | 'PAID'
   | 'WAITING';
 
+/** Delivery of an order. */
 export type OrderShipmentState =
   | 'EXCEPTION'
   | 'NONE'
   | 'SENT'
   | 'WAITING';
 
+/** Where an order stands. Drafts are never shown. */
 export type OrderState =
   | 'CANCELLED'
   | 'CONFIRMED'
