@@ -25,3 +25,6 @@ tryton/test.sh
 
 step "package tests (real Tryton, Redis, SMTP catcher)"
 pnpm --workspace-concurrency=1 --filter @portal/devstack --filter @portal/demo-data --filter @portal/gateway --filter @portal/web test
+
+step "browser tests (Chromium, real stack: Tryton with demo data, gateway, built web app)"
+pnpm --filter @portal/web e2e

@@ -528,14 +528,14 @@ async function runWorkflow(
   ctx: Context,
 ): Promise<void> {
   const sales = client.model('sale.sale');
-  await sales.button('cancel', pick(plans, ids, ['cancelled']), { context: ctx });
+  // A cancelled order was a quotation first: the customer saw it, with its number.
   await sales.button(
     'quote',
-    pick(plans, ids, ['quotation', 'confirmed', 'invoiced', 'partlyPaid', 'done']),
-    {
-      context: ctx,
-    },
+    pick(plans, ids, ['quotation', 'confirmed', 'invoiced', 'partlyPaid', 'done', 'cancelled']),
+    { context: ctx },
   );
+  await sales.button('cancel', pick(plans, ids, ['cancelled']), { context: ctx });
+
   await sales.button('confirm', pick(plans, ids, ['invoiced', 'partlyPaid', 'done']), {
     context: ctx,
   });

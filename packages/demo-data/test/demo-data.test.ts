@@ -63,6 +63,15 @@ describe('the demo database', () => {
     ).toBe(true);
   });
 
+  it('keeps attachments with their content (filestore copied with the database)', async () => {
+    const rows = (await admin.model('ir.attachment').searchRead([], ['name', 'data'])) as {
+      name: string;
+      data: Uint8Array | null;
+    }[];
+    expect(rows.length).toBe(5);
+    for (const row of rows) expect(row.data?.byteLength).toBeGreaterThan(0);
+  });
+
   it('gives the wholesaler more than 500 sales', async () => {
     const count = await admin
       .model('sale.sale')

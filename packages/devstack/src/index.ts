@@ -1,4 +1,4 @@
-export { type CaughtMail, type MailCatcher, startMailCatcher } from './mail-catcher.js';
+export { type CaughtMail, type MailCatcher, startMailCatcher, textOfHtml } from './mail-catcher.js';
 export { cacheDir, portalModuleDir, repoRoot } from './paths.js';
 export { freePort } from './ports.js';
 export {

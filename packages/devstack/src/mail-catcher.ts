@@ -18,6 +18,25 @@ export interface MailCatcher {
   stop(): Promise<void>;
 }
 
+/**
+ * Tryton may send HTML only (or an empty text part): give the tests a text with the links
+ * spelled out, as a mail client's plain-text view would.
+ */
+export function textOfHtml(html: string): string {
+  return html
+    .replace(/<a\s[^>]*href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi, '$2 $1')
+    .replace(/<(br|\/p|\/div|\/li|\/h\d)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n\s*\n+/g, '\n\n')
+    .trim();
+}
+
 function addresses(mail: ParsedMail): string[] {
   const to = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [];
   return to.flatMap((group) => group.value.map((a) => (a.address ?? '').toLowerCase()));
@@ -34,11 +53,12 @@ export async function startMailCatcher(): Promise<MailCatcher> {
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
+          const html = typeof mail.html === 'string' ? mail.html : '';
           messages.push({
             to: addresses(mail),
             subject: mail.subject ?? '',
-            text: mail.text ?? '',
-            html: typeof mail.html === 'string' ? mail.html : '',
+            text: mail.text?.trim() ? mail.text : textOfHtml(html),
+            html,
           });
           for (const wake of waiters) wake();
           callback();

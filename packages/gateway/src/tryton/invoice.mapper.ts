@@ -33,12 +33,13 @@ export const INVOICE_ORDER: TrytonOrder = [
   ['id', 'DESC'],
 ];
 
-/** Customer invoices of the customer's parties; drafts and validated never. */
+/** Customer invoices of the customer's parties; drafts, validated and never-numbered ones never. */
 export function invoiceScope(parties: number[]): Domain {
   return [
     ['type', '=', 'out'],
     ['party', 'in', parties],
     ['state', 'in', Object.keys(STATES)],
+    ['number', '!=', null],
   ];
 }
 

@@ -57,11 +57,15 @@ export const SALE_ORDER: TrytonOrder = [
   ['id', 'DESC'],
 ];
 
-/** Every order read is limited to the customer's parties and to non-draft states. */
+/**
+ * Every order read is limited to the customer's parties and to non-draft states. A sale
+ * cancelled while still a draft has no number: the customer never saw it, so it stays hidden.
+ */
 export function saleScope(parties: number[]): Domain {
   return [
     ['party', 'in', parties],
     ['state', 'in', Object.keys(STATES)],
+    ['number', '!=', null],
   ];
 }
 

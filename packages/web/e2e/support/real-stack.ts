@@ -5,18 +5,21 @@ import { startPreview } from './preview';
 import type { Mail, Stack } from './stack';
 
 // The web app depends on nothing of ours at runtime; its browser tests borrow the other
-// packages' test entry points by path, so no workspace dependency is needed.
+// packages' built entry points by path, so no workspace dependency is needed.
 const packages = fileURLToPath(new URL('../../../', import.meta.url));
 const load = (path: string) => import(pathToFileURL(`${packages}${path}`).href);
 
-interface SmtpCatcher {
-  port: number;
-  waitForMail(to: string): Promise<Mail>;
-  stop(): Promise<void>;
+interface DemoCustomer {
+  email: string;
+  password: string;
+  partyName: string;
 }
 interface DemoTryton {
   url: string;
   database: string;
+  gateway: { login: string; password: string };
+  customers: { marie: DemoCustomer };
+  mailbox: { waitFor(to: string, options?: { timeoutMs?: number }): Promise<Mail> };
   stop(): Promise<void>;
 }
 
@@ -36,52 +39,57 @@ async function waitForGateway(url: string, child: ChildProcess): Promise<void> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}`);
     try {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ __typename }' }),
-      });
+      const response = await fetch(`${url}/readyz`);
       if (response.ok) return;
     } catch {
       // Not listening yet.
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error('gateway did not answer within 60 s');
+  throw new Error('gateway was not ready within 60 s');
 }
 
-/** Debian's Tryton with the demo data, the SMTP catcher, the built gateway, the built app. */
+/** Debian's Tryton with the demo data, its SMTP catcher, the built gateway, the built app. */
 export async function startRealStack(): Promise<Stack> {
-  const devstack = await load('devstack/src/index.ts');
-  const demo = await load('demo-data/src/index.ts');
-  const smtp: SmtpCatcher = await devstack.startSmtpCatcher();
-  const tryton: DemoTryton = await demo.startDemoTryton({ smtpPort: smtp.port });
+  const demo = await load('demo-data/dist/index.js');
   const port = await freePort();
   const gatewayUrl = `http://127.0.0.1:${port}`;
+  const preview = await startPreview(gatewayUrl);
+  // E-mail links (password reset) point to the app under test.
+  const tryton: DemoTryton = await demo.startDemoTryton({ portalUrl: preview.url });
   const gateway = spawn(process.execPath, [`${packages}gateway/dist/main.js`], {
     env: {
       ...process.env,
       PORT: String(port),
       TRYTON_URL: tryton.url,
       TRYTON_DATABASE: tryton.database,
-      TRYTON_GATEWAY_LOGIN: 'portal_gateway',
-      TRYTON_GATEWAY_PASSWORD:
-        process.env.TRYTON_GATEWAY_PASSWORD ?? 'portal-gateway-demo-password',
+      TRYTON_GATEWAY_LOGIN: tryton.gateway.login,
+      TRYTON_GATEWAY_PASSWORD: tryton.gateway.password,
+      LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  await waitForGateway(gatewayUrl, gateway);
-  const preview = await startPreview(gatewayUrl);
-  const customer = demo.DEMO.customer as { email: string; password: string; name?: string };
+  try {
+    await waitForGateway(gatewayUrl, gateway);
+  } catch (error) {
+    gateway.kill('SIGTERM');
+    await preview.close();
+    await tryton.stop();
+    throw error;
+  }
+  const { marie } = tryton.customers;
   return {
     baseURL: preview.url,
-    customer: { ...customer },
-    waitForMail: (to) => smtp.waitForMail(to),
+    customer: { email: marie.email, password: marie.password, name: marie.partyName },
+    waitForMail: async (to) => {
+      const mail = await tryton.mailbox.waitFor(to, { timeoutMs: 30_000 });
+      return { to, subject: mail.subject, text: mail.text };
+    },
     async stop() {
       await preview.close();
       gateway.kill('SIGTERM');
+      await new Promise((resolve) => gateway.once('exit', resolve));
       await tryton.stop();
-      await smtp.stop();
     },
   };
 }
