@@ -26,6 +26,15 @@ const schema = z.object({
   LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10),
   GRAPHIQL: z.enum(['true', 'false']).default('true'),
+  QUERY_MAX_COST: z.coerce.number().int().min(1).default(2000),
+  QUERY_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
+  QUERY_MAX_ALIASES: z.coerce.number().int().min(0).default(15),
+  QUERY_MAX_TOKENS: z.coerce.number().int().min(10).default(2000),
+  QUOTA_BUCKET_SIZE: z.coerce.number().int().min(1).default(4000),
+  QUOTA_RESTORE_RATE: z.coerce.number().min(0.1).default(100),
+  QUOTA_ANONYMOUS_BUCKET_SIZE: z.coerce.number().int().min(1).default(400),
+  QUOTA_ANONYMOUS_RESTORE_RATE: z.coerce.number().min(0.1).default(10),
+  CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -47,6 +56,13 @@ export interface Config {
   loginRateLimit: { perIp: number; perEmail: number; windowSeconds: number };
   graphiql: boolean;
   logLevel: string;
+  limits: { maxCost: number; maxDepth: number; maxAliases: number; maxTokens: number };
+  quotas: {
+    customer: { size: number; restoreRate: number };
+    anonymous: { size: number; restoreRate: number };
+  };
+  /** How long Tryton reads stay cached (0: no cache). */
+  cacheTtlSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -101,5 +117,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     graphiql: c.GRAPHIQL === 'true',
     logLevel: c.LOG_LEVEL,
+    limits: {
+      maxCost: c.QUERY_MAX_COST,
+      maxDepth: c.QUERY_MAX_DEPTH,
+      maxAliases: c.QUERY_MAX_ALIASES,
+      maxTokens: c.QUERY_MAX_TOKENS,
+    },
+    quotas: {
+      customer: { size: c.QUOTA_BUCKET_SIZE, restoreRate: c.QUOTA_RESTORE_RATE },
+      anonymous: {
+        size: c.QUOTA_ANONYMOUS_BUCKET_SIZE,
+        restoreRate: c.QUOTA_ANONYMOUS_RESTORE_RATE,
+      },
+    },
+    cacheTtlSeconds: c.CACHE_TTL_SECONDS,
   };
 }

@@ -2,6 +2,7 @@ import type { TrytonClient } from '@portal/tryton-client';
 import type { AuthService, Viewer } from './auth/auth.service.js';
 import { unauthenticated } from './errors.js';
 import { RecordLoaders } from './loaders/record.loader.js';
+import type { CostReport } from './plugins/cost.plugin.js';
 import { AccountService } from './services/account.service.js';
 import { DocumentsService } from './services/documents.service.js';
 import { InvoicesService } from './services/invoices.service.js';
@@ -26,6 +27,8 @@ export interface GraphQLContext {
   services(): CustomerServices;
   /** Sets or clears the session cookie on the response. */
   setSession(key: string | null): void;
+  /** Filled by the cost plugin, reported in `extensions.cost`. */
+  cost?: CostReport;
 }
 
 export function customerServices(

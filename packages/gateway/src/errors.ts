@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'INVALID_CREDENTIALS'
   | 'THROTTLED'
+  | 'MAX_COST_EXCEEDED'
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'INVALID_TOKEN'
@@ -18,6 +19,7 @@ export type ErrorCode =
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   THROTTLED: 429,
+  MAX_COST_EXCEEDED: 400,
   TRYTON_UNAVAILABLE: 503,
 };
 

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { type CallEvent, LoginRefusedError, TrytonClient } from '@portal/tryton-client';
 import { Redis } from 'ioredis';
@@ -21,9 +22,16 @@ import {
   requestedLanguage,
   sessionCookie,
 } from './http/request.js';
+import { costPlugin } from './plugins/cost.plugin.js';
 import { formatError } from './plugins/errors.plugin.js';
 import { Metrics } from './plugins/metrics.js';
 import { observabilityPlugin } from './plugins/observability.plugin.js';
+import {
+  type Clock,
+  FallbackLeakyBucket,
+  MemoryLeakyBucket,
+  RedisLeakyBucket,
+} from './quotas/leaky-bucket.js';
 import { portalSchema } from './schema/build.js';
 import { PortalGateway } from './tryton/portal-gateway.js';
 
@@ -46,6 +54,8 @@ export interface GatewayOptions {
   logger?: Logger;
   /** Observes every Tryton call (tests count them). */
   onTrytonCall?: (event: CallEvent) => void;
+  /** Milliseconds since the epoch, for the quota buckets (tests move time without sleeping). */
+  clock?: Clock;
 }
 
 export interface RunningGateway {
@@ -120,12 +130,34 @@ export async function startGateway(
     new LoginLimiter({ ...config.loginRateLimit, redis }),
   );
 
+  const bucket = new FallbackLeakyBucket(
+    redis ? new RedisLeakyBucket(redis, 'portal') : new MemoryLeakyBucket(options.clock),
+    new MemoryLeakyBucket(options.clock),
+    () => metrics.redisErrors.inc({ use: 'quotas' }),
+  );
+  // graphql-armor: depth, aliases, tokens and directives are refused at validation, before
+  // the cost is even computed; field suggestions are off in production.
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.limits.maxDepth },
+    maxAliases: { n: config.limits.maxAliases },
+    maxTokens: { n: config.limits.maxTokens },
+    maxDirectives: { n: 10 },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: config.env === 'production' },
+  }).protect();
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await portalSchema(),
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
     formatError: formatError(logger),
-    plugins: [observabilityPlugin(logger, metrics)],
+    plugins: [
+      observabilityPlugin(logger, metrics),
+      // graphql-armor ships CJS typings of Apollo's plugin type; the runtime shape is the same.
+      ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
+      costPlugin(bucket, { maxCost: config.limits.maxCost, ...config.quotas }),
+    ],
   });
   await apollo.start();
 

@@ -18,7 +18,11 @@ describe('bad input and outages', () => {
     expect(malformed.status).toBe(400);
     expect(await malformed.text()).toContain('BAD_REQUEST');
     const syntax = await (await json(JSON.stringify({ query: '{ viewer { ' }))).json();
-    expect(syntax.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    // graphql-armor counts tokens while parsing, so a syntax error may surface as validation.
+    expect(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']).toContain(
+      syntax.errors[0].extensions.code,
+    );
+    expect(syntax.errors[0].message).toMatch(/Syntax Error/);
     const unknown = await (await json(JSON.stringify({ query: '{ nope }' }))).json();
     expect(unknown.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const huge = await json(

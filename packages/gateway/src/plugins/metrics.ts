@@ -36,6 +36,19 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly redisErrors = new Counter({
+    name: 'portal_redis_errors_total',
+    help: 'Redis failures the gateway worked around, by use (quotas, cache, login limits).',
+    labelNames: ['use'] as const,
+    registers: [this.registry],
+  });
+  readonly cache = new Counter({
+    name: 'portal_cache_total',
+    help: 'Cache lookups by result (hit, miss) and Tryton calls avoided.',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

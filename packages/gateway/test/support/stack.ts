@@ -66,7 +66,10 @@ export class GraphQLSession {
   }
 }
 
-export async function startStack(env: Record<string, string> = {}): Promise<TestStack> {
+export async function startStack(
+  env: Record<string, string> = {},
+  options: { clock?: () => number } = {},
+): Promise<TestStack> {
   const tryton = await startDemoTryton();
   const calls: CallEvent[] = [];
   const config = loadConfig({
@@ -77,11 +80,15 @@ export async function startStack(env: Record<string, string> = {}): Promise<Test
     TRYTON_GATEWAY_LOGIN: tryton.gateway.login,
     TRYTON_GATEWAY_PASSWORD: tryton.gateway.password,
     LOG_LEVEL: 'silent',
+    // Quotas are tested on their own (quotas.test.ts); elsewhere they must not get in the way.
+    QUOTA_BUCKET_SIZE: '1000000',
+    QUOTA_ANONYMOUS_BUCKET_SIZE: '1000000',
     ...env,
   });
   const gateway = await startGateway(config, {
     logger: pino({ level: env.LOG_LEVEL ?? 'silent' }),
     onTrytonCall: (event) => calls.push(event),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   return {
     tryton,

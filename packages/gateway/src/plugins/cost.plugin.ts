@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import type { GraphQLContext } from '../context.js';
+import { badInput, GatewayError, throttled } from '../errors.js';
+import { operationCost } from '../quotas/cost.js';
+import type { BucketLimits, LeakyBucket } from '../quotas/leaky-bucket.js';
+
+export interface QuotaConfig {
+  /** The most one operation may cost; above it, refused before any Tryton call. */
+  maxCost: number;
+  customer: BucketLimits;
+  anonymous: BucketLimits;
+}
+
+/** What the cost plugin leaves on the context for the response. */
+export interface CostReport {
+  requested: number;
+  available: number;
+  limits: BucketLimits;
+}
+
+function bucketKey(ctx: GraphQLContext): string {
+  const credential = ctx.viewer?.credential;
+  if (!credential) return `ip:${ctx.ip}`;
+  if (credential.kind === 'token') {
+    return `token:${createHash('sha256').update(credential.token).digest('hex').slice(0, 24)}`;
+  }
+  return `customer:${ctx.viewer?.customer.webUserId}`;
+}
+
+/**
+ * Calculated query cost and a leaky bucket per customer, API token or anonymous IP
+ * (Shopify's model): every response reports `extensions.cost` and the RateLimit headers.
+ */
+export function costPlugin(
+  bucket: LeakyBucket,
+  config: QuotaConfig,
+): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operationName, request, contextValue, schema }) {
+          let requested: number;
+          try {
+            requested = operationCost(
+              schema,
+              document,
+              operationName ?? undefined,
+              request.variables ?? {},
+            );
+          } catch (error) {
+            // Costing coerces the variables first: a bad one (an invalid date) is the caller's.
+            throw badInput(error instanceof GraphQLError ? error.message : 'Invalid variables.');
+          }
+          const limits = contextValue.viewer ? config.customer : config.anonymous;
+          if (requested > config.maxCost) {
+            contextValue.cost = { requested, available: limits.size, limits };
+            throw new GatewayError(
+              'MAX_COST_EXCEEDED',
+              `This query costs ${requested}, more than the maximum of ${config.maxCost}: ask for smaller pages (first) or fewer fields.`,
+              { cost: requested, maxCost: config.maxCost },
+            );
+          }
+          const result = await bucket.take(bucketKey(contextValue), requested, limits);
+          contextValue.cost = { requested, available: result.available, limits };
+          if (!result.allowed) throw throttled(result.retryAfter);
+        },
+        async willSendResponse({ response, contextValue }) {
+          const cost = contextValue.cost;
+          if (!cost) return;
+          const { size, restoreRate } = cost.limits;
+          const reset = Math.ceil((size - cost.available) / restoreRate);
+          response.http.headers.set('ratelimit-limit', String(size));
+          response.http.headers.set('ratelimit-remaining', String(Math.max(0, cost.available)));
+          response.http.headers.set('ratelimit-reset', String(reset));
+          response.http.headers.set(
+            'ratelimit-policy',
+            `"cost";q=${size};w=${Math.ceil(size / restoreRate)}`,
+          );
+          if (response.body.kind === 'single') {
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              cost: {
+                requestedQueryCost: cost.requested,
+                actualQueryCost: cost.requested,
+                throttleStatus: {
+                  maximumAvailable: size,
+                  currentlyAvailable: Math.max(0, cost.available),
+                  restoreRate,
+                },
+              },
+            };
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import {
+  type DocumentNode,
+  type GraphQLSchema,
+  getNamedType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+} from 'graphql';
+import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
+import { MAX_PAGE_SIZE } from '../pagination.js';
+
+/**
+ * The calculated cost of an operation, before it runs (Shopify's model): an object costs 1,
+ * a scalar or enum 0, a connection `2 + first × (what each node costs)`, a plain list of
+ * objects `LIST_ESTIMATE ×` its element. docs/quotas.md explains the figures.
+ */
+export const DEFAULT_PAGE = 20;
+export const LIST_ESTIMATE = 10;
+
+/** Fields dearer than their shape says. */
+const OVERRIDES: Record<string, number> = {
+  // Each one is a separate Tryton search over the customer's invoices.
+  'Customer.amountDue': 5,
+  'Customer.invoicedByMonth': 5,
+};
+
+const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  const override = OVERRIDES[`${type.name}.${field.name}`];
+  const named = getNamedType(field.type);
+  if (isLeafType(named)) return override ?? 0;
+  const base = override ?? 1;
+  if (named.name.endsWith('Connection')) {
+    // Above MAX_PAGE_SIZE the resolver refuses the page with its own clear error.
+    const first =
+      typeof args.first === 'number'
+        ? Math.min(Math.max(args.first, 0), MAX_PAGE_SIZE)
+        : DEFAULT_PAGE;
+    return base + 1 + first * childComplexity;
+  }
+  const unwrapped = isNonNullType(field.type) ? field.type.ofType : field.type;
+  // `edges` is paid for by its connection; other lists are estimated.
+  if (isListType(unwrapped) && field.name !== 'edges')
+    return base + LIST_ESTIMATE * childComplexity;
+  return base + childComplexity;
+};
+
+export function operationCost(
+  schema: GraphQLSchema,
+  query: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+): number {
+  return getComplexity({
+    schema,
+    query,
+    variables,
+    ...(operationName ? { operationName } : {}),
+    estimators: [estimator],
+  });
+}
