@@ -1,5 +1,6 @@
 import type { TrytonClient } from '@portal/tryton-client';
 import type { AuthService, Viewer } from './auth/auth.service.js';
+import type { ReadCache } from './cache/read-cache.js';
 import { unauthenticated } from './errors.js';
 import { RecordLoaders } from './loaders/record.loader.js';
 import type { CostReport } from './plugins/cost.plugin.js';
@@ -35,8 +36,9 @@ export function customerServices(
   client: TrytonClient,
   viewer: Viewer,
   language: 'fr' | 'en',
+  cache?: ReadCache,
 ): CustomerServices {
-  const tryton = new CustomerTryton(client, viewer.credential, language);
+  const tryton = new CustomerTryton(client, viewer.credential, language, viewer.customer, cache);
   const loaders = new RecordLoaders(tryton);
   return {
     orders: new OrdersService(viewer.customer, tryton, loaders),
@@ -51,11 +53,12 @@ export function servicesFor(
   client: TrytonClient,
   viewer: Viewer | null,
   language: 'fr' | 'en',
+  cache?: ReadCache,
 ): () => CustomerServices {
   let services: CustomerServices | undefined;
   return () => {
     if (!viewer) throw unauthenticated();
-    services ??= customerServices(client, viewer, language);
+    services ??= customerServices(client, viewer, language, cache);
     return services;
   };
 }

@@ -9,6 +9,8 @@ import { Redis } from 'ioredis';
 import { type Logger, pino } from 'pino';
 import { AuthService, type Viewer } from './auth/auth.service.js';
 import { LoginLimiter } from './auth/login-limiter.js';
+import { ReadCache } from './cache/read-cache.js';
+import { CircuitBreakerStore, MemoryStore, RedisStore } from './cache/store.js';
 import type { Config } from './config.js';
 import { type GraphQLContext, servicesFor } from './context.js';
 import { GatewayError, trytonUnavailable } from './errors.js';
@@ -125,9 +127,19 @@ export async function startGateway(
     await login;
   };
 
+  const store = redis
+    ? new CircuitBreakerStore(new RedisStore(redis), () =>
+        metrics.redisErrors.inc({ use: 'cache' }),
+      )
+    : new MemoryStore();
+  const cache = new ReadCache(store, config.cacheTtlSeconds, {
+    hit: (n) => metrics.cache.inc({ result: 'hit' }, n),
+    miss: (n) => metrics.cache.inc({ result: 'miss' }, n),
+  });
   const auth = new AuthService(
     new PortalGateway(client, trytonReady),
     new LoginLimiter({ ...config.loginRateLimit, redis }),
+    cache,
   );
 
   const bucket = new FallbackLeakyBucket(
@@ -218,7 +230,7 @@ export async function startGateway(
         language,
         ip,
         auth,
-        services: servicesFor(client, resolved.viewer, language),
+        services: servicesFor(client, resolved.viewer, language, cache),
         setSession: (key) => {
           cookies.push(sessionCookie(config.cookie.name, key, secure));
         },
@@ -246,7 +258,7 @@ export async function startGateway(
     await handleDownload(
       url.pathname,
       url.searchParams.get('inline') === '1',
-      servicesFor(client, viewer, language)(),
+      servicesFor(client, viewer, language, cache)(),
       res,
     );
   };

@@ -24,7 +24,8 @@ describe('orders, invoices and documents', () => {
   let wholesaler: GraphQLSession;
 
   beforeAll(async () => {
-    stack = await startStack();
+    // The cold path: every read goes to Tryton (the cache has its own tests).
+    stack = await startStack({ CACHE_TTL_SECONDS: '0' });
     marie = stack.session();
     wholesaler = stack.session();
     await marie.login(stack.tryton.customers.marie.email, stack.tryton.customers.marie.password);

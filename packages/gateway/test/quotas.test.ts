@@ -34,6 +34,7 @@ describe('query cost and quotas', () => {
         QUOTA_RESTORE_RATE: '20',
         QUOTA_ANONYMOUS_BUCKET_SIZE: '50',
         QUERY_MAX_DEPTH: '8',
+        CACHE_TTL_SECONDS: '0',
       },
       { clock: () => now },
     );

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { ReadCache } from '../cache/read-cache.js';
 import { badInput, GatewayError, throttled, unauthenticated } from '../errors.js';
 import type { ApiToken, Customer } from '../models.js';
 import { toApiToken } from '../services/account.service.js';
@@ -36,7 +38,13 @@ export class AuthService {
   constructor(
     private readonly gateway: PortalGateway,
     private readonly limiter: LoginLimiter,
+    /** Spares Tryton the session check of every request; logout forgets the entry. */
+    private readonly cache?: ReadCache,
   ) {}
+
+  private sessionKey(key: string): string | undefined {
+    return this.cache?.key('session', createHash('sha256').update(key).digest('hex'));
+  }
 
   /** Wrong e-mail and wrong password get the same error. */
   async login(
@@ -61,11 +69,17 @@ export class AuthService {
 
   async logout(key: string): Promise<void> {
     await this.gateway.logout(key);
+    const cacheKey = this.sessionKey(key);
+    if (cacheKey) await this.cache?.forget([cacheKey]);
   }
 
   async fromSession(key: string): Promise<Viewer | null> {
     if (!/^[0-9a-f]{16,128}$/.test(key)) return null;
-    const user = await this.gateway.sessionUser(key);
+    const cacheKey = this.sessionKey(key);
+    const user =
+      this.cache && cacheKey
+        ? await this.cache.get(cacheKey, () => this.gateway.sessionUser(key))
+        : await this.gateway.sessionUser(key);
     const customer = user ? toCustomer(user) : null;
     return customer ? { customer, credential: { kind: 'session', key } } : null;
   }

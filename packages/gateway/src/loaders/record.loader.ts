@@ -7,8 +7,8 @@ type Row = Record<string, unknown>;
  * One DataLoader per model and field set, per request: every `load` of the same tick is one
  * Tryton call, so a page of 50 orders reads all their lines in one call, not fifty.
  *
- * The call is a `search_read` on `id in [...]`, not a `read`: a related record the customer
- * may not see (the draft invoice of an order) is left out instead of failing the batch.
+ * Below it, CustomerTryton.records asks the cache for the whole batch first and Tryton only
+ * for the misses.
  */
 export class RecordLoaders {
   private readonly loaders = new Map<string, DataLoader<number, Row | null>>();
@@ -20,8 +20,7 @@ export class RecordLoaders {
     let loader = this.loaders.get(key);
     if (!loader) {
       loader = new DataLoader<number, Row | null>(async (ids) => {
-        const rows = await this.tryton.searchRead(model, [['id', 'in', [...ids]]], fields);
-        const byId = new Map(rows.map((row) => [row.id as number, row]));
+        const byId = await this.tryton.records(model, [...ids], fields);
         return ids.map((id) => byId.get(id) ?? null);
       });
       this.loaders.set(key, loader);

@@ -5,6 +5,7 @@ import type {
   SearchOptions,
   TrytonClient,
 } from '@portal/tryton-client';
+import type { ReadCache } from '../cache/read-cache.js';
 import { fromTryton } from './errors.js';
 
 /** How the request proves who the customer is. */
@@ -16,11 +17,18 @@ export type Credential = { kind: 'session'; key: string } | { kind: 'token'; tok
  * that customer whatever the domain; the services add the customer's party domain on top.
  */
 export class CustomerTryton {
+  /** Everything that changes an answer besides the call itself: who, for whom, in which language. */
+  private readonly scope: string;
+
   constructor(
     private readonly client: TrytonClient,
     private readonly credential: Credential,
     readonly language: 'fr' | 'en',
-  ) {}
+    customer: { webUserId: number; parties: number[] },
+    private readonly cache?: ReadCache,
+  ) {
+    this.scope = `c${customer.webUserId}-p${customer.parties.join('.')}-${language}`;
+  }
 
   private options(extra: { signal?: AbortSignal } = {}): CallOptions {
     const context: Context =
@@ -46,19 +54,51 @@ export class CustomerTryton {
     return this.guard(() => this.client.model<T>(model).read(ids, fields, this.options()));
   }
 
+  private cached<T>(parts: unknown[], load: () => Promise<T>): Promise<T> {
+    if (!this.cache) return this.guard(load);
+    return this.cache.get(this.cache.key(this.scope, ...parts), () => this.guard(load));
+  }
+
   searchRead<T extends object = Record<string, unknown>>(
     model: string,
     domain: Domain,
     fields: string[],
     options: Omit<SearchOptions, 'context'> = {},
   ): Promise<T[]> {
-    return this.guard(() =>
+    return this.cached(['search_read', model, domain, fields, options], () =>
       this.client.model<T>(model).searchRead(domain, fields, { ...this.options(), ...options }),
     );
   }
 
   searchCount(model: string, domain: Domain): Promise<number> {
-    return this.guard(() => this.client.model(model).searchCount(domain, this.options()));
+    return this.cached(['search_count', model, domain], () =>
+      this.client.model(model).searchCount(domain, this.options()),
+    );
+  }
+
+  /**
+   * Records by id, for the loaders: cached one by one (one MGET for the batch), the misses
+   * read in one `search_read` on `id in [...]` so records the customer may not see are left
+   * out instead of failing the batch.
+   */
+  async records(
+    model: string,
+    ids: number[],
+    fields: string[],
+  ): Promise<Map<number, Record<string, unknown>>> {
+    const load = async (misses: number[]) => {
+      const rows = await this.guard(() =>
+        this.client.model(model).searchRead([['id', 'in', misses]], fields, this.options()),
+      );
+      return new Map(rows.map((row) => [row.id as number, row]));
+    };
+    if (!this.cache) return await load(ids);
+    const cache = this.cache;
+    return await cache.getMany(
+      ids,
+      (id) => cache.key(this.scope, 'record', model, fields, id),
+      load,
+    );
   }
 
   report(

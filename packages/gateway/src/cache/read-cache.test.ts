@@ -1,0 +1,46 @@
+import { Decimal, TrytonDate } from '@portal/tryton-client';
+import { describe, expect, it } from 'vitest';
+import { ReadCache } from './read-cache.js';
+import { MemoryStore } from './store.js';
+
+const quiet = { hit: () => {}, miss: () => {} };
+
+describe('ReadCache', () => {
+  it('keys by scope: the same call for two customers never shares an entry', () => {
+    const cache = new ReadCache(new MemoryStore(), 60, quiet);
+    const call = ['search_read', 'sale.sale', [['state', '=', 'done']], ['number']];
+    expect(cache.key('c1-p7-fr', ...call)).not.toBe(cache.key('c2-p8-fr', ...call));
+    expect(cache.key('c1-p7-fr', ...call)).not.toBe(cache.key('c1-p7-en', ...call));
+    expect(cache.key('c1-p7-fr', ...call)).toBe(cache.key('c1-p7-fr', ...call));
+  });
+
+  it('keeps Decimal and dates exact, and loads concurrent misses once', async () => {
+    const cache = new ReadCache(new MemoryStore(), 60, quiet);
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return [{ total: Decimal.from('1384.50'), date: TrytonDate.fromISO('2026-02-28') }];
+    };
+    const [a, b] = await Promise.all([cache.get('k', load), cache.get('k', load)]);
+    expect(loads).toBe(1);
+    expect(a).toBe(b);
+    const again = (await cache.get('k', load)) as { total: Decimal; date: TrytonDate }[];
+    expect(loads).toBe(1);
+    expect(again[0]?.total.toString()).toBe('1384.50');
+    expect(again[0]?.date.toISOString()).toBe('2026-02-28');
+  });
+
+  it('asks the loader only for the misses of a batch', async () => {
+    const cache = new ReadCache(new MemoryStore(), 60, quiet);
+    const seen: number[][] = [];
+    const load = async (ids: number[]) => {
+      seen.push(ids);
+      return new Map(ids.map((id) => [id, { id }]));
+    };
+    await cache.getMany([1, 2], (id) => `r${id}`, load);
+    const result = await cache.getMany([1, 2, 3], (id) => `r${id}`, load);
+    expect(seen).toEqual([[1, 2], [3]]);
+    expect([...result.keys()].sort()).toEqual([1, 2, 3]);
+  });
+});

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { decode, encode } from '@portal/tryton-client';
+import type { CacheStore } from './store.js';
+
+export interface CacheEvents {
+  hit(count: number): void;
+  miss(count: number): void;
+}
+
+/**
+ * Read-through cache of Tryton answers for one customer scope. The scope (the web user and
+ * its parties) and the language are in every key, so an entry made for one customer can never
+ * be served to another. Values keep Tryton's encoding (Decimal, dates, bytes) exactly.
+ */
+export class ReadCache {
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly store: CacheStore,
+    private readonly ttlSeconds: number,
+    private readonly events: CacheEvents,
+    private readonly prefix = 'portal:v1',
+  ) {}
+
+  /** The key of `parts` in `scope`: readable prefix, hashed rest. */
+  key(scope: string, ...parts: unknown[]): string {
+    const digest = createHash('sha256')
+      .update(JSON.stringify(parts))
+      .digest('base64url')
+      .slice(0, 32);
+    return `${this.prefix}:${scope}:${digest}`;
+  }
+
+  /** One cached value; concurrent misses of the same key make one `load` (single-flight). */
+  async get<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (this.ttlSeconds <= 0) return await load();
+    const [cached] = await this.store.mget([key]);
+    if (cached) {
+      this.events.hit(1);
+      return decode(cached) as T;
+    }
+    this.events.miss(1);
+    const pending = this.inFlight.get(key) as Promise<T> | undefined;
+    if (pending) return await pending;
+    const loading = load()
+      .then(async (value) => {
+        await this.store.mset([{ key, value: encode(value) }], this.ttlSeconds);
+        return value;
+      })
+      .finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, loading);
+    return await loading;
+  }
+
+  /** Many keyed values in one round trip; `load` gets only the misses, once. */
+  async getMany<K, T>(
+    items: K[],
+    keyOf: (item: K) => string,
+    load: (misses: K[]) => Promise<Map<K, T>>,
+  ): Promise<Map<K, T>> {
+    const found = new Map<K, T>();
+    if (this.ttlSeconds <= 0) return await load(items);
+    const keys = items.map(keyOf);
+    const cached = await this.store.mget(keys);
+    const misses: K[] = [];
+    items.forEach((item, i) => {
+      const value = cached[i];
+      if (value) found.set(item, decode(value) as T);
+      else misses.push(item);
+    });
+    if (found.size) this.events.hit(found.size);
+    if (!misses.length) return found;
+    this.events.miss(misses.length);
+    const loaded = await load(misses);
+    const writes: { key: string; value: string }[] = [];
+    for (const item of misses) {
+      const value = loaded.get(item);
+      if (value === undefined) continue;
+      found.set(item, value);
+      writes.push({ key: keyOf(item), value: encode(value) });
+    }
+    await this.store.mset(writes, this.ttlSeconds);
+    return found;
+  }
+
+  async forget(keys: string[]): Promise<void> {
+    await this.store.del(keys);
+  }
+}
