@@ -1,0 +1,163 @@
+// Benchmark of the gateway against the real Tryton with the demo data, side by side in one run:
+//   cold   the gateway with its cache off: every request goes to Tryton;
+//   warm   the gateway with its cache on, after one request has filled it;
+//   naive  the same page fetched the way a hand-written client does: one Tryton call per
+//          record (each order, then each order's lines), straight with @portal/tryton-client.
+// Reports Tryton calls per query and latency (p50/p99) at 1 and 16 concurrent clients.
+//   pnpm --filter @portal/gateway build && pnpm --filter @portal/gateway bench
+import { startDemoTryton } from '../../demo-data/dist/index.js';
+import { TrytonClient } from '../../tryton-client/dist/index.js';
+import { loadConfig, startGateway } from '../dist/index.js';
+
+const REQUESTS = Number(process.env.REQUESTS ?? 64);
+
+const QUERIES = {
+  dashboard: `{ viewer { name amountDue { amount } invoicedByMonth { month amount { amount } }
+    orders(first: 5, filter: { states: [QUOTATION, CONFIRMED, PROCESSING] }) { edges { node { number state totalAmount { amount } } } }
+    invoices(first: 5, filter: { unpaid: true }) { edges { node { number dueDate amountDue { amount } } } }
+    documents(first: 5) { edges { node { name url } } } } }`,
+  'orders 20': `{ viewer { orders(first: 20) { totalCount edges { node { number state date totalAmount { amount } lines { description quantity unitPrice { amount } } } } } } }`,
+  'orders 100': `{ viewer { orders(first: 100) { totalCount edges { node { number state date totalAmount { amount } } } } } }`,
+  'order detail': `query ($n: String!) { viewer { order(number: $n) { number lines { product { name } quantity unitPrice { amount } amount { amount } taxes }
+    invoices { number state } shipments { number state } invoiceAddress { fullAddress } shipmentAddress { fullAddress } } } }`,
+  'invoices 20': `{ viewer { invoices(first: 20) { totalCount edges { node { number state date dueDate totalAmount { amount } amountDue { amount } } } } } }`,
+};
+
+function pct(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function run(concurrency, once) {
+  const durations = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < REQUESTS) {
+        next++;
+        const t = performance.now();
+        await once();
+        durations.push(performance.now() - t);
+      }
+    }),
+  );
+  durations.sort((a, b) => a - b);
+  return { p50: pct(durations, 50), p99: pct(durations, 99), rps: REQUESTS / ((performance.now() - started) / 1000) };
+}
+
+async function gatewayFor(tryton, ttl, calls) {
+  return await startGateway(
+    loadConfig({
+      PORT: '0',
+      TRYTON_URL: tryton.url,
+      TRYTON_DATABASE: tryton.database,
+      TRYTON_GATEWAY_PASSWORD: tryton.gateway.password,
+      TRYTON_MAX_IN_FLIGHT: '8',
+      CACHE_TTL_SECONDS: String(ttl),
+      QUOTA_BUCKET_SIZE: '100000000',
+      LOG_LEVEL: 'silent',
+    }),
+    { onTrytonCall: () => calls.count++ },
+  );
+}
+
+async function signIn(url, customer) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { customer { name } } }',
+      variables: { e: customer.email, p: customer.password },
+    }),
+  });
+  return response.headers.getSetCookie()[0].split(';')[0];
+}
+
+function query(url, cookie, text, variables = {}) {
+  return async () => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ query: text, variables }),
+    });
+    const body = await response.json();
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+  };
+}
+
+const tryton = await startDemoTryton();
+const coldCalls = { count: 0 };
+const warmCalls = { count: 0 };
+const cold = await gatewayFor(tryton, 0, coldCalls);
+const warm = await gatewayFor(tryton, 300, warmCalls);
+try {
+  const customer = tryton.customers.wholesaler;
+  const coldCookie = await signIn(cold.url, customer);
+  const warmCookie = await signIn(warm.url, customer);
+
+  // The naive client: a technical login, the customer's session for scoping, one call per record.
+  const naiveClient = new TrytonClient({ url: tryton.url, database: tryton.database, maxInFlight: 8 });
+  await naiveClient.login(tryton.gateway.login, tryton.gateway.password);
+  const { session } = await naiveClient.call('model.portal.gateway.login', [customer.email, customer.password]);
+  const context = { context: { portal_session: session } };
+  const naiveCalls = { count: 0 };
+  const naiveOrders = async () => {
+    const ids = await naiveClient.model('sale.sale').search([['state', '!=', 'draft']], { ...context, limit: 20 });
+    naiveCalls.count++;
+    for (const id of ids) {
+      const [order] = await naiveClient.model('sale.sale').read([id], ['number', 'state', 'sale_date', 'total_amount', 'lines'], context);
+      naiveCalls.count++;
+      for (const line of order.lines) {
+        await naiveClient.model('sale.line').read([line], ['description', 'quantity', 'unit_price'], context);
+        naiveCalls.count++;
+      }
+    }
+  };
+
+  const [{ number }] = await naiveClient.model('sale.sale').searchRead([['state', '=', 'processing']], ['number'], { ...context, limit: 1 });
+  const rows = [];
+  for (const [name, text] of Object.entries(QUERIES)) {
+    const variables = name === 'order detail' ? { n: number } : {};
+    const c = query(cold.url, coldCookie, text, variables);
+    const w = query(warm.url, warmCookie, text, variables);
+    coldCalls.count = 0;
+    await c();
+    const callsCold = coldCalls.count;
+    await w();
+    warmCalls.count = 0;
+    await w();
+    const callsWarm = warmCalls.count;
+    const row = { query: name, 'Tryton calls cold': callsCold, 'Tryton calls warm': callsWarm };
+    for (const concurrency of [1, 16]) {
+      const rc = await run(concurrency, c);
+      const rw = await run(concurrency, w);
+      row[`cold p50/p99 ms @${concurrency}`] = `${rc.p50.toFixed(0)}/${rc.p99.toFixed(0)}`;
+      row[`warm p50/p99 ms @${concurrency}`] = `${rw.p50.toFixed(1)}/${rw.p99.toFixed(1)}`;
+      if (concurrency === 16) {
+        row['cold req/s @16'] = Math.round(rc.rps);
+        row['warm req/s @16'] = Math.round(rw.rps);
+      }
+    }
+    rows.push(row);
+  }
+  naiveCalls.count = 0;
+  await naiveOrders();
+  const naiveCount = naiveCalls.count;
+  const naive1 = await run(1, naiveOrders);
+  const naive16 = await run(16, naiveOrders);
+  rows.push({
+    query: 'orders 20, naive client',
+    'Tryton calls cold': naiveCount,
+    'Tryton calls warm': '-',
+    'cold p50/p99 ms @1': `${naive1.p50.toFixed(0)}/${naive1.p99.toFixed(0)}`,
+    'cold p50/p99 ms @16': `${naive16.p50.toFixed(0)}/${naive16.p99.toFixed(0)}`,
+    'cold req/s @16': Math.round(naive16.rps),
+  });
+  console.log(`${REQUESTS} requests per cell, wholesaler (520 orders), trytond on SQLite`);
+  console.table(rows);
+  await naiveClient.close();
+} finally {
+  await cold.stop();
+  await warm.stop();
+  await tryton.stop();
+}
