@@ -24,7 +24,7 @@ step "Tryton module tests (portal_api, trytond's test framework)"
 tryton/test.sh
 
 step "package tests (real Tryton, Redis, SMTP catcher)"
-pnpm --workspace-concurrency=1 --filter @portal/devstack --filter @portal/demo-data --filter @portal/gateway --filter @portal/web test
+pnpm --workspace-concurrency=1 --filter @portal/tryton-client --filter @portal/devstack --filter @portal/demo-data --filter @portal/gateway --filter @portal/web test
 
 step "browser tests (Chromium, real stack: Tryton with demo data, gateway, built web app)"
 pnpm --filter @portal/web e2e

@@ -40,7 +40,11 @@ async function measure(name, call) {
 
 const tryton = await startTryton({ template: await databaseTemplate() });
 try {
-  const client = new TrytonClient({ url: tryton.url, database: tryton.database, maxInFlight: CONCURRENCY });
+  const client = new TrytonClient({
+    url: tryton.url,
+    database: tryton.database,
+    maxInFlight: CONCURRENCY,
+  });
   await client.login('admin', tryton.adminPassword);
   const fields = ['model', 'name', 'module', 'info'];
   const params = [[], 0, 20, null, fields];
@@ -50,7 +54,11 @@ try {
   const login = await fetch(`${tryton.url}/${tryton.database}/`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ id: 0, method: 'common.db.login', params: ['admin', { password: tryton.adminPassword }, 'en'] }),
+    body: JSON.stringify({
+      id: 0,
+      method: 'common.db.login',
+      params: ['admin', { password: tryton.adminPassword }, 'en'],
+    }),
   }).then((r) => r.json());
   const [userId, key] = login.result;
   const auth = `Session ${Buffer.from(`admin:${userId}:${key}`).toString('base64')}`;
@@ -58,7 +66,11 @@ try {
     const response = await fetch(`${tryton.url}/${tryton.database}/`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: auth, connection: 'close' },
-      body: JSON.stringify({ id: 1, method: 'model.ir.model.search_read', params: [...params, {}] }),
+      body: JSON.stringify({
+        id: 1,
+        method: 'model.ir.model.search_read',
+        params: [...params, {}],
+      }),
     });
     return await response.json();
   };
@@ -72,7 +84,9 @@ try {
     const b = await measure('naive fetch per call', naive);
     if (round === 1) rows.push(a, b);
   }
-  console.log(`${CALLS} search_read calls, ${CONCURRENCY} at a time, trytond ${await client.serverVersion()}`);
+  console.log(
+    `${CALLS} search_read calls, ${CONCURRENCY} at a time, trytond ${await client.serverVersion()}`,
+  );
   console.table(rows);
   await client.close();
 } finally {

@@ -139,9 +139,13 @@ export class TrytonClient {
   }
 
   private async loadPreferences(): Promise<Context> {
-    const prefs = (await this.call('model.res.user.get_preferences', [true], {
-      context: {},
-    })) as Context | null;
+    // No replay here: this runs inside a (re-)login, which must not wait for itself.
+    const prefs = (await this.invoke(
+      'model.res.user.get_preferences',
+      [true],
+      { context: {} },
+      false,
+    )) as Context | null;
     return prefs && typeof prefs === 'object' ? prefs : {};
   }
 
@@ -230,6 +234,15 @@ export class TrytonClient {
    * preferences, then `options.context`) is appended as the last parameter.
    */
   async call(method: string, params: unknown[], options: CallOptions = {}): Promise<unknown> {
+    return await this.invoke(method, params, options, true);
+  }
+
+  private async invoke(
+    method: string,
+    params: unknown[],
+    options: CallOptions,
+    mayLogInAgain: boolean,
+  ): Promise<unknown> {
     const context = { ...this.prefs, ...options.context };
     const attempts = isIdempotent(method) ? (this.options.retry?.attempts ?? 2) : 0;
     const baseDelay = this.options.retry?.baseDelayMs ?? 100;
@@ -247,7 +260,13 @@ export class TrytonClient {
         );
         return result;
       } catch (error) {
-        if (error instanceof SessionExpiredError && !replayed && this.#password && state) {
+        if (
+          error instanceof SessionExpiredError &&
+          mayLogInAgain &&
+          !replayed &&
+          this.#password &&
+          state
+        ) {
           replayed = true;
           await this.loginAgain(state);
           continue;

@@ -1,0 +1,164 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TrytonClient } from './client.js';
+import { AbortedError, SessionExpiredError, TimeoutError, UnavailableError } from './errors.js';
+import { Limiter } from './transport.js';
+
+/** A stand-in Tryton for transport behaviour only (the real one is in test/). */
+async function fakeTryton(
+  handle: (
+    body: { method: string; params: unknown[] },
+    req: IncomingMessage,
+    res: ServerResponse,
+  ) => void,
+): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    let text = '';
+    req.on('data', (chunk) => {
+      text += chunk;
+    });
+    req.on('end', () => handle(JSON.parse(text), req, res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+function reply(res: ServerResponse, result: unknown) {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ id: 1, result }));
+}
+
+let servers: Server[] = [];
+afterEach(async () => {
+  for (const server of servers) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+  servers = [];
+});
+
+describe('Limiter', () => {
+  it('caps calls in flight and serves the queue in order', async () => {
+    const limiter = new Limiter(2);
+    const order: number[] = [];
+    let peak = 0;
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        limiter.run(async () => {
+          peak = Math.max(peak, limiter.inFlight);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          order.push(i);
+        }),
+      ),
+    );
+    expect(peak).toBe(2);
+    expect(order).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+});
+
+describe('TrytonClient transport', () => {
+  it('logs in once for many concurrent calls that meet an expired session, and replays them', async () => {
+    let logins = 0;
+    let validKey = 'k1';
+    const fake = await fakeTryton((body, req, res) => {
+      if (body.method === 'common.db.login') {
+        logins++;
+        validKey = `k${logins}`;
+        return reply(res, [7, validKey]);
+      }
+      const auth = Buffer.from(String(req.headers.authorization).slice(8), 'base64').toString();
+      if (!auth.endsWith(`:${validKey}`)) {
+        res.writeHead(401);
+        return res.end();
+      }
+      if (body.method === 'model.res.user.get_preferences')
+        return reply(res, { company: 1, language: 'fr' });
+      return reply(res, body.params.at(-1));
+    });
+    servers.push(fake.server);
+    const client = new TrytonClient({ url: fake.url, database: 'db' });
+    await client.login('gateway', 'secret-password');
+    expect(client.preferences).toEqual({ company: 1, language: 'fr' });
+    validKey = 'expired-elsewhere';
+    const contexts = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        client.call('model.sale.sale.search', [[]], { context: { portal_session: 'x' } }),
+      ),
+    );
+    expect(logins).toBe(2);
+    expect(contexts[0]).toEqual({ company: 1, language: 'fr', portal_session: 'x' });
+    await client.close();
+  });
+
+  it('retries reads on 503 but never writes, and reports every call', async () => {
+    const seen: string[] = [];
+    const fake = await fakeTryton((body, _req, res) => {
+      seen.push(body.method);
+      res.writeHead(503);
+      res.end();
+    });
+    servers.push(fake.server);
+    const events: string[] = [];
+    const client = new TrytonClient({
+      url: fake.url,
+      database: 'db',
+      retry: { attempts: 2, baseDelayMs: 1 },
+      hooks: { onCall: (e) => events.push(`${e.method}:${e.outcome}:${e.errorCode}`) },
+    });
+    await expect(
+      client.call('model.sale.sale.search_read', [[], 0, 1, null, []]),
+    ).rejects.toBeInstanceOf(UnavailableError);
+    await expect(client.call('model.sale.sale.write', [[1], {}])).rejects.toBeInstanceOf(
+      UnavailableError,
+    );
+    expect(seen).toEqual([
+      'model.sale.sale.search_read',
+      'model.sale.sale.search_read',
+      'model.sale.sale.search_read',
+      'model.sale.sale.write',
+    ]);
+    expect(events.at(-1)).toBe('model.sale.sale.write:error:TRYTON_UNAVAILABLE');
+    await client.close();
+  });
+
+  it('times out, honours AbortSignal, and reports a refused connection as unavailable', async () => {
+    const fake = await fakeTryton(() => {
+      // never answers
+    });
+    servers.push(fake.server);
+    const client = new TrytonClient({ url: fake.url, database: 'db', timeoutMs: 200 });
+    await expect(client.call('model.x.write', [])).rejects.toBeInstanceOf(TimeoutError);
+    const controller = new AbortController();
+    const pending = client.call('model.x.write', [], { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toBeInstanceOf(AbortedError);
+    await client.close();
+
+    const down = new TrytonClient({
+      url: 'http://127.0.0.1:9',
+      database: 'db',
+      retry: { attempts: 0 },
+    });
+    const error = await down.call('model.x.read', [[1], []]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnavailableError);
+    expect(String((error as Error).message)).not.toContain('secret');
+    await down.close();
+  });
+
+  it('never puts the password or the session key in an error', async () => {
+    const fake = await fakeTryton((body, _req, res) => {
+      if (body.method === 'common.db.login') return reply(res, [7, 'the-session-key']);
+      res.writeHead(401);
+      res.end();
+    });
+    servers.push(fake.server);
+    const client = new TrytonClient({ url: fake.url, database: 'db' });
+    const error = await client.login('gateway', 'hunter2-password').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SessionExpiredError);
+    const text = `${String(error)} ${JSON.stringify(error)} ${(error as Error).stack}`;
+    expect(text).not.toContain('hunter2-password');
+    expect(text).not.toContain('the-session-key');
+    await client.close();
+  });
+});
