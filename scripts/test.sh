@@ -20,6 +20,9 @@ pnpm -r typecheck
 step "generated code is current (schema SDL is checked by the gateway tests)"
 pnpm --filter @portal/web codegen:check
 
+step "deployment files (docker-compose config, traefik, Dockerfiles, documented variables)"
+scripts/check-deploy.sh
+
 step "Tryton module tests (portal_api, trytond's test framework)"
 tryton/test.sh
 

@@ -42,7 +42,11 @@ async function run(concurrency, once) {
     }),
   );
   durations.sort((a, b) => a - b);
-  return { p50: pct(durations, 50), p99: pct(durations, 99), rps: REQUESTS / ((performance.now() - started) / 1000) };
+  return {
+    p50: pct(durations, 50),
+    p99: pct(durations, 99),
+    rps: REQUESTS / ((performance.now() - started) / 1000),
+  };
 }
 
 async function gatewayFor(tryton, ttl, calls) {
@@ -66,7 +70,8 @@ async function signIn(url, customer) {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      query: 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { customer { name } } }',
+      query:
+        'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { customer { name } } }',
       variables: { e: customer.email, p: customer.password },
     }),
   });
@@ -96,25 +101,40 @@ try {
   const warmCookie = await signIn(warm.url, customer);
 
   // The naive client: a technical login, the customer's session for scoping, one call per record.
-  const naiveClient = new TrytonClient({ url: tryton.url, database: tryton.database, maxInFlight: 8 });
+  const naiveClient = new TrytonClient({
+    url: tryton.url,
+    database: tryton.database,
+    maxInFlight: 8,
+  });
   await naiveClient.login(tryton.gateway.login, tryton.gateway.password);
-  const { session } = await naiveClient.call('model.portal.gateway.login', [customer.email, customer.password]);
+  const { session } = await naiveClient.call('model.portal.gateway.login', [
+    customer.email,
+    customer.password,
+  ]);
   const context = { context: { portal_session: session } };
   const naiveCalls = { count: 0 };
   const naiveOrders = async () => {
-    const ids = await naiveClient.model('sale.sale').search([['state', '!=', 'draft']], { ...context, limit: 20 });
+    const ids = await naiveClient
+      .model('sale.sale')
+      .search([['state', '!=', 'draft']], { ...context, limit: 20 });
     naiveCalls.count++;
     for (const id of ids) {
-      const [order] = await naiveClient.model('sale.sale').read([id], ['number', 'state', 'sale_date', 'total_amount', 'lines'], context);
+      const [order] = await naiveClient
+        .model('sale.sale')
+        .read([id], ['number', 'state', 'sale_date', 'total_amount', 'lines'], context);
       naiveCalls.count++;
       for (const line of order.lines) {
-        await naiveClient.model('sale.line').read([line], ['description', 'quantity', 'unit_price'], context);
+        await naiveClient
+          .model('sale.line')
+          .read([line], ['description', 'quantity', 'unit_price'], context);
         naiveCalls.count++;
       }
     }
   };
 
-  const [{ number }] = await naiveClient.model('sale.sale').searchRead([['state', '=', 'processing']], ['number'], { ...context, limit: 1 });
+  const [{ number }] = await naiveClient
+    .model('sale.sale')
+    .searchRead([['state', '=', 'processing']], ['number'], { ...context, limit: 1 });
   const rows = [];
   for (const [name, text] of Object.entries(QUERIES)) {
     const variables = name === 'order detail' ? { n: number } : {};

@@ -17,6 +17,7 @@ const schema = z.object({
   TRYTON_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(8),
   TRYTON_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   REDIS_URL: z.string().url().optional(),
+  REDIS_PASSWORD_FILE: z.string().min(1).optional(),
   SESSION_COOKIE_NAME: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/)
@@ -92,6 +93,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid configuration:\n  TRYTON_GATEWAY_PASSWORD or TRYTON_GATEWAY_PASSWORD_FILE: required (the technical Tryton user)',
     );
   }
+  let redisUrl = c.REDIS_URL;
+  if (redisUrl && c.REDIS_PASSWORD_FILE) {
+    try {
+      const url = new URL(redisUrl);
+      url.password = encodeURIComponent(readFileSync(c.REDIS_PASSWORD_FILE, 'utf8').trim());
+      redisUrl = url.toString();
+    } catch {
+      throw new ConfigError(
+        `Invalid configuration:\n  REDIS_PASSWORD_FILE: cannot read ${c.REDIS_PASSWORD_FILE}`,
+      );
+    }
+  }
   return {
     env: c.NODE_ENV,
     host: c.HOST,
@@ -104,7 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxInFlight: c.TRYTON_MAX_IN_FLIGHT,
       timeoutMs: c.TRYTON_TIMEOUT_MS,
     },
-    redisUrl: c.REDIS_URL,
+    redisUrl,
     cookie: {
       name: c.SESSION_COOKIE_NAME,
       secure: c.COOKIE_SECURE === 'auto' ? 'auto' : c.COOKIE_SECURE === 'true',
