@@ -74,15 +74,13 @@ describe('TrytonClient against a real Tryton', () => {
       .create([
         { name: 'Test', code: 'TST', symbol: 'T', rounding: Decimal.from('0.001'), digits: 3 },
       ]);
-    const [rate] = await client
-      .model('currency.currency.rate')
-      .create([
-        {
-          currency: currency,
-          date: TrytonDate.fromISO('2024-02-29'),
-          rate: Decimal.from('1.234567'),
-        },
-      ]);
+    const [rate] = await client.model('currency.currency.rate').create([
+      {
+        currency: currency,
+        date: TrytonDate.fromISO('2024-02-29'),
+        rate: Decimal.from('1.234567'),
+      },
+    ]);
     const [row] = (await client
       .model('currency.currency.rate')
       .read([rate as number], ['date', 'rate'])) as {
