@@ -209,6 +209,8 @@ describe.skipIf(!stackAvailable)('forgotten password', () => {
     const { page } = await newPage(browser, stack.baseURL, 'desktop');
     await page.goto('/sign-in');
     await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+    // The sign-in page has an "Adresse e-mail" field too: wait for the lazy route to be shown.
+    await page.getByRole('heading', { name: 'Mot de passe oublié' }).waitFor();
     await page.getByLabel('Adresse e-mail').fill(stack.customer.email);
     const mail = waitForMail(stack.customer.email);
     await page.getByRole('button', { name: 'Envoyer le lien' }).click();
@@ -232,6 +234,7 @@ describe.skipIf(!stackAvailable)('forgotten password', () => {
     await page.getByText('Votre mot de passe a été modifié.').waitFor();
 
     await page.getByRole('link', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
     await signIn(page, stack.customer.email, password);
     await page.waitForURL((u) => u.pathname === '/');
     await page.locator('.big-number').waitFor();
