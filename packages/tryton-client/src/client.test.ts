@@ -140,10 +140,32 @@ describe('TrytonClient transport', () => {
       database: 'db',
       retry: { attempts: 0 },
     });
-    const error = await down.call('model.x.read', [[1], []]).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UnavailableError);
-    expect(String((error as Error).message)).not.toContain('secret');
+    await expect(down.call('model.x.read', [[1], []])).rejects.toBeInstanceOf(UnavailableError);
     await down.close();
+  });
+
+  it('keeps the password and the session key out of errors when Tryton goes away', async () => {
+    const fake = await fakeTryton((body, _req, res) => {
+      if (body.method === 'common.db.login') return reply(res, [7, 'the-session-key-0123']);
+      return reply(res, {});
+    });
+    const client = new TrytonClient({ url: fake.url, database: 'db', retry: { attempts: 0 } });
+    await client.login('gateway', 'secret-password');
+    // The client now holds both secrets; Tryton disappears under it.
+    fake.server.closeAllConnections();
+    await new Promise((resolve) => fake.server.close(resolve));
+    const errors = [
+      await client.call('model.x.read', [[1], []]).catch((e: unknown) => e),
+      await client.login('gateway', 'secret-password').catch((e: unknown) => e),
+    ];
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(UnavailableError);
+      const text = `${String(error)} ${JSON.stringify(error)} ${(error as Error).stack} ${String((error as Error).cause)}`;
+      expect(text).not.toContain('secret-password');
+      expect(text).not.toContain('the-session-key-0123');
+      expect(text).not.toContain(Buffer.from('gateway:7:the-session-key-0123').toString('base64'));
+    }
+    await client.close();
   });
 
   it('never puts the password or the session key in an error', async () => {
