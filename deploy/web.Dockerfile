@@ -10,6 +10,12 @@ RUN pnpm install --frozen-lockfile --filter @portal/web
 COPY docs/schema.graphql docs/schema.graphql
 COPY packages/web packages/web
 RUN pnpm --filter @portal/web build
+# vite.config.ts builds source maps (for local debugging and error reports); the public image
+# ships none: drop the .map files and the comments that point browsers to them.
+RUN find packages/web/dist -name '*.map' -type f -delete \
+ && find packages/web/dist -name '*.js' -type f -exec sed -i '/^\/\/# sourceMappingURL=/d' {} + \
+ && find packages/web/dist -name '*.css' -type f -exec sed -i 's#/\*\# sourceMappingURL=[^*]*\*/##' {} + \
+ && ! find packages/web/dist -name '*.map' | grep -q .
 
 FROM nginxinc/nginx-unprivileged:1.27-alpine
 COPY deploy/web/nginx.conf /etc/nginx/conf.d/default.conf
