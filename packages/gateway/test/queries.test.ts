@@ -1,5 +1,7 @@
 import type { CallEvent } from '@portal/tryton-client';
+import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTROSPECTION_COST } from '../src/quotas/cost.js';
 import { type GraphQLSession, startStack, type TestStack } from './support/stack.js';
 
 type Orders = {
@@ -149,6 +151,20 @@ describe('orders, invoices and documents', () => {
         'party.address.search_read',
       ].sort(),
     );
+  });
+
+  it('answers the full introspection query (GraphiQL, codegen) at its small flat cost', async () => {
+    const anonymous = stack.session();
+    for (const session of [anonymous, marie]) {
+      const result = await session.query<{ __schema: { types: { name: string }[] } }>(
+        getIntrospectionQuery(),
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.__schema.types.map((t) => t.name)).toContain('Order');
+      const cost = (result as { extensions?: { cost?: { requestedQueryCost: number } } }).extensions
+        ?.cost;
+      expect(cost?.requestedQueryCost).toBe(INTROSPECTION_COST);
+    }
   });
 
   it('downloads an invoice PDF and an attachment with the right headers', async () => {

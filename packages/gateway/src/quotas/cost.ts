@@ -24,7 +24,15 @@ const OVERRIDES: Record<string, number> = {
   'Customer.invoicedByMonth': 5,
 };
 
+/**
+ * Introspection (GraphiQL, codegen) reads the schema, never Tryton: a flat price for each
+ * `__schema` / `__type`, whatever its depth, so it stays allowed but counted.
+ */
+export const INTROSPECTION_COST = 10;
+
 const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (field.name === '__schema' || field.name === '__type') return INTROSPECTION_COST;
+  if (type.name.startsWith('__')) return 0;
   const override = OVERRIDES[`${type.name}.${field.name}`];
   const named = getNamedType(field.type);
   if (isLeafType(named)) return override ?? 0;

@@ -1,0 +1,30 @@
+import { getIntrospectionQuery, parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { portalSchema } from '../schema/build.js';
+import { INTROSPECTION_COST, operationCost } from './cost.js';
+
+const cost = async (query: string, variables: Record<string, unknown> = {}) =>
+  operationCost(await portalSchema(), parse(query), undefined, variables);
+
+describe('operationCost', () => {
+  it('prices the full introspection query (GraphiQL, codegen) at a flat, allowed cost', async () => {
+    expect(await cost(getIntrospectionQuery())).toBe(INTROSPECTION_COST);
+    expect(await cost('{ __type(name: "Order") { fields { name } } }')).toBe(INTROSPECTION_COST);
+  });
+
+  it('still prices data beside introspection by its shape', async () => {
+    const orders = '{ viewer { orders(first: 50) { edges { node { number } } } } }';
+    const alone = await cost(orders);
+    // viewer 1, connection 2, then 50 × (edge 1 + node 1).
+    expect(alone).toBe(1 + 2 + 50 * 2);
+    const withSchema = `{ __schema { queryType { name } } ${orders.slice(1, -1)} }`;
+    expect(await cost(withSchema)).toBe(alone + INTROSPECTION_COST);
+  });
+
+  it('multiplies a connection by its page size', async () => {
+    const q = (first: number) =>
+      `{ viewer { invoices(first: ${first}) { edges { node { number lines { description } } } } } }`;
+    // Around the pages, viewer 1 and connection 2 are paid once.
+    expect((await cost(q(20))) - 3).toBe(2 * ((await cost(q(10))) - 3));
+  });
+});
