@@ -7,6 +7,7 @@ import type {
 } from '@portal/tryton-client';
 import type { ReadCache } from '../cache/read-cache.js';
 import { fromTryton } from './errors.js';
+import { customerScope } from './scopes.js';
 
 /** How the request proves who the customer is. */
 export type Credential = { kind: 'session'; key: string } | { kind: 'token'; token: string };
@@ -19,6 +20,7 @@ export type Credential = { kind: 'session'; key: string } | { kind: 'token'; tok
 export class CustomerTryton {
   /** Everything that changes an answer besides the call itself: who, for whom, in which language. */
   private readonly scope: string;
+  private readonly parties: number[];
 
   constructor(
     private readonly client: TrytonClient,
@@ -27,6 +29,7 @@ export class CustomerTryton {
     customer: { webUserId: number; parties: number[] },
     private readonly cache?: ReadCache,
   ) {
+    this.parties = customer.parties;
     this.scope = `c${customer.webUserId}-p${customer.parties.join('.')}-${language}`;
   }
 
@@ -46,12 +49,14 @@ export class CustomerTryton {
     }
   }
 
-  read<T extends object = Record<string, unknown>>(
-    model: string,
-    ids: number[],
-    fields: string[],
-  ): Promise<T[]> {
-    return this.guard(() => this.client.model<T>(model).read(ids, fields, this.options()));
+  /**
+   * Every read passes here: the services' domain AND the customer's scope of the model
+   * (scopes.ts), whatever the service asked for.
+   */
+  private scoped(model: string, domain: Domain): Domain {
+    const scope = customerScope(model, this.parties);
+    // A domain led by 'OR' / 'AND' applies that operator to all of its clauses: nest it.
+    return typeof domain[0] === 'string' ? [...scope, domain] : [...scope, ...domain];
   }
 
   private cached<T>(parts: unknown[], load: () => Promise<T>): Promise<T> {
@@ -65,21 +70,23 @@ export class CustomerTryton {
     fields: string[],
     options: Omit<SearchOptions, 'context'> = {},
   ): Promise<T[]> {
-    return this.cached(['search_read', model, domain, fields, options], () =>
-      this.client.model<T>(model).searchRead(domain, fields, { ...this.options(), ...options }),
+    const scoped = this.scoped(model, domain);
+    return this.cached(['search_read', model, scoped, fields, options], () =>
+      this.client.model<T>(model).searchRead(scoped, fields, { ...this.options(), ...options }),
     );
   }
 
   searchCount(model: string, domain: Domain): Promise<number> {
-    return this.cached(['search_count', model, domain], () =>
-      this.client.model(model).searchCount(domain, this.options()),
+    const scoped = this.scoped(model, domain);
+    return this.cached(['search_count', model, scoped], () =>
+      this.client.model(model).searchCount(scoped, this.options()),
     );
   }
 
   /**
    * Records by id, for the loaders: cached one by one (one MGET for the batch), the misses
-   * read in one `search_read` on `id in [...]` so records the customer may not see are left
-   * out instead of failing the batch.
+   * read in one `search_read` on `id in [...]` within the customer's scope of the model, so
+   * records the customer may not see are left out instead of failing the batch.
    */
   async records(
     model: string,
@@ -88,7 +95,9 @@ export class CustomerTryton {
   ): Promise<Map<number, Record<string, unknown>>> {
     const load = async (misses: number[]) => {
       const rows = await this.guard(() =>
-        this.client.model(model).searchRead([['id', 'in', misses]], fields, this.options()),
+        this.client
+          .model(model)
+          .searchRead(this.scoped(model, [['id', 'in', misses]]), fields, this.options()),
       );
       return new Map(rows.map((row) => [row.id as number, row]));
     };

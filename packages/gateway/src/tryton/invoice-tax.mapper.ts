@@ -1,8 +1,15 @@
+import type { Domain } from '@portal/tryton-client';
 import type { InvoiceTax } from '../models.js';
-import { money, text } from './values.js';
+import { invoiceScope } from './invoice.mapper.js';
+import { money, nested, text } from './values.js';
 
 /** `account.invoice.tax`: the tax summary of an invoice. */
 export const INVOICE_TAX_MODEL = 'account.invoice.tax';
+
+/** Tax lines of the invoices the customer may see. */
+export function invoiceTaxScope(parties: number[]): Domain {
+  return nested('invoice', invoiceScope(parties));
+}
 
 export const INVOICE_TAX_FIELDS = ['description', 'base', 'amount'];
 

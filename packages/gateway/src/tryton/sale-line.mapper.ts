@@ -1,8 +1,16 @@
+import type { Domain } from '@portal/tryton-client';
 import type { Line } from '../models.js';
 import { toLine } from './line.js';
+import { saleScope } from './sale.mapper.js';
+import { nested } from './values.js';
 
 /** `sale.line`: the lines of an order. */
 export const SALE_LINE_MODEL = 'sale.line';
+
+/** Lines of the orders the customer may see. */
+export function saleLineScope(parties: number[]): Domain {
+  return nested('sale', saleScope(parties));
+}
 
 export const SALE_LINE_FIELDS = [
   'type',

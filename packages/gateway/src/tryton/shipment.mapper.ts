@@ -1,8 +1,14 @@
+import type { Domain } from '@portal/tryton-client';
 import type { Shipment } from '../models.js';
 import { isoDate, text } from './values.js';
 
 /** `stock.shipment.out`: deliveries of an order. */
 export const SHIPMENT_MODEL = 'stock.shipment.out';
+
+/** Deliveries to the customer's parties. */
+export function shipmentScope(parties: number[]): Domain {
+  return [['customer', 'in', parties]];
+}
 
 export const SHIPMENT_FIELDS = ['number', 'state', 'planned_date', 'effective_date'];
 

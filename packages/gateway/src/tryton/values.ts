@@ -1,4 +1,4 @@
-import { Decimal, type TrytonDate, type TrytonDateTime } from '@portal/tryton-client';
+import { Decimal, type Domain, type TrytonDate, type TrytonDateTime } from '@portal/tryton-client';
 import type { Money } from '../models.js';
 
 /** Conversions shared by the mappers. */
@@ -44,4 +44,17 @@ export function currencyCode(row: Record<string, unknown>): string {
 export function related<T>(row: Record<string, unknown>, field: string): T | null {
   const value = row[`${field}.`];
   return value && typeof value === 'object' ? (value as T) : null;
+}
+
+/**
+ * `domain` moved onto the record a many2one points to: `nested('sale', [['party', 'in', p]])`
+ * is `[['sale.party', 'in', p]]`, the lines of the sales that `domain` selects.
+ */
+export function nested(field: string, domain: Domain): Domain {
+  return domain.map((clause) => {
+    if (!Array.isArray(clause)) return clause; // 'AND' / 'OR'
+    if (typeof clause[0] === 'string' && clause.length >= 3)
+      return [`${field}.${clause[0]}`, ...clause.slice(1)];
+    return nested(field, clause);
+  });
 }
