@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Installs what the portal needs on a Debian 12 machine with Node 20, and nothing twice:
-# Debian packages (Tryton 6.0 and its modules, LibreOffice for invoice PDFs, Chromium for the
-# browser tests), pnpm from the npm registry, then the workspace's node modules.
+# Debian packages (Tryton 6.0 and its modules, LibreOffice for invoice PDFs), pnpm from the npm
+# registry, then the workspace's node modules. `--tests` adds what the test command needs:
+# Chromium for the browser tests and a running PostgreSQL (devstack's PostgreSQL test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DEBIAN_PACKAGES=(
   tryton-server tryton-modules-sale tryton-modules-account-invoice tryton-modules-web-user
   tryton-modules-account-payment tryton-modules-account-fr tryton-modules-sale-complaint tryton-proteus
-  libreoffice-writer-nogui
+  libreoffice-writer-nogui python3-psycopg2 postgresql-client
 )
-if [[ "${1:-}" == "--browser" ]]; then DEBIAN_PACKAGES+=(chromium); fi
+TESTS=false
+if [[ "${1:-}" == "--tests" ]]; then TESTS=true; DEBIAN_PACKAGES+=(chromium); fi
+SUDO=""; [[ $(id -u) -eq 0 ]] || SUDO="sudo"
 
 missing=()
 for pkg in "${DEBIAN_PACKAGES[@]}"; do
@@ -18,9 +21,24 @@ for pkg in "${DEBIAN_PACKAGES[@]}"; do
 done
 if ((${#missing[@]})); then
   echo "setup: installing Debian packages: ${missing[*]}"
-  SUDO=""; [[ $(id -u) -eq 0 ]] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# PostgreSQL for the tests: started if it is not answering (installed first if absent), with a
+# superuser role named after this OS user so that `postgresql://<user>@/` works over the socket.
+if $TESTS && ! pg_isready -q; then
+  if ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
+    echo "setup: installing PostgreSQL"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+  fi
+  echo "setup: starting PostgreSQL"
+  $SUDO pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -1)" main start
+  for _ in $(seq 50); do pg_isready -q && break; sleep 0.2; done
+fi
+if $TESTS && ! psql -d postgres -tAc 'SELECT 1' >/dev/null 2>&1; then
+  $SUDO runuser -u postgres -- createuser --superuser "$(id -un)"
 fi
 
 PNPM_VERSION=10.34.9

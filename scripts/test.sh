@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "setup"
-scripts/setup.sh --browser
+scripts/setup.sh --tests
 
 step "lint and format check (biome)"
 pnpm exec biome check .

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   access,
   copyFile,
@@ -18,6 +18,7 @@ import { promisify } from 'node:util';
 import { withLock } from './lock.js';
 import { cacheDir, portalModuleDir } from './paths.js';
 import { freePort } from './ports.js';
+import { pgCreate, pgDrop, pgExists, pgRename, postgresUri } from './postgres.js';
 
 const run = promisify(execFile);
 
@@ -56,7 +57,7 @@ function configText(dir: string, port: number, settings: TrytonSettings): string
   const portal = settings.portalUrl ?? 'http://127.0.0.1:5173';
   return [
     '[database]',
-    'uri = sqlite://',
+    `uri = ${postgresUri() ?? 'sqlite://'}`,
     `path = ${dir}`,
     '[web]',
     `listen = 127.0.0.1:${port}`,
@@ -86,11 +87,11 @@ async function writeServerConfig(
   return { dir, database, configFile };
 }
 
-async function moduleFingerprint(): Promise<string> {
+async function moduleFingerprint(modules: string[]): Promise<string> {
   const hash = createHash('sha256');
   const { stdout } = await run(PYTHON, ['-c', 'import trytond; print(trytond.__version__)']);
   hash.update(stdout);
-  hash.update(`${PORTAL_MODULES.join(',')};${PORTAL_LANGUAGES.join(',')}`);
+  hash.update(`${modules.join(',')};${PORTAL_LANGUAGES.join(',')};${postgresUri() ?? 'sqlite'}`);
   const walk = async (dir: string): Promise<void> => {
     for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
       a.name.localeCompare(b.name),
@@ -105,10 +106,17 @@ async function moduleFingerprint(): Promise<string> {
 }
 
 export interface DatabaseTemplate {
-  /** The SQLite file to copy for each server. */
+  /** SQLite: the file to copy for each server. PostgreSQL: a marker beside the filestore. */
   file: string;
+  /** SQLite: the database name of every copy. PostgreSQL: the template database. */
   database: string;
   adminPassword: string;
+}
+
+/** The template's name in PostgreSQL: `tpl_<fingerprint>_<key>`. */
+function pgTemplateName(file: string): string {
+  const [fingerprint, name] = file.split('/').slice(-2) as [string, string];
+  return `tpl_${fingerprint}_${name.replace(/\.sqlite$/, '').replace(/[^a-z0-9]+/gi, '_')}`.toLowerCase();
 }
 
 /**
@@ -122,21 +130,32 @@ export async function databaseTemplate(
     key?: string;
     build?: (server: RunningTryton) => Promise<void>;
     adminPassword?: string;
+    /** The modules to activate (with their dependencies); the portal's by default. */
+    modules?: string[];
   } = {},
 ): Promise<DatabaseTemplate> {
+  const modules = options.modules ?? PORTAL_MODULES;
   const adminPassword = options.adminPassword ?? 'admin';
   const database = 'portal';
-  const fingerprint = await moduleFingerprint();
+  const fingerprint = await moduleFingerprint(modules);
   const base = cacheDir('tryton', fingerprint);
   const name = options.key ? `${options.key}.sqlite` : 'modules.sqlite';
   const file = join(base, name);
-  if (await exists(file)) return { file, database, adminPassword };
+  const pg = postgresUri();
+  const template = { file, database: pg ? pgTemplateName(file) : database, adminPassword };
+  // PostgreSQL: the modules template is ready when its database exists (it is renamed into
+  // place only once built); a demo template also needs its filestore copy beside the marker.
+  const ready = async () =>
+    pg
+      ? (await pgExists(pg, template.database)) && (!options.key || (await exists(file)))
+      : await exists(file);
+  if (await ready()) return template;
   await mkdir(base, { recursive: true });
   await withLock(`${file}.lock`, async () => {
-    if (!(await exists(file)))
-      await buildTemplate(base, file, database, adminPassword, options.build);
+    if (!(await ready()))
+      await buildTemplate(base, file, database, adminPassword, modules, options.build);
   });
-  return { file, database, adminPassword };
+  return template;
 }
 
 async function buildTemplate(
@@ -144,18 +163,27 @@ async function buildTemplate(
   file: string,
   database: string,
   adminPassword: string,
+  activate: string[],
   build: ((server: RunningTryton) => Promise<void>) | undefined,
 ): Promise<void> {
   const modules = join(base, 'modules.sqlite');
-  if (!(await exists(modules))) {
+  const pg = postgresUri();
+  const modulesDb = pg ? pgTemplateName(modules) : database;
+  const building = pg ? `${modulesDb}_wip` : database;
+  if (pg ? !(await pgExists(pg, modulesDb)) : !(await exists(modules))) {
     const work = await mkdtemp(join(tmpdir(), 'tryton-init-'));
     try {
-      const paths = await writeServerConfig(work, database, await freePort(), {});
-      await writeFile(join(work, `${database}.sqlite`), '');
+      const paths = await writeServerConfig(work, building, await freePort(), {});
+      if (pg) {
+        await pgDrop(pg, building);
+        await pgCreate(pg, building);
+      } else {
+        await writeFile(join(work, `${database}.sqlite`), '');
+      }
       const passFile = join(work, 'admin-password');
       await writeFile(passFile, adminPassword);
       const env = { ...trytondEnv(work), TRYTONPASSFILE: passFile };
-      const admin = ['-c', paths.configFile, '-d', database];
+      const admin = ['-c', paths.configFile, '-d', building];
       await run(PYTHON, [TRYTOND_ADMIN, ...admin, '--all', '--email', 'admin@example.fr'], {
         env,
         maxBuffer: 64 * 1024 * 1024,
@@ -166,28 +194,40 @@ async function buildTemplate(
           TRYTOND_ADMIN,
           ...admin,
           '-u',
-          ...PORTAL_MODULES,
+          ...activate,
           '--activate-dependencies',
           '-l',
           ...PORTAL_LANGUAGES,
         ],
         { env, maxBuffer: 64 * 1024 * 1024 },
       );
-      await moveInto(join(work, `${database}.sqlite`), modules);
+      if (pg) await pgRename(pg, building, modulesDb);
+      else await moveInto(join(work, `${database}.sqlite`), modules);
     } finally {
       await rm(work, { recursive: true, force: true });
     }
   }
   if (file === modules) return;
 
-  const server = await startTryton({ template: { file: modules, database, adminPassword } });
+  const target = pg ? pgTemplateName(file) : database;
+  if (pg) {
+    await pgDrop(pg, target);
+    await pgCreate(pg, target, modulesDb);
+  }
+  // PostgreSQL: build in the template database itself; SQLite: in a copy, published after.
+  const server = await startTryton({
+    template: { file: modules, database: modulesDb, adminPassword },
+    ...(pg ? { inPlace: target } : {}),
+  });
   try {
     await build?.(server);
     await server.stop({ keepDatabase: true });
     // Tryton keeps attachments in a filestore folder named after the database.
-    await copyFilestore(join(dirname(server.databaseFile), database), filestoreOf(file));
-    await moveInto(server.databaseFile, file);
+    await copyFilestore(join(dirname(server.databaseFile), server.database), filestoreOf(file));
+    if (pg) await writeFile(file, `postgresql template ${target}\n`);
+    else await moveInto(server.databaseFile, file);
   } finally {
+    // In place (PostgreSQL), stopping never drops the database: it is the template now.
     await server.stop();
   }
 }
@@ -208,18 +248,35 @@ export interface RunningTryton {
  * resolves once it answers JSON-RPC. `stop()` kills it and deletes the copy.
  */
 export async function startTryton(
-  options: { template: DatabaseTemplate; port?: number; dir?: string } & TrytonSettings,
+  options: {
+    template: DatabaseTemplate;
+    port?: number;
+    dir?: string;
+    /** PostgreSQL only: serve this existing database instead of a copy (template builds). */
+    inPlace?: string;
+  } & TrytonSettings,
 ): Promise<RunningTryton> {
   const { template } = options;
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'tryton-')));
   const keepDir = options.dir !== undefined;
-  const databaseFile = join(dir, `${template.database}.sqlite`);
-  if (!(await exists(databaseFile))) {
-    await copyFilestore(filestoreOf(template.file), join(dir, template.database));
+  const pg = postgresUri();
+  // SQLite: every copy is `portal` in its own folder. PostgreSQL: one server, so each copy
+  // has its own name (`portal` for a persistent folder, the demo's).
+  const database = pg
+    ? (options.inPlace ?? (keepDir ? 'portal' : `portal_${randomBytes(6).toString('hex')}`))
+    : template.database;
+  const databaseFile = join(dir, `${database}.sqlite`);
+  if (pg) {
+    if (!options.inPlace && !(await pgExists(pg, database))) {
+      await copyFilestore(filestoreOf(template.file), join(dir, database));
+      await pgCreate(pg, database, template.database);
+    }
+  } else if (!(await exists(databaseFile))) {
+    await copyFilestore(filestoreOf(template.file), join(dir, database));
     await copyFile(template.file, databaseFile);
   }
   const port = options.port ?? (await freePort());
-  const paths = await writeServerConfig(dir, template.database, port, options);
+  const paths = await writeServerConfig(dir, database, port, options);
   const child = spawn(PYTHON, [TRYTOND, '-c', paths.configFile, '--logconf', await logConf(dir)], {
     env: trytondEnv(dir),
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -234,18 +291,22 @@ export async function startTryton(
   } catch (error) {
     child.kill('SIGKILL');
     if (!keepDir) await rm(dir, { recursive: true, force: true });
+    if (pg && !keepDir && !options.inPlace) await pgDrop(pg, database);
     throw error;
   }
   let killed: Promise<void> | undefined;
   return {
     url,
-    database: template.database,
+    database,
     adminPassword: template.adminPassword,
     databaseFile,
     async stop({ keepDatabase = false } = {}) {
       killed ??= kill(child);
       await killed;
-      if (!keepDir && !keepDatabase) await rm(dir, { recursive: true, force: true });
+      if (!keepDir && !keepDatabase) {
+        await rm(dir, { recursive: true, force: true });
+        if (pg && !options.inPlace) await pgDrop(pg, database);
+      }
     },
   };
 }

@@ -1,6 +1,6 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
 
-/** The stable codes of the gateway (docs/schema-contract.md), read from `extensions.code`. */
+/** The stable codes of the gateway (docs/graphql.md, "Errors"), read from `extensions.code`. */
 export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'INVALID_CREDENTIALS'
