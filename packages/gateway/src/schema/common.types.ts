@@ -17,7 +17,7 @@ export abstract class Node {
   id!: string;
 }
 
-@ObjectType({ description: 'An amount of money in a currency.' })
+@ObjectType('Money', { description: 'An amount of money in a currency.' })
 export class MoneyType {
   @Field(() => DecimalScalar, { description: 'The exact amount, as a decimal string.' })
   amount!: Decimal;
