@@ -11,6 +11,7 @@ import { AuthService, type Viewer } from './auth/auth.service.js';
 import { LoginLimiter } from './auth/login-limiter.js';
 import { ReadCache } from './cache/read-cache.js';
 import { CircuitBreakerStore, MemoryStore, RedisStore } from './cache/store.js';
+import { withTimeout } from './cache/with-timeout.js';
 import type { Config } from './config.js';
 import { type GraphQLContext, servicesFor } from './context.js';
 import { GatewayError, trytonUnavailable } from './errors.js';
@@ -34,6 +35,7 @@ import {
   MemoryLeakyBucket,
   RedisLeakyBucket,
 } from './quotas/leaky-bucket.js';
+import { bucketKey } from './quotas/rate-limit.js';
 import { portalSchema } from './schema/build.js';
 import { PortalGateway } from './tryton/portal-gateway.js';
 
@@ -56,7 +58,10 @@ export interface GatewayOptions {
   logger?: Logger;
   /** Observes every Tryton call (tests count them). */
   onTrytonCall?: (event: CallEvent) => void;
-  /** Milliseconds since the epoch, for the quota buckets (tests move time without sleeping). */
+  /**
+   * Milliseconds since the epoch, for the quota buckets and the Redis circuit breakers (tests
+   * move time without sleeping).
+   */
   clock?: Clock;
 }
 
@@ -127,25 +132,38 @@ export async function startGateway(
     await login;
   };
 
+  // Every Redis use degrades instead of failing (bounded calls, fallbacks): counted and logged.
+  const redisFallback = (use: 'cache' | 'quotas' | 'login') => (error: unknown) => {
+    metrics.redisErrors.inc({ use });
+    logger.warn({ use, err: { message: (error as Error)?.message } }, 'redis failed: fallback');
+  };
   const store = redis
-    ? new CircuitBreakerStore(new RedisStore(redis), () =>
-        metrics.redisErrors.inc({ use: 'cache' }),
+    ? new CircuitBreakerStore(
+        new RedisStore(redis),
+        redisFallback('cache'),
+        100,
+        5000,
+        options.clock,
       )
     : new MemoryStore();
   const cache = new ReadCache(store, config.cacheTtlSeconds, {
     hit: (n) => metrics.cache.inc({ result: 'hit' }, n),
     miss: (n) => metrics.cache.inc({ result: 'miss' }, n),
+    avoided: (n) => metrics.cache.inc({ result: 'tryton_call_avoided' }, n),
   });
   const auth = new AuthService(
     new PortalGateway(client, trytonReady),
-    new LoginLimiter({ ...config.loginRateLimit, redis }),
+    new LoginLimiter({ ...config.loginRateLimit, redis, onFallback: redisFallback('login') }),
     cache,
   );
 
   const bucket = new FallbackLeakyBucket(
-    redis ? new RedisLeakyBucket(redis, 'portal') : new MemoryLeakyBucket(options.clock),
+    redis
+      ? new RedisLeakyBucket(redis, 'portal', options.clock)
+      : new MemoryLeakyBucket(options.clock),
     new MemoryLeakyBucket(options.clock),
-    () => metrics.redisErrors.inc({ use: 'quotas' }),
+    redisFallback('quotas'),
+    { clock: options.clock },
   );
   // graphql-armor: depth, aliases, tokens and directives are refused at validation, before
   // the cost is even computed; field suggestions are off in production.
@@ -260,6 +278,11 @@ export async function startGateway(
       url.searchParams.get('inline') === '1',
       servicesFor(client, viewer, language, cache)(),
       res,
+      {
+        bucket,
+        key: bucketKey(viewer, clientIp(req, config.trustProxyHops)),
+        limits: config.quotas.customer,
+      },
     );
   };
 
@@ -274,7 +297,8 @@ export async function startGateway(
     }
     if (redis) {
       try {
-        await redis.ping();
+        // A hung Redis must not hang the probe: a second is plenty for a PING.
+        await withTimeout(redis.ping(), 1000);
         checks.redis = 'ok';
       } catch {
         checks.redis = 'down';

@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
-import { freePort } from '@portal/devstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, TestRedis } from './support/redis-server.js';
 import { startStack, type TestStack } from './support/stack.js';
 
 const DASHBOARD = `{ viewer { name amountDue { amount currency }
@@ -12,27 +11,21 @@ const DASHBOARD = `{ viewer { name amountDue { amount currency }
 function describeCache(name: string, redis: boolean) {
   describe(name, () => {
     let stack: TestStack;
-    let server: ReturnType<typeof spawn> | undefined;
+    let server: TestRedis | undefined;
+    // Moves the circuit breaker past its open window without sleeping.
+    let skew = 0;
 
     beforeAll(async () => {
       const env: Record<string, string> = { CACHE_TTL_SECONDS: '60' };
       if (redis) {
-        const port = await freePort();
-        server = spawn(
-          'redis-server',
-          ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-          {
-            stdio: 'ignore',
-          },
-        );
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        env.REDIS_URL = `redis://127.0.0.1:${port}`;
+        server = await TestRedis.start();
+        env.REDIS_URL = server.url;
       }
-      stack = await startStack(env);
+      stack = await startStack(env, { clock: () => Date.now() + skew });
     });
     afterAll(async () => {
-      server?.kill('SIGKILL');
       await stack?.stop();
+      await server?.close();
     });
 
     it('serves a warm dashboard with zero Tryton calls, and never one customer’s entries to another', async () => {
@@ -47,6 +40,8 @@ function describeCache(name: string, redis: boolean) {
       const warm = await marie.query(DASHBOARD);
       expect(stack.calls).toEqual([]);
       expect(warm.data).toEqual(cold.data);
+      const metrics = await (await fetch(`${stack.gateway.url}/metrics`)).text();
+      expect(metrics).toMatch(/portal_cache_total\{result="tryton_call_avoided"\} [1-9]/);
 
       const other = await jean.query<{
         viewer: { name: string; orders: { edges: { node: { number: string } }[] } };
@@ -83,8 +78,7 @@ function describeCache(name: string, redis: boolean) {
           stack.tryton.customers.marie.email,
           stack.tryton.customers.marie.password,
         );
-        server?.kill('SIGKILL');
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        await server?.stop();
         stack.calls.length = 0;
         const result = await marie.query('{ viewer { orders(first: 3) { totalCount } } }');
         expect(result.errors).toBeUndefined();
@@ -92,6 +86,26 @@ function describeCache(name: string, redis: boolean) {
         const metrics = await (await fetch(`${stack.gateway.url}/metrics`)).text();
         expect(metrics).toMatch(/portal_redis_errors_total\{use="cache"\} [1-9]/);
         expect(metrics).toMatch(/portal_cache_total\{result="hit"\} [1-9]/);
+      });
+
+      it('uses Redis again once it is back: a repeated request makes no Tryton call', async () => {
+        const restarted = server as TestRedis;
+        await restarted.restart();
+        await eventually(async () => (await fetch(`${stack.gateway.url}/readyz`)).status === 200);
+        skew += 10_000;
+        const marie = stack.session();
+        await marie.login(
+          stack.tryton.customers.marie.email,
+          stack.tryton.customers.marie.password,
+        );
+        const query = '{ viewer { orders(first: 3) { totalCount edges { node { number } } } } }';
+        const cold = await marie.query(query);
+        expect(cold.errors).toBeUndefined();
+        // The restarted Redis started empty: these entries are new.
+        expect((await restarted.keys('portal:v1:')).length).toBeGreaterThan(0);
+        stack.calls.length = 0;
+        expect((await marie.query(query)).data).toEqual(cold.data);
+        expect(stack.calls).toEqual([]);
       });
     }
   });

@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
-import { freePort } from '@portal/devstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, TestRedis } from './support/redis-server.js';
 import { type GraphQLSession, startStack, type TestStack } from './support/stack.js';
 
 const DASHBOARD = `{ viewer { name amountDue { amount currency }
@@ -23,13 +22,23 @@ async function costOf(session: GraphQLSession, query: string) {
   return { response, cost: body.extensions?.cost };
 }
 
+/** portal_redis_errors_total{use}: the Redis failures the gateway worked around. */
+async function redisFallbacks(stack: TestStack, use: string): Promise<number> {
+  const metrics = await (await fetch(`${stack.gateway.url}/metrics`)).text();
+  const line = new RegExp(`portal_redis_errors_total\\{use="${use}"\\} (\\d+)`).exec(metrics);
+  return Number(line?.[1] ?? 0);
+}
+
 describe('query cost and quotas', () => {
   let stack: TestStack;
   let now = 1_800_000_000_000;
   let marie: GraphQLSession;
+  let redis: TestRedis;
   beforeAll(async () => {
+    redis = await TestRedis.start();
     stack = await startStack(
       {
+        REDIS_URL: redis.url,
         QUOTA_BUCKET_SIZE: '400',
         QUOTA_RESTORE_RATE: '20',
         QUOTA_ANONYMOUS_BUCKET_SIZE: '50',
@@ -43,6 +52,7 @@ describe('query cost and quotas', () => {
   });
   afterAll(async () => {
     await stack?.stop();
+    await redis?.close();
   });
 
   it('reports the cost of every operation, with the RateLimit headers', async () => {
@@ -93,6 +103,56 @@ describe('query cost and quotas', () => {
     expect((await jean.query(ORDER_LIST)).errors).toBeUndefined();
     now += retryAfter * 1000;
     expect((await marie.query(ORDER_LIST)).errors).toBeUndefined();
+    // All of it ran on the Lua bucket in Redis, never on the memory fallback.
+    expect(await redis.keys('portal:bucket:customer:')).toHaveLength(2);
+    expect(await redisFallbacks(stack, 'quotas')).toBe(0);
+  });
+
+  it('charges downloads to the same bucket: 50 an invoice PDF, 10 an attachment', async () => {
+    now += 600_000;
+    const { data } = await marie.query<{
+      viewer: {
+        invoices: { edges: { node: { pdfUrl: string } }[] };
+        documents: { edges: { node: { kind: string; url: string } }[] };
+      };
+    }>(
+      '{ viewer { invoices(first: 1) { edges { node { pdfUrl } } } documents(first: 50) { edges { node { kind url } } } } }',
+    );
+    const pdfUrl = data?.viewer.invoices.edges[0]?.node.pdfUrl as string;
+    const attachmentUrl = data?.viewer.documents.edges.find((e) => e.node.kind === 'ATTACHMENT')
+      ?.node.url as string;
+    const download = async (url: string) => {
+      const response = await marie.get(url);
+      await response.arrayBuffer();
+      return response;
+    };
+    now += 600_000;
+    const pdf = await download(pdfUrl);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('ratelimit-limit')).toBe('400');
+    expect(pdf.headers.get('ratelimit-remaining')).toBe('350');
+    expect(pdf.headers.get('ratelimit-reset')).toBe(String(Math.ceil(50 / 20)));
+    const attachment = await download(attachmentUrl);
+    expect(attachment.status).toBe(200);
+    expect(attachment.headers.get('ratelimit-remaining')).toBe('340');
+    for (let i = 1; i <= 6; i++) {
+      expect((await download(pdfUrl)).headers.get('ratelimit-remaining')).toBe(
+        String(340 - 50 * i),
+      );
+    }
+    stack.calls.length = 0;
+    const refused = await marie.get(pdfUrl);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe(String(Math.ceil((50 - 40) / 20)));
+    expect(refused.headers.get('ratelimit-remaining')).toBe('40');
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('THROTTLED');
+    // Refused before rendering: only the session check reached Tryton.
+    expect(stack.calls.map((c) => c.method)).toEqual(['model.portal.gateway.session_user']);
+    // One bucket: the downloads emptied it for GraphQL too.
+    expect((await marie.query(ORDER_LIST)).errors?.[0]?.extensions?.code).toBe('THROTTLED');
+    now += 1000;
+    expect((await download(pdfUrl)).status).toBe(200);
+    expect(await redisFallbacks(stack, 'quotas')).toBe(0);
   });
 
   it('gives anonymous callers a smaller bucket per IP', async () => {
@@ -121,41 +181,82 @@ describe('query cost and quotas', () => {
   });
 });
 
-describe('quotas when Redis stops', () => {
+describe('quotas and login limits when Redis hangs, stops and comes back', () => {
   let stack: TestStack;
-  let redis: ReturnType<typeof spawn>;
+  let redis: TestRedis;
+  // Moves the circuit breakers past their open window without sleeping.
+  let skew = 0;
 
   beforeAll(async () => {
-    const port = await freePort();
-    redis = spawn(
-      'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      {
-        stdio: 'ignore',
-      },
-    );
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    stack = await startStack({ REDIS_URL: `redis://127.0.0.1:${port}` });
+    redis = await TestRedis.start();
+    stack = await startStack({ REDIS_URL: redis.url }, { clock: () => Date.now() + skew });
   });
   afterAll(async () => {
-    redis?.kill('SIGKILL');
     await stack?.stop();
+    await redis?.close();
   });
 
-  it('keeps serving from Tryton and counts the Redis failures', async () => {
+  const timed = async <T>(call: () => Promise<T>) => {
+    const started = performance.now();
+    const result = await call();
+    return { result, ms: performance.now() - started };
+  };
+
+  it('answers within a bound while Redis hangs, from memory, and counts it', async () => {
     const marie = stack.session();
     await marie.login(stack.tryton.customers.marie.email, stack.tryton.customers.marie.password);
     expect((await marie.query(ORDER_LIST)).errors).toBeUndefined();
-    redis.kill('SIGKILL');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const during = await marie.query(ORDER_LIST);
-    expect(during.errors).toBeUndefined();
+    redis.pause();
+    try {
+      // A hung Redis never answers: each use waits its 100 ms bound once, then the breakers
+      // skip it. Without the bounds these requests would never complete.
+      const query = await timed(() => marie.query(ORDER_LIST));
+      expect(query.result.errors).toBeUndefined();
+      expect(query.ms).toBeLessThan(1500);
+      const jean = stack.session();
+      const { email, password } = stack.tryton.customers.jean;
+      const login = await timed(() => jean.login(email, password));
+      expect(login.result.errors).toBeUndefined();
+      expect(login.ms).toBeLessThan(3000);
+      expect(await redisFallbacks(stack, 'quotas')).toBeGreaterThan(0);
+      expect(await redisFallbacks(stack, 'login')).toBeGreaterThan(0);
+      expect(await redisFallbacks(stack, 'cache')).toBeGreaterThan(0);
+    } finally {
+      redis.resume();
+    }
+  });
+
+  it('keeps serving from Tryton when Redis stops, and counts the failures', async () => {
+    skew += 10_000;
+    const before = await redisFallbacks(stack, 'quotas');
+    const marie = stack.session();
+    await marie.login(stack.tryton.customers.marie.email, stack.tryton.customers.marie.password);
+    expect((await marie.query(ORDER_LIST)).errors).toBeUndefined();
+    await redis.stop();
+    expect((await marie.query(ORDER_LIST)).errors).toBeUndefined();
     const fresh = stack.session();
     expect(
       (await fresh.login(stack.tryton.customers.jean.email, stack.tryton.customers.jean.password))
         .errors,
     ).toBeUndefined();
-    const metrics = await (await fetch(`${stack.gateway.url}/metrics`)).text();
-    expect(metrics).toMatch(/portal_redis_errors_total\{use="quotas"\} [1-9]/);
+    expect(await redisFallbacks(stack, 'quotas')).toBeGreaterThan(before);
+  });
+
+  it('uses Redis again for quotas and login limits once it is back', async () => {
+    await redis.restart();
+    await eventually(async () => (await fetch(`${stack.gateway.url}/readyz`)).status === 200);
+    skew += 10_000;
+    const before = {
+      quotas: await redisFallbacks(stack, 'quotas'),
+      login: await redisFallbacks(stack, 'login'),
+    };
+    const marie = stack.session();
+    await marie.login(stack.tryton.customers.marie.email, stack.tryton.customers.marie.password);
+    expect((await marie.query(ORDER_LIST)).errors).toBeUndefined();
+    // The restarted Redis started empty: these keys are new.
+    expect(await redis.keys('portal:bucket:customer:')).toHaveLength(1);
+    expect((await redis.keys('portal:login:')).length).toBeGreaterThan(0);
+    expect(await redisFallbacks(stack, 'quotas')).toBe(before.quotas);
+    expect(await redisFallbacks(stack, 'login')).toBe(before.login);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ReadCache } from './read-cache.js';
 import { MemoryStore } from './store.js';
 
-const quiet = { hit: () => {}, miss: () => {} };
+const quiet = { hit: () => {}, miss: () => {}, avoided: () => {} };
 
 describe('ReadCache', () => {
   it('keys by scope: the same call for two customers never shares an entry', () => {
@@ -42,5 +42,27 @@ describe('ReadCache', () => {
     const result = await cache.getMany([1, 2, 3], (id) => `r${id}`, load);
     expect(seen).toEqual([[1, 2], [3]]);
     expect([...result.keys()].sort()).toEqual([1, 2, 3]);
+  });
+
+  it('counts the Tryton calls it avoids: hits, joined loads and fully cached batches', async () => {
+    let avoided = 0;
+    const cache = new ReadCache(new MemoryStore(), 60, {
+      ...quiet,
+      avoided: (n) => (avoided += n),
+    });
+    const load = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return 'value';
+    };
+    await Promise.all([cache.get('k', load), cache.get('k', load)]);
+    expect(avoided).toBe(1);
+    await cache.get('k', load);
+    expect(avoided).toBe(2);
+    const loadMany = async (ids: number[]) => new Map(ids.map((id) => [id, { id }]));
+    await cache.getMany([1, 2], (id) => `r${id}`, loadMany);
+    await cache.getMany([1, 3], (id) => `r${id}`, loadMany);
+    expect(avoided).toBe(2);
+    await cache.getMany([1, 2, 3], (id) => `r${id}`, loadMany);
+    expect(avoided).toBe(3);
   });
 });

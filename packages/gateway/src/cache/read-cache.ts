@@ -5,6 +5,11 @@ import type { CacheStore } from './store.js';
 export interface CacheEvents {
   hit(count: number): void;
   miss(count: number): void;
+  /**
+   * Tryton calls the cache spared: a `get` served from the store or joined to a load already
+   * in flight, a `getMany` whose every key was a hit. A partial batch still makes its one call.
+   */
+  avoided(count: number): void;
 }
 
 /**
@@ -37,11 +42,15 @@ export class ReadCache {
     const [cached] = await this.store.mget([key]);
     if (cached) {
       this.events.hit(1);
+      this.events.avoided(1);
       return decode(cached) as T;
     }
     this.events.miss(1);
     const pending = this.inFlight.get(key) as Promise<T> | undefined;
-    if (pending) return await pending;
+    if (pending) {
+      this.events.avoided(1);
+      return await pending;
+    }
     const loading = load()
       .then(async (value) => {
         await this.store.mset([{ key, value: encode(value) }], this.ttlSeconds);
@@ -69,7 +78,10 @@ export class ReadCache {
       else misses.push(item);
     });
     if (found.size) this.events.hit(found.size);
-    if (!misses.length) return found;
+    if (!misses.length) {
+      if (items.length) this.events.avoided(1);
+      return found;
+    }
     this.events.miss(misses.length);
     const loaded = await load(misses);
     const writes: { key: string; value: string }[] = [];

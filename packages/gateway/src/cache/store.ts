@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { withTimeout } from './with-timeout.js';
 
 /** Where cached Tryton answers live: Redis (shared by replicas) or this process. */
 export interface CacheStore {
@@ -84,20 +85,12 @@ export class CircuitBreakerStore implements CacheStore {
 
   private async guard<T>(call: () => Promise<T>, fallback: T): Promise<T> {
     if (this.clock() < this.openUntil) return fallback;
-    let timer: NodeJS.Timeout | undefined;
     try {
-      return await Promise.race([
-        call(),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error('cache timeout')), this.timeoutMs);
-        }),
-      ]);
+      return await withTimeout(call(), this.timeoutMs);
     } catch (error) {
       this.openUntil = this.clock() + this.openMs;
       this.onError(error);
       return fallback;
-    } finally {
-      clearTimeout(timer);
     }
   }
 

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../context.js';
 import { badInput, GatewayError, throttled } from '../errors.js';
 import { operationCost } from '../quotas/cost.js';
 import type { BucketLimits, LeakyBucket } from '../quotas/leaky-bucket.js';
+import { bucketKey, rateLimitHeaders } from '../quotas/rate-limit.js';
 
 export interface QuotaConfig {
   /** The most one operation may cost; above it, refused before any Tryton call. */
@@ -18,15 +18,6 @@ export interface CostReport {
   requested: number;
   available: number;
   limits: BucketLimits;
-}
-
-function bucketKey(ctx: GraphQLContext): string {
-  const credential = ctx.viewer?.credential;
-  if (!credential) return `ip:${ctx.ip}`;
-  if (credential.kind === 'token') {
-    return `token:${createHash('sha256').update(credential.token).digest('hex').slice(0, 24)}`;
-  }
-  return `customer:${ctx.viewer?.customer.webUserId}`;
 }
 
 /**
@@ -62,7 +53,11 @@ export function costPlugin(
               { cost: requested, maxCost: config.maxCost },
             );
           }
-          const result = await bucket.take(bucketKey(contextValue), requested, limits);
+          const result = await bucket.take(
+            bucketKey(contextValue.viewer ?? null, contextValue.ip),
+            requested,
+            limits,
+          );
           contextValue.cost = { requested, available: result.available, limits };
           if (!result.allowed) throw throttled(result.retryAfter);
         },
@@ -70,14 +65,8 @@ export function costPlugin(
           const cost = contextValue.cost;
           if (!cost) return;
           const { size, restoreRate } = cost.limits;
-          const reset = Math.ceil((size - cost.available) / restoreRate);
-          response.http.headers.set('ratelimit-limit', String(size));
-          response.http.headers.set('ratelimit-remaining', String(Math.max(0, cost.available)));
-          response.http.headers.set('ratelimit-reset', String(reset));
-          response.http.headers.set(
-            'ratelimit-policy',
-            `"cost";q=${size};w=${Math.ceil(size / restoreRate)}`,
-          );
+          for (const [name, value] of Object.entries(rateLimitHeaders(cost.available, cost.limits)))
+            response.http.headers.set(name, value);
           if (response.body.kind === 'single') {
             response.body.singleResult.extensions = {
               ...response.body.singleResult.extensions,

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type LeakyBucket, MemoryLeakyBucket, RedisLeakyBucket } from './leaky-bucket.js';
+import {
+  FallbackLeakyBucket,
+  type LeakyBucket,
+  MemoryLeakyBucket,
+  RedisLeakyBucket,
+} from './leaky-bucket.js';
 
 const limits = { size: 100, restoreRate: 10 };
 
@@ -42,3 +47,37 @@ behaves(
   'RedisLeakyBucket (real Redis)',
   (clock) => new RedisLeakyBucket(redis, `test-${randomUUID()}`, clock),
 );
+
+describe('FallbackLeakyBucket', () => {
+  it('bounds a primary that never answers, skips it while open, then tries it again', async () => {
+    let now = 1_000_000;
+    let calls = 0;
+    const hung: LeakyBucket = {
+      take: () => {
+        calls++;
+        return new Promise(() => {});
+      },
+    };
+    const failures: unknown[] = [];
+    const bucket = new FallbackLeakyBucket(
+      hung,
+      new MemoryLeakyBucket(() => now),
+      (e) => failures.push(e),
+      {
+        timeoutMs: 50,
+        openMs: 5000,
+        clock: () => now,
+      },
+    );
+    const started = performance.now();
+    expect((await bucket.take('k', 10, limits)).available).toBe(90);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(failures).toHaveLength(1);
+    expect((await bucket.take('k', 10, limits)).available).toBe(80);
+    expect(calls).toBe(1);
+    now += 5000;
+    await bucket.take('k', 10, limits);
+    expect(calls).toBe(2);
+    expect(failures).toHaveLength(2);
+  });
+});
