@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 DEBIAN_PACKAGES=(
   tryton-server tryton-modules-sale tryton-modules-account-invoice tryton-modules-web-user
   tryton-modules-account-payment tryton-modules-account-fr tryton-modules-sale-complaint tryton-proteus
+  tryton-modules-web-shop-vue-storefront
   libreoffice-writer-nogui python3-psycopg2 postgresql-client
 )
 TESTS=false

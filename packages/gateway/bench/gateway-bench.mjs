@@ -1,13 +1,17 @@
-// Benchmark of the gateway against the real Tryton with the demo data, side by side in one run:
+// Benchmark of the gateway against the real Tryton with the demo data, side by side in one run
+// on one trytond (SQLite) serving every column:
 //   cold   the gateway with its cache off: every request goes to Tryton;
 //   warm   the gateway with its cache on, after one request has filled it;
+//   REST   Tryton's own customer REST endpoint (module web_shop_vue_storefront,
+//          GET .../user/order-history), for the same page: the customer's latest 20
+//          confirmed, processing or done orders with their lines (see storefront.mjs);
 //   naive  the same page fetched the way a hand-written client does: one Tryton call per
 //          record (each order, then each order's lines), straight with @portal/tryton-client.
-// Reports Tryton calls per query and latency (p50/p99) at 1 and 16 concurrent clients.
+// Reports Tryton calls per query, latency (p50/p99) and requests/s at 1 and 16 clients.
 //   pnpm --filter @portal/gateway build && pnpm --filter @portal/gateway bench
-import { startDemoTryton } from '../../demo-data/dist/index.js';
 import { TrytonClient } from '../../tryton-client/dist/index.js';
 import { loadConfig, startGateway } from '../dist/index.js';
+import { orderHistory, startStorefrontTryton, storefrontLogin } from './storefront.mjs';
 
 const REQUESTS = Number(process.env.REQUESTS ?? 64);
 
@@ -20,6 +24,8 @@ const QUERIES = {
   'orders 100': `{ viewer { orders(first: 100) { totalCount edges { node { number state date totalAmount { amount } } } } } }`,
   'order detail': `query ($n: String!) { viewer { order(number: $n) { number lines { product { name } quantity unitPrice { amount } amount { amount } taxes }
     invoices { number state } shipments { number state } invoiceAddress { fullAddress } shipmentAddress { fullAddress } } } }`,
+  'order page (= REST)': `{ viewer { orders(first: 20, filter: { states: [CONFIRMED, PROCESSING, DONE] }) { edges { node { number state date
+    totalAmount { amount } lines { product { name code } quantity unitPrice { amount } amount { amount } } } } } } }`,
   'invoices 20': `{ viewer { invoices(first: 20) { totalCount edges { node { number state date dueDate totalAmount { amount } amountDue { amount } } } } } }`,
 };
 
@@ -87,10 +93,16 @@ function query(url, cookie, text, variables = {}) {
     });
     const body = await response.json();
     if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
   };
 }
 
-const tryton = await startDemoTryton();
+function cell(row, concurrency, result, digits) {
+  row[`p50/p99 ms @${concurrency}`] = `${result.p50.toFixed(digits)}/${result.p99.toFixed(digits)}`;
+  row[`req/s @${concurrency}`] = Math.round(result.rps);
+}
+
+const tryton = await startStorefrontTryton();
 const coldCalls = { count: 0 };
 const warmCalls = { count: 0 };
 const cold = await gatewayFor(tryton, 0, coldCalls);
@@ -132,49 +144,62 @@ try {
     }
   };
 
+  // Tryton's REST endpoint: the customer logs in through the storefront's own route.
+  const rest = orderHistory(tryton, await storefrontLogin(tryton, customer), 20);
+
   const [{ number }] = await naiveClient
     .model('sale.sale')
     .searchRead([['state', '=', 'processing']], ['number'], { ...context, limit: 1 });
   const rows = [];
+  const speedups = [];
   for (const [name, text] of Object.entries(QUERIES)) {
     const variables = name === 'order detail' ? { n: number } : {};
     const c = query(cold.url, coldCookie, text, variables);
     const w = query(warm.url, warmCookie, text, variables);
     coldCalls.count = 0;
-    await c();
+    const coldData = await c();
     const callsCold = coldCalls.count;
     await w();
     warmCalls.count = 0;
     await w();
     const callsWarm = warmCalls.count;
-    const row = { query: name, 'Tryton calls cold': callsCold, 'Tryton calls warm': callsWarm };
+    const coldRow = { query: name, path: 'gateway cold', 'Tryton calls': callsCold };
+    const warmRow = { query: name, path: 'gateway warm', 'Tryton calls': callsWarm };
+    const restRow = { query: name, path: 'Tryton REST', 'Tryton calls': 1 };
+    const isOrderPage = name.startsWith('order page');
+    if (isOrderPage) {
+      // The same page on both sides: the same 20 orders in the same order.
+      const ours = coldData.viewer.orders.edges.map((e) => e.node.number).join(' ');
+      const theirs = (await rest()).map((o) => o.increment_id).join(' ');
+      if (ours !== theirs) throw new Error(`different pages:\n${ours}\n${theirs}`);
+    }
     for (const concurrency of [1, 16]) {
       const rc = await run(concurrency, c);
       const rw = await run(concurrency, w);
-      row[`cold p50/p99 ms @${concurrency}`] = `${rc.p50.toFixed(0)}/${rc.p99.toFixed(0)}`;
-      row[`warm p50/p99 ms @${concurrency}`] = `${rw.p50.toFixed(1)}/${rw.p99.toFixed(1)}`;
-      if (concurrency === 16) {
-        row['cold req/s @16'] = Math.round(rc.rps);
-        row['warm req/s @16'] = Math.round(rw.rps);
+      cell(coldRow, concurrency, rc, 0);
+      cell(warmRow, concurrency, rw, 1);
+      if (isOrderPage) {
+        const rr = await run(concurrency, rest);
+        cell(restRow, concurrency, rr, 0);
+        speedups.push(
+          `@${concurrency}: warm ${Math.round(rw.rps)} req/s = ${(rw.rps / rc.rps).toFixed(0)}x cold, ${(rw.rps / rr.rps).toFixed(0)}x Tryton REST`,
+        );
       }
     }
-    rows.push(row);
+    rows.push(coldRow, warmRow);
+    if (isOrderPage) rows.push(restRow);
   }
   naiveCalls.count = 0;
   await naiveOrders();
-  const naiveCount = naiveCalls.count;
-  const naive1 = await run(1, naiveOrders);
-  const naive16 = await run(16, naiveOrders);
-  rows.push({
-    query: 'orders 20, naive client',
-    'Tryton calls cold': naiveCount,
-    'Tryton calls warm': '-',
-    'cold p50/p99 ms @1': `${naive1.p50.toFixed(0)}/${naive1.p99.toFixed(0)}`,
-    'cold p50/p99 ms @16': `${naive16.p50.toFixed(0)}/${naive16.p99.toFixed(0)}`,
-    'cold req/s @16': Math.round(naive16.rps),
-  });
-  console.log(`${REQUESTS} requests per cell, wholesaler (520 orders), trytond on SQLite`);
+  const naiveRow = { query: 'orders 20', path: 'naive client', 'Tryton calls': naiveCalls.count };
+  for (const concurrency of [1, 16])
+    cell(naiveRow, concurrency, await run(concurrency, naiveOrders), 0);
+  rows.push(naiveRow);
+  console.log(
+    `${REQUESTS} requests per cell, wholesaler (520 orders), one trytond on SQLite for all paths`,
+  );
   console.table(rows);
+  console.log(`order page (latest 20 orders with lines): ${speedups.join('; ')}`);
   await naiveClient.close();
 } finally {
   await cold.stop();
