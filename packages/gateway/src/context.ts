@@ -8,6 +8,7 @@ import { AccountService } from './services/account.service.js';
 import { DocumentsService } from './services/documents.service.js';
 import { InvoicesService } from './services/invoices.service.js';
 import { OrdersService } from './services/orders.service.js';
+import { ProductsService } from './services/products.service.js';
 import { CustomerTryton } from './tryton/customer-tryton.js';
 
 /** The services of one request, acting for its customer only. */
@@ -16,6 +17,7 @@ export interface CustomerServices {
   invoices: InvoicesService;
   documents: DocumentsService;
   account: AccountService;
+  products: ProductsService;
 }
 
 /** What every resolver receives. */
@@ -45,6 +47,7 @@ export function customerServices(
     invoices: new InvoicesService(viewer.customer, tryton, loaders),
     documents: new DocumentsService(viewer.customer, tryton),
     account: new AccountService(viewer.customer, tryton),
+    products: new ProductsService(tryton),
   };
 }
 

@@ -1,16 +1,23 @@
 import { badInput } from './errors.js';
 
-/** The types that have global ids. */
-export type NodeType = 'Customer' | 'Order' | 'Invoice' | 'Document' | 'Address' | 'ApiToken';
-
-const NODE_TYPES = new Set<string>([
+/** The types that have global ids: every GraphQL type with an `id`, all of them Nodes. */
+const NODE_TYPES = [
   'Customer',
   'Order',
+  'OrderLine',
   'Invoice',
+  'InvoiceLine',
+  'Shipment',
+  'Product',
   'Document',
   'Address',
+  'ContactMechanism',
   'ApiToken',
-]);
+] as const;
+
+export type NodeType = (typeof NODE_TYPES)[number];
+
+const KNOWN = new Set<string>(NODE_TYPES);
 
 /**
  * Global ids are opaque: base64url of `Type:key`. Opaque is not secret: every lookup still
@@ -25,7 +32,7 @@ export function fromGlobalId(id: string): { type: NodeType; key: string } {
   const index = text.indexOf(':');
   const type = text.slice(0, index);
   const key = text.slice(index + 1);
-  if (index < 1 || !NODE_TYPES.has(type) || !key) throw badInput('Malformed id.', 'id');
+  if (index < 1 || !KNOWN.has(type) || !key) throw badInput('Malformed id.', 'id');
   return { type: type as NodeType, key };
 }
 

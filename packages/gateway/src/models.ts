@@ -47,9 +47,16 @@ export interface Order {
   currency: string;
 }
 
+/** A catalogue product, as a line of the customer names it. */
+export interface Product {
+  id: number;
+  name: string;
+  code: string | null;
+}
+
 export interface Line {
   id: number;
-  product: { id: number; name: string; code: string | null } | null;
+  product: Product | null;
   description: string;
   quantity: number;
   unit: string | null;

@@ -134,6 +134,11 @@ export class AuthService {
     return (await this.gateway.listApiTokens(viewer.credential.key)).map(toApiToken);
   }
 
+  /** One of the viewer's own tokens (`node`); like the list, only in a browser session. */
+  async apiToken(viewer: Viewer, id: number): Promise<ApiToken | null> {
+    return (await this.listApiTokens(viewer)).find((token) => token.id === id) ?? null;
+  }
+
   async revokeApiToken(viewer: Viewer, id: number): Promise<boolean> {
     if (viewer.credential.kind !== 'session') throw unauthenticated();
     return await this.gateway.revokeApiToken(viewer.credential.key, id);

@@ -31,9 +31,12 @@ export function addressNode(address: Address): AddressType & { __typename: 'Addr
   return { ...address, id: toGlobalId('Address', address.id), __typename: 'Address' };
 }
 
-@ObjectType('ContactMechanism', { description: 'An e-mail, phone, website... of the customer.' })
-export class ContactMechanismType {
-  @Field(() => ID, { description: 'Id of the contact mechanism.' })
+@ObjectType('ContactMechanism', {
+  implements: Node,
+  description: 'An e-mail, phone, website... of the customer.',
+})
+export class ContactMechanismType implements Node {
+  @Field(() => ID, { description: 'Global, opaque id.' })
   id!: string;
 
   @Field({ description: 'Kind: email, phone, mobile, website...' })
@@ -46,6 +49,12 @@ export class ContactMechanismType {
   name!: string | null;
 }
 
-export function contactMechanismNode(contact: ContactMechanism): ContactMechanismType {
-  return { ...contact, id: String(contact.id) };
+export function contactMechanismNode(
+  contact: ContactMechanism,
+): ContactMechanismType & { __typename: 'ContactMechanism' } {
+  return {
+    ...contact,
+    id: toGlobalId('ContactMechanism', contact.id),
+    __typename: 'ContactMechanism',
+  };
 }

@@ -2,8 +2,7 @@ import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../context.js';
 import { unauthenticated } from '../errors.js';
 import { fromGlobalId } from '../ids.js';
-import { apiTokenNode } from './customer.resolver.js';
-import { CreateApiTokenPayloadType, LoginPayloadType } from './customer.types.js';
+import { apiTokenNode, CreateApiTokenPayloadType, LoginPayloadType } from './customer.types.js';
 
 @Resolver()
 export class AuthResolver {

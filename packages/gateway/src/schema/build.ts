@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { AuthResolver } from './auth.resolver.js';
 import { CustomerResolver } from './customer.resolver.js';
 import { InvoiceResolver } from './invoice.resolver.js';
+import { NodeResolver } from './node.resolver.js';
 import { OrderResolver } from './order.resolver.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -11,7 +12,7 @@ let schema: Promise<GraphQLSchema> | undefined;
 /** The code-first schema; built once per process. */
 export function portalSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
-    resolvers: [CustomerResolver, OrderResolver, InvoiceResolver, AuthResolver],
+    resolvers: [CustomerResolver, OrderResolver, InvoiceResolver, AuthResolver, NodeResolver],
     validate: false,
   });
   return schema;

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../context.js';
 import { badInput, unauthenticated } from '../errors.js';
-import { fromGlobalId, toGlobalId } from '../ids.js';
-import type { ApiToken, Customer } from '../models.js';
+import { toGlobalId } from '../ids.js';
+import type { Customer } from '../models.js';
 import { pageRequest } from '../pagination.js';
 import {
   AddressType,
@@ -10,15 +10,11 @@ import {
   ContactMechanismType,
   contactMechanismNode,
 } from './address.types.js';
-import { LanguageEnum, MoneyType, Node } from './common.types.js';
-import { ApiTokenType, CustomerType, MonthlyAmountType } from './customer.types.js';
+import { LanguageEnum, MoneyType } from './common.types.js';
+import { ApiTokenType, apiTokenNode, CustomerType, MonthlyAmountType } from './customer.types.js';
 import { DocumentConnectionType, documentNode } from './document.types.js';
 import { InvoiceConnectionType, InvoiceFilterInput, InvoiceType } from './invoice.types.js';
 import { OrderConnectionType, OrderFilterInput, OrderType } from './order.types.js';
-
-export function apiTokenNode(token: ApiToken): ApiTokenType {
-  return { ...token, id: toGlobalId('ApiToken', token.id) };
-}
 
 @Resolver(() => CustomerType)
 export class CustomerResolver {
@@ -28,44 +24,6 @@ export class CustomerResolver {
   })
   viewer(@Ctx() ctx: GraphQLContext): Customer | null {
     return ctx.viewer?.customer ?? null;
-  }
-
-  @Query(() => Node, {
-    nullable: true,
-    description: 'Any object of the customer by its global id; null if not found.',
-  })
-  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<unknown> {
-    if (!ctx.viewer) throw unauthenticated();
-    const { type, key } = fromGlobalId(id);
-    const services = ctx.services();
-    const numeric = Number(key);
-    const needsNumber = type !== 'Document';
-    if (needsNumber && (!Number.isSafeInteger(numeric) || numeric <= 0))
-      throw badInput('Malformed id.', 'id');
-    switch (type) {
-      case 'Customer':
-        return numeric === ctx.viewer.customer.webUserId
-          ? { ...ctx.viewer.customer, __typename: 'Customer' }
-          : null;
-      case 'Order': {
-        const order = await services.orders.byId(numeric);
-        return order ? { ...order, __typename: 'Order' } : null;
-      }
-      case 'Invoice': {
-        const invoice = await services.invoices.byId(numeric);
-        return invoice ? { ...invoice, __typename: 'Invoice' } : null;
-      }
-      case 'Document': {
-        const document = await services.documents.byKey(key);
-        return document ? documentNode(document) : null;
-      }
-      case 'Address': {
-        const address = await services.account.address(numeric);
-        return address ? addressNode(address) : null;
-      }
-      default:
-        return null;
-    }
   }
 
   @FieldResolver(() => ID, { description: 'Global, opaque id.' })

@@ -1,4 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { toGlobalId } from '../ids.js';
+import type { ApiToken } from '../models.js';
 import { LanguageEnum, MoneyType, Node } from './common.types.js';
 import { DateTimeScalar } from './scalars.js';
 
@@ -33,9 +35,11 @@ export class MonthlyAmountType {
 }
 
 @ObjectType('ApiToken', {
-  description: 'A named token an integrator sends as `Authorization: Bearer`.',
+  implements: Node,
+  description:
+    'A named token an integrator sends as `Authorization: Bearer`. Reachable by `node(id:)` in a browser session only, like the list.',
 })
-export class ApiTokenType {
+export class ApiTokenType implements Node {
   @Field(() => ID, { description: 'Global, opaque id.' })
   id!: string;
 
@@ -50,6 +54,10 @@ export class ApiTokenType {
     description: 'When it was last used (to the minute).',
   })
   lastUsedAt!: Date | null;
+}
+
+export function apiTokenNode(token: ApiToken): ApiTokenType & { __typename: 'ApiToken' } {
+  return { ...token, id: toGlobalId('ApiToken', token.id), __typename: 'ApiToken' };
 }
 
 @ObjectType('LoginPayload', { description: 'The result of a successful sign-in.' })

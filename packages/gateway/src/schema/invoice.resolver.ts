@@ -3,7 +3,7 @@ import type { GraphQLContext } from '../context.js';
 import { toGlobalId } from '../ids.js';
 import type { Invoice, Order } from '../models.js';
 import { InvoiceTaxType, InvoiceType } from './invoice.types.js';
-import { InvoiceLineType, lineNode } from './line.types.js';
+import { InvoiceLineType, invoiceLineNode } from './line.types.js';
 import { OrderType } from './order.types.js';
 
 @Resolver(() => InvoiceType)
@@ -15,7 +15,7 @@ export class InvoiceResolver {
 
   @FieldResolver(() => [InvoiceLineType], { description: 'Lines of the invoice.' })
   async lines(@Root() invoice: Invoice, @Ctx() ctx: GraphQLContext) {
-    return (await ctx.services().invoices.lines(invoice)).map(lineNode);
+    return (await ctx.services().invoices.lines(invoice)).map(invoiceLineNode);
   }
 
   @FieldResolver(() => [InvoiceTaxType], { description: 'Tax summary.' })

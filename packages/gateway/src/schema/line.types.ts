@@ -1,10 +1,15 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
-import type { Line } from '../models.js';
-import { MoneyType } from './common.types.js';
+import { toGlobalId } from '../ids.js';
+import type { Line, Product } from '../models.js';
+import { MoneyType, Node } from './common.types.js';
 
-@ObjectType('Product', { description: 'A product of the catalogue.' })
-export class ProductType {
-  @Field(() => ID, { description: 'Id of the product.' })
+@ObjectType('Product', {
+  implements: Node,
+  description:
+    'A product of the catalogue, as your order and invoice lines name it: `node(id:)` finds only the products on your own lines.',
+})
+export class ProductType implements Node {
+  @Field(() => ID, { description: 'Global, opaque id.' })
   id!: string;
 
   @Field({ description: 'Name, in the language of the request.' })
@@ -15,9 +20,9 @@ export class ProductType {
 }
 
 // Order and invoice lines have the same shape; two classes keep two GraphQL types.
-@ObjectType('OrderLine', { description: 'A line of an order.' })
-export class OrderLineType {
-  @Field(() => ID, { description: 'Id of the line.' })
+@ObjectType('OrderLine', { implements: Node, description: 'A line of an order.' })
+export class OrderLineType implements Node {
+  @Field(() => ID, { description: 'Global, opaque id.' })
   id!: string;
 
   @Field(() => ProductType, { nullable: true, description: 'The product, if any.' })
@@ -42,9 +47,9 @@ export class OrderLineType {
   taxes!: string[];
 }
 
-@ObjectType('InvoiceLine', { description: 'A line of an invoice.' })
-export class InvoiceLineType {
-  @Field(() => ID, { description: 'Id of the line.' })
+@ObjectType('InvoiceLine', { implements: Node, description: 'A line of an invoice.' })
+export class InvoiceLineType implements Node {
+  @Field(() => ID, { description: 'Global, opaque id.' })
   id!: string;
 
   @Field(() => ProductType, { nullable: true, description: 'The product, if any.' })
@@ -69,10 +74,24 @@ export class InvoiceLineType {
   taxes!: string[];
 }
 
-export function lineNode(line: Line): OrderLineType {
+export function productNode(product: Product): ProductType & { __typename: 'Product' } {
+  return { ...product, id: toGlobalId('Product', product.id), __typename: 'Product' };
+}
+
+/** A line as either type: the same shape, its own kind of global id. */
+function lineNode<T extends 'OrderLine' | 'InvoiceLine'>(line: Line, type: T) {
   return {
     ...line,
-    id: String(line.id),
-    product: line.product ? { ...line.product, id: String(line.product.id) } : null,
+    id: toGlobalId(type, line.id),
+    product: line.product ? productNode(line.product) : null,
+    __typename: type,
   };
+}
+
+export function orderLineNode(line: Line): OrderLineType & { __typename: 'OrderLine' } {
+  return lineNode(line, 'OrderLine');
+}
+
+export function invoiceLineNode(line: Line): InvoiceLineType & { __typename: 'InvoiceLine' } {
+  return lineNode(line, 'InvoiceLine');
 }

@@ -5,8 +5,8 @@ import type { Invoice, Order } from '../models.js';
 import { AddressType, addressNode } from './address.types.js';
 import { DocumentType, documentNode } from './document.types.js';
 import { InvoiceType } from './invoice.types.js';
-import { lineNode, OrderLineType } from './line.types.js';
-import { OrderType, ShipmentType } from './order.types.js';
+import { OrderLineType, orderLineNode } from './line.types.js';
+import { OrderType, ShipmentType, shipmentNode } from './order.types.js';
 
 @Resolver(() => OrderType)
 export class OrderResolver {
@@ -29,7 +29,7 @@ export class OrderResolver {
 
   @FieldResolver(() => [OrderLineType], { description: 'Product lines of the order.' })
   async lines(@Root() order: Order, @Ctx() ctx: GraphQLContext) {
-    return (await ctx.services().orders.lines(order)).map(lineNode);
+    return (await ctx.services().orders.lines(order)).map(orderLineNode);
   }
 
   @FieldResolver(() => [InvoiceType], {
@@ -41,7 +41,7 @@ export class OrderResolver {
 
   @FieldResolver(() => [ShipmentType], { description: 'Deliveries of the order.' })
   async shipments(@Root() order: Order, @Ctx() ctx: GraphQLContext) {
-    return (await ctx.services().orders.shipments(order)).map((s) => ({ ...s, id: String(s.id) }));
+    return (await ctx.services().orders.shipments(order)).map(shipmentNode);
   }
 
   @FieldResolver(() => [DocumentType], { description: 'Files attached to the order.' })

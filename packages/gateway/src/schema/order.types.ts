@@ -1,4 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { toGlobalId } from '../ids.js';
+import type { Shipment } from '../models.js';
 import { MoneyType, Node, PageInfoType } from './common.types.js';
 import { DateScalar } from './scalars.js';
 
@@ -90,9 +92,9 @@ export class OrderType implements Node {
   shipmentState!: OrderShipmentStateEnum;
 }
 
-@ObjectType('Shipment', { description: 'A delivery of an order.' })
-export class ShipmentType {
-  @Field(() => ID, { description: 'Id of the shipment.' })
+@ObjectType('Shipment', { implements: Node, description: 'A delivery of an order.' })
+export class ShipmentType implements Node {
+  @Field(() => ID, { description: 'Global, opaque id.' })
   id!: string;
 
   @Field(() => String, { nullable: true, description: 'Delivery note number.' })
@@ -108,6 +110,10 @@ export class ShipmentType {
 
   @Field(() => DateScalar, { nullable: true, description: 'Day it was delivered.' })
   effectiveDate!: string | null;
+}
+
+export function shipmentNode(shipment: Shipment): ShipmentType & { __typename: 'Shipment' } {
+  return { ...shipment, id: toGlobalId('Shipment', shipment.id), __typename: 'Shipment' };
 }
 
 @ObjectType('OrderEdge', { description: 'An order in a list.' })

@@ -53,6 +53,17 @@ export class AccountService {
     return row ? toAddress(row) : null;
   }
 
+  /** One contact mechanism by id (`node`), of the customer's parties only. */
+  async contactMechanism(id: number): Promise<ContactMechanism | null> {
+    const [row] = await this.tryton.searchRead(
+      CONTACT_MECHANISM_MODEL,
+      [...contactMechanismScope(this.customer.parties), ['id', '=', id]],
+      CONTACT_MECHANISM_FIELDS,
+      { limit: 1 },
+    );
+    return row ? toContactMechanism(row) : null;
+  }
+
   async contactMechanisms(): Promise<ContactMechanism[]> {
     const rows = await this.tryton.searchRead(
       CONTACT_MECHANISM_MODEL,

@@ -16,7 +16,9 @@ import {
 import {
   INVOICE_LINE_FIELDS,
   INVOICE_LINE_MODEL,
+  INVOICE_LINE_NODE_FIELDS,
   toInvoiceLine,
+  toInvoiceLineAlone,
 } from '../tryton/invoice-line.mapper.js';
 import {
   INVOICE_TAX_FIELDS,
@@ -81,6 +83,12 @@ export class InvoicesService {
     return rows
       .map((row) => toInvoiceLine(row, invoice.currency))
       .filter((l): l is Line => l !== null);
+  }
+
+  /** One line by id (`node`): only a line of an invoice the customer may see. */
+  async line(id: number): Promise<Line | null> {
+    const [row] = await this.loaders.load(INVOICE_LINE_MODEL, INVOICE_LINE_NODE_FIELDS, [id]);
+    return row ? toInvoiceLineAlone(row) : null;
   }
 
   async taxes(invoice: Invoice): Promise<InvoiceTax[]> {

@@ -14,7 +14,13 @@ import {
   saleScope,
   toOrder,
 } from '../tryton/sale.mapper.js';
-import { SALE_LINE_FIELDS, SALE_LINE_MODEL, toSaleLine } from '../tryton/sale-line.mapper.js';
+import {
+  SALE_LINE_FIELDS,
+  SALE_LINE_MODEL,
+  SALE_LINE_NODE_FIELDS,
+  toSaleLine,
+  toSaleLineAlone,
+} from '../tryton/sale-line.mapper.js';
 import { SHIPMENT_FIELDS, SHIPMENT_MODEL, toShipment } from '../tryton/shipment.mapper.js';
 import { todayIso, trytonDate } from './dates.js';
 
@@ -76,6 +82,12 @@ export class OrdersService {
     return rows.map((row) => toSaleLine(row, order.currency)).filter((l): l is Line => l !== null);
   }
 
+  /** One line by id (`node`): only a line of an order the customer may see. */
+  async line(id: number): Promise<Line | null> {
+    const [row] = await this.loaders.load(SALE_LINE_MODEL, SALE_LINE_NODE_FIELDS, [id]);
+    return row ? toSaleLineAlone(row) : null;
+  }
+
   async invoices(order: Order): Promise<Invoice[]> {
     const today = todayIso();
     const rows = await this.loaders.load(INVOICE_MODEL, INVOICE_FIELDS, order.invoiceIds);
@@ -85,6 +97,12 @@ export class OrdersService {
   async shipments(order: Order): Promise<Shipment[]> {
     const rows = await this.loaders.load(SHIPMENT_MODEL, SHIPMENT_FIELDS, order.shipmentIds);
     return rows.map(toShipment);
+  }
+
+  /** One shipment by id (`node`): only a delivery to the customer. */
+  async shipment(id: number): Promise<Shipment | null> {
+    const [row] = await this.loaders.load(SHIPMENT_MODEL, SHIPMENT_FIELDS, [id]);
+    return row ? toShipment(row) : null;
   }
 
   async address(id: number | null): Promise<Address | null> {

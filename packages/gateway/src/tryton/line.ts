@@ -1,17 +1,39 @@
-import type { Line } from '../models.js';
-import { id, optionalMoney, related, text } from './values.js';
+import type { Domain } from '@portal/tryton-client';
+import type { Line, Product } from '../models.js';
+import { currencyCode, id, optionalMoney, related, text } from './values.js';
 
 /** Sale and invoice lines have the same fields in Tryton (see their mappers). */
-export function toLine(row: Record<string, unknown>, currency: string): Line {
+
+/**
+ * The product of a line, read on the line itself: `product.product` is catalogue data with
+ * no customer scope, so the portal only ever reads a product through a line it may see.
+ */
+export const LINE_PRODUCT_FIELDS = ['product', 'product.name', 'product.code'];
+
+/** The lines that carry `productId`. */
+export function lineProductDomain(productId: number): Domain {
+  return [['product', '=', productId]];
+}
+
+export function toProduct(row: Record<string, unknown>): Product | null {
   const productId = id(row.product);
+  if (!productId) return null;
   const product = related<{ name?: string; code?: string }>(row, 'product');
+  return { id: productId, name: product?.name ?? '', code: text(product?.code) };
+}
+
+/** The currency of the order or invoice (`parent`) a line read alone belongs to. */
+export function parentCurrency(row: Record<string, unknown>, parent: string): string {
+  return currencyCode(related<Record<string, unknown>>(row, parent) ?? {});
+}
+
+export function toLine(row: Record<string, unknown>, currency: string): Line {
+  const product = toProduct(row);
   const unit = related<{ symbol?: string }>(row, 'unit');
   const taxes = (row['taxes.'] as { rec_name?: string }[] | undefined) ?? [];
   return {
     id: row.id as number,
-    product: productId
-      ? { id: productId, name: product?.name ?? '', code: text(product?.code) }
-      : null,
+    product,
     description: text(row.description) ?? product?.name ?? '',
     quantity: typeof row.quantity === 'number' ? row.quantity : 0,
     unit: text(unit?.symbol),

@@ -1,6 +1,6 @@
 import type { Domain } from '@portal/tryton-client';
 import type { Line } from '../models.js';
-import { toLine } from './line.js';
+import { LINE_PRODUCT_FIELDS, parentCurrency, toLine } from './line.js';
 import { saleScope } from './sale.mapper.js';
 import { nested } from './values.js';
 
@@ -14,9 +14,7 @@ export function saleLineScope(parties: number[]): Domain {
 
 export const SALE_LINE_FIELDS = [
   'type',
-  'product',
-  'product.name',
-  'product.code',
+  ...LINE_PRODUCT_FIELDS,
   'description',
   'quantity',
   'unit.symbol',
@@ -27,4 +25,11 @@ export const SALE_LINE_FIELDS = [
 
 export function toSaleLine(row: Record<string, unknown>, currency: string): Line | null {
   return row.type === 'line' ? toLine(row, currency) : null;
+}
+
+/** The fields of a line read on its own (`node`), with the currency of its order. */
+export const SALE_LINE_NODE_FIELDS = [...SALE_LINE_FIELDS, 'sale.currency.code'];
+
+export function toSaleLineAlone(row: Record<string, unknown>): Line | null {
+  return toSaleLine(row, parentCurrency(row, 'sale'));
 }
