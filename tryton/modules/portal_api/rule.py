@@ -3,8 +3,10 @@
 The gateway passes the customer's web session key (`portal_session`) or API token
 (`portal_token`) in the context of every read. `_get_context` resolves it to the customer's
 parties (`portal_parties`), which the rules of the "Portal gateway" group compare with, and
-`_get_cache_key` includes it so a rule domain computed for one customer is never reused for
-another. No key, or an unknown or expired one, gives no parties: no customer record at all.
+`_get_cache_key` includes those parties, resolved again on every call, not the raw key: Tryton
+caches rule domains for the life of the process, so a key logged out, revoked or expired after
+its first use would otherwise keep the domain computed while it was valid. No key, or an
+unknown or expired one, gives no parties: no customer record at all.
 
 Tryton 6.0 declares both as static methods without arguments; 7.x passes the model name.
 `*args` keeps one implementation for both.
@@ -27,5 +29,5 @@ class Rule(metaclass=PoolMeta):
     @classmethod
     def _get_cache_key(cls, *args):
         key = super()._get_cache_key(*args)
-        context = Transaction().context
-        return key + (context.get('portal_session'), context.get('portal_token'))
+        parties = context_parties(Transaction().context)
+        return key + (tuple(sorted(parties)),)

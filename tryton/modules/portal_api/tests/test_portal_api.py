@@ -1,8 +1,11 @@
+import datetime
 import unittest
 from contextlib import contextmanager
+from decimal import Decimal
 
 from trytond.config import config
 from trytond.model.exceptions import AccessError
+from trytond.modules.account.tests import create_chart
 from trytond.modules.company.tests import create_company, set_company
 from trytond.pool import Pool
 from trytond.tests.test_tryton import (
@@ -11,6 +14,13 @@ from trytond.tests.test_tryton import suite as test_suite
 from trytond.transaction import Transaction
 
 PASSWORD = 'Portail-Test-2026!'
+# Every model the gateway group's rules scope to the customer of the request.
+SCOPED_MODELS = [
+    'sale.sale', 'sale.line', 'party.party', 'party.address',
+    'party.contact_mechanism', 'ir.attachment', 'account.invoice',
+    'account.invoice.line', 'account.invoice.tax', 'account.move',
+    'account.move.line', 'stock.shipment.out',
+    ]
 
 
 class PortalApiTestCase(ModuleTestCase):
@@ -84,6 +94,98 @@ class PortalApiTestCase(ModuleTestCase):
             'alice_user': alice_user, 'bob_user': bob_user,
             'gateway': gateway, 'other': other, 'sales': sales,
             }
+
+    def make_documents(self, world):
+        """Invoices (every state, and a supplier one), their lines and taxes, shipments and
+        attachments of Alice and Bob. Keyed by reference, e.g. docs['A-posted']."""
+        pool = Pool()
+        Account = pool.get('account.account')
+        Journal = pool.get('account.journal')
+        Invoice = pool.get('account.invoice')
+        Shipment = pool.get('stock.shipment.out')
+        Location = pool.get('stock.location')
+        Attachment = pool.get('ir.attachment')
+        company = world['company']
+        with set_company(company):
+            create_chart(company)
+            receivable, = Account.search([('type.receivable', '=', True)], limit=1)
+            payable, = Account.search([('type.payable', '=', True)], limit=1)
+            revenue, = Account.search([('type.revenue', '=', True)], limit=1)
+            expense, = Account.search([('type.expense', '=', True)], limit=1)
+            journal_revenue, = Journal.search([('type', '=', 'revenue')], limit=1)
+            journal_expense, = Journal.search([('type', '=', 'expense')], limit=1)
+            specs = [
+                (world['alice'], 'A-draft', 'out', 'draft'),
+                (world['alice'], 'A-validated', 'out', 'validated'),
+                (world['alice'], 'A-posted', 'out', 'posted'),
+                (world['alice'], 'A-paid', 'out', 'paid'),
+                (world['alice'], 'A-supplier', 'in', 'posted'),
+                (world['bob'], 'B-posted', 'out', 'posted'),
+                ]
+            invoices = Invoice.create([{
+                        'type': type_,
+                        'party': party.id,
+                        'company': company.id,
+                        'currency': company.currency.id,
+                        'invoice_address': party.addresses[0].id,
+                        'account': (receivable if type_ == 'out' else payable).id,
+                        'journal': (
+                            journal_revenue if type_ == 'out' else journal_expense).id,
+                        'reference': ref,
+                        'invoice_date': datetime.date.today(),
+                        'lines': [('create', [{
+                                        'type': 'line',
+                                        'description': ref,
+                                        'quantity': 1,
+                                        'unit_price': Decimal('10'),
+                                        'account': (
+                                            revenue if type_ == 'out' else expense).id,
+                                        }])],
+                        'taxes': [('create', [{
+                                        'description': ref,
+                                        'manual': True,
+                                        'account': revenue.id,
+                                        'base': Decimal('10'),
+                                        'amount': Decimal('2'),
+                                        }])],
+                        } for party, ref, type_, _ in specs])
+            for invoice, (_, _, _, state) in zip(invoices, specs):
+                if state != 'draft':
+                    Invoice.write([invoice], {'state': state})
+            warehouse, = Location.search([('type', '=', 'warehouse')], limit=1)
+            shipments = Shipment.create([{
+                        'customer': party.id,
+                        'delivery_address': party.addresses[0].id,
+                        'company': company.id,
+                        'warehouse': warehouse.id,
+                        'reference': ref,
+                        } for party, ref in [
+                        (world['alice'], 'A-ship'), (world['bob'], 'B-ship')]])
+            docs = {i.reference: i for i in invoices}
+            docs.update({s.reference: s for s in shipments})
+            attachments = Attachment.create([
+                    {'name': ref + '.txt', 'resource': str(docs[ref]), 'data': b'x'}
+                    for ref in ['A-draft', 'A-validated', 'A-posted', 'B-posted']] + [
+                    {'name': 'b-party.txt', 'resource': str(world['bob']), 'data': b'b'},
+                    ])
+            docs.update({a.name: a for a in attachments})
+        return docs
+
+    def expire_session(self, key):
+        "Put a web session past its expiry (its timestamps are not writable by the ORM)."
+        Session = Pool().get('web.user.session')
+        table = Session.__table__()
+        transaction = Transaction()
+        past = datetime.datetime.now() - Session.timeout() - datetime.timedelta(days=1)
+        transaction.connection.cursor().execute(*table.update(
+                [table.create_date, table.write_date], [past, None],
+                where=table.key == key))
+        # Drop the records Tryton may have cached in this transaction.
+        transaction.counter += 1
+
+    def visible(self, model):
+        "The ids of `model` the current context can search, as a set."
+        return {r.id for r in Pool().get(model).search([])}
 
     @contextmanager
     def as_gateway(self, world, **context):
@@ -317,6 +419,190 @@ class PortalApiTestCase(ModuleTestCase):
                 for name in models:
                     with self.subTest(model=name, context=context):
                         self.assertEqual(pool.get(name).search([]), [])
+
+
+    @with_transaction()
+    def test_invoices_never_drafts(self):
+        "Draft, validated and supplier invoices stay hidden, with their lines and taxes"
+        pool = Pool()
+        Invoice = pool.get('account.invoice')
+        InvoiceLine = pool.get('account.invoice.line')
+        InvoiceTax = pool.get('account.invoice.tax')
+        world = self.make_world()
+        docs = self.make_documents(world)
+        alice_key = self.login(world)['session']
+        with self.as_gateway(world, portal_session=alice_key):
+            self.assertEqual(
+                sorted(i.reference for i in Invoice.search([])), ['A-paid', 'A-posted'])
+            self.assertEqual(
+                sorted(line.description for line in InvoiceLine.search([])),
+                ['A-paid', 'A-posted'])
+            self.assertEqual(
+                sorted(tax.description for tax in InvoiceTax.search([])),
+                ['A-paid', 'A-posted'])
+            for ref in ['A-draft', 'A-validated', 'A-supplier']:
+                invoice = docs[ref]
+                with self.subTest(invoice=ref):
+                    self.assertEqual(
+                        Invoice.search_count([('id', '=', invoice.id)]), 0)
+                    with self.assertRaises(AccessError):
+                        Invoice.read([invoice.id], ['reference'])
+                    with self.assertRaises(AccessError):
+                        InvoiceLine.read([invoice.lines[0].id], ['description'])
+                    with self.assertRaises(AccessError):
+                        InvoiceTax.read([invoice.taxes[0].id], ['description'])
+            self.assertEqual(
+                Invoice.read([docs['A-posted'].id], ['reference'])[0]['reference'],
+                'A-posted')
+
+    @with_transaction()
+    def test_other_customer_records_refused(self):
+        "With Alice's session, Bob's records of every scoped model are refused"
+        pool = Pool()
+        world = self.make_world()
+        docs = self.make_documents(world)
+        alice, bob = world['alice'], world['bob']
+        alice_key = self.login(world)['session']
+        a_posted, b_posted = docs['A-posted'], docs['B-posted']
+        # model, Alice's record, Bob's record, a field to read
+        cases = [
+            ('account.invoice', a_posted, b_posted, 'reference'),
+            ('account.invoice.line', a_posted.lines[0], b_posted.lines[0], 'description'),
+            ('account.invoice.tax', a_posted.taxes[0], b_posted.taxes[0], 'description'),
+            ('stock.shipment.out', docs['A-ship'], docs['B-ship'], 'reference'),
+            ('party.address', alice.addresses[0], bob.addresses[0], 'city'),
+            ('party.contact_mechanism', alice.contact_mechanisms[0],
+                bob.contact_mechanisms[0], 'value'),
+            ('ir.attachment', docs['A-posted.txt'], docs['B-posted.txt'], 'name'),
+            ('ir.attachment', docs['A-posted.txt'], docs['b-party.txt'], 'name'),
+            ]
+        bob_sale_attachment, = pool.get('ir.attachment').search(
+            [('name', '=', 'b.txt')])
+        cases.append(('ir.attachment', docs['A-posted.txt'], bob_sale_attachment, 'name'))
+        with self.as_gateway(world, portal_session=alice_key):
+            for name, own, other, field in cases:
+                Model = pool.get(name)
+                with self.subTest(model=name, other=other.id):
+                    self.assertEqual(Model.search_count([('id', '=', own.id)]), 1)
+                    self.assertEqual(
+                        len(Model.read([own.id], [field])), 1)
+                    self.assertEqual(Model.search_count([('id', '=', other.id)]), 0)
+                    self.assertNotIn(other.id, self.visible(name))
+                    with self.assertRaises(AccessError):
+                        Model.read([other.id], [field])
+
+    @with_transaction()
+    def test_draft_attachments_hidden(self):
+        "Attachments on the customer's own draft sale, draft or validated invoice are hidden"
+        Attachment = Pool().get('ir.attachment')
+        world = self.make_world()
+        docs = self.make_documents(world)
+        alice_key = self.login(world)['session']
+        draft_sale_attachment, = Attachment.search([('name', '=', 'a-draft.txt')])
+        hidden = [
+            draft_sale_attachment, docs['A-draft.txt'], docs['A-validated.txt']]
+        with self.as_gateway(world, portal_session=alice_key):
+            self.assertEqual(
+                sorted(a.name for a in Attachment.search([])),
+                ['A-posted.txt', 'a-party.txt', 'a.txt'])
+            for attachment in hidden:
+                with self.subTest(attachment=attachment.name):
+                    self.assertEqual(
+                        Attachment.search_count([('id', '=', attachment.id)]), 0)
+                    with self.assertRaises(AccessError):
+                        Attachment.read([attachment.id], ['name', 'data'])
+
+    @with_transaction()
+    def test_api_token_scopes_like_session(self):
+        "An API token sees exactly what its owner's session sees; revoked or unknown, nothing"
+        pool = Pool()
+        Gateway = pool.get('portal.gateway')
+        world = self.make_world()
+        self.make_documents(world)
+        alice_key = self.login(world)['session']
+        bob_key = self.login(world, email='bob@example.com')['session']
+        with self.as_gateway(world):
+            token = Gateway.create_api_token(alice_key, 'ERP')['token']
+            revoked = Gateway.create_api_token(alice_key, 'old')
+            self.assertTrue(Gateway.revoke_api_token(alice_key, revoked['id']))
+        for name in SCOPED_MODELS:
+            with self.subTest(model=name):
+                with self.as_gateway(world, portal_session=alice_key):
+                    by_session = self.visible(name)
+                with self.as_gateway(world, portal_session=bob_key):
+                    bob_sees = self.visible(name)
+                with self.as_gateway(world, portal_token=token):
+                    self.assertEqual(self.visible(name), by_session)
+                if name not in {'account.move', 'account.move.line'}:
+                    # Alice has records of every other model: the token selects them...
+                    self.assertTrue(by_session)
+                # ...and none of Bob's.
+                self.assertFalse(by_session & bob_sees)
+                for forged in [revoked['token'], 'tpat_unknown', token + 'x']:
+                    with self.as_gateway(world, portal_token=forged):
+                        self.assertEqual(self.visible(name), set())
+
+    @with_transaction()
+    def test_expired_session_sees_nothing(self):
+        "A session past its expiry sees no customer record, while a live one still does"
+        pool = Pool()
+        Gateway = pool.get('portal.gateway')
+        world = self.make_world()
+        self.make_documents(world)
+        expired = self.login(world)['session']
+        live = self.login(world)['session']
+        self.expire_session(expired)
+        with self.as_gateway(world):
+            self.assertIsNone(Gateway.session_user(expired))
+        for name in SCOPED_MODELS:
+            with self.subTest(model=name):
+                with self.as_gateway(world, portal_session=expired):
+                    self.assertEqual(self.visible(name), set())
+                if name not in {'account.move', 'account.move.line'}:
+                    with self.as_gateway(world, portal_session=live):
+                        self.assertTrue(self.visible(name))
+
+    # `ir.rule.domain_get` caches rule domains for the life of the process under
+    # `_get_cache_key()`: these prove a key that stops being valid after its first use stops
+    # reading at once (the cache key holds the parties resolved now, not the raw key).
+    def test_logged_out_session_after_use(self):
+        "A session used, then logged out, sees nothing"
+        self._used_then_invalidated('logout')
+
+    def test_revoked_token_after_use(self):
+        "A token used, then revoked, sees nothing"
+        self._used_then_invalidated('revoke')
+
+    def test_expired_session_after_use(self):
+        "A session used, then past its expiry, sees nothing"
+        self._used_then_invalidated('expire')
+
+    @with_transaction()
+    def _used_then_invalidated(self, how):
+        pool = Pool()
+        Gateway = pool.get('portal.gateway')
+        Sale = pool.get('sale.sale')
+        world = self.make_world()
+        key = self.login(world)['session']
+        context = {'portal_session': key}
+        if how == 'revoke':
+            with self.as_gateway(world):
+                created = Gateway.create_api_token(key, 'ERP')
+            context = {'portal_token': created['token']}
+        with self.as_gateway(world, **context):
+            self.assertEqual([s.reference for s in Sale.search([])], ['A-quote'])
+        with self.as_gateway(world):
+            if how == 'logout':
+                Gateway.logout(key)
+                self.assertIsNone(Gateway.session_user(key))
+            elif how == 'revoke':
+                self.assertTrue(Gateway.revoke_api_token(key, created['id']))
+                self.assertIsNone(Gateway.token_user(created['token']))
+            else:
+                self.expire_session(key)
+                self.assertIsNone(Gateway.session_user(key))
+        with self.as_gateway(world, **context):
+            self.assertEqual(Sale.search([]), [])
 
 
 def suite():
