@@ -1,0 +1,181 @@
+import type { MockLink } from '@apollo/client/testing';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { InvoicesDocument } from '@/gql/graphql';
+import { renderRoutes } from '@/test/render';
+import { InvoicesListRoute } from './invoices-list';
+
+const PAGE_SIZE = 20;
+const money = (amount: string) => ({ __typename: 'Money' as const, amount, currency: 'EUR' });
+
+type State = 'POSTED' | 'PAID' | 'CANCELLED';
+
+function invoice(n: number, state: State = 'POSTED', overdue = false) {
+  return {
+    __typename: 'Invoice' as const,
+    id: `invoice-${n}`,
+    number: `INV00${n}`,
+    reference: n === 1 ? 'PO-ALPHA' : null,
+    date: '2026-10-01',
+    dueDate: '2026-10-31',
+    state,
+    overdue,
+    totalAmount: money(`${n}20.00`),
+    amountDue: money(state === 'POSTED' ? `${n}20.00` : '0'),
+  };
+}
+
+function page(invoices: ReturnType<typeof invoice>[], total: number, hasNextPage = false) {
+  const last = invoices.at(-1);
+  return {
+    data: {
+      viewer: {
+        __typename: 'Customer',
+        id: 'customer-1',
+        invoices: {
+          __typename: 'InvoiceConnection',
+          totalCount: total,
+          edges: invoices.map((node) => ({
+            __typename: 'InvoiceEdge',
+            cursor: `cursor-${node.id}`,
+            node,
+          })),
+          pageInfo: {
+            __typename: 'PageInfo',
+            hasNextPage,
+            endCursor: last ? `cursor-${last.id}` : null,
+          },
+        },
+      },
+    },
+  };
+}
+
+function mock(variables: object, result: object): MockLink.MockedResponse {
+  return { request: { query: InvoicesDocument, variables }, result };
+}
+
+function setup(path: string, mocks: MockLink.MockedResponse[]) {
+  return renderRoutes({
+    routes: [{ path: '/invoices', element: <InvoicesListRoute /> }],
+    path,
+    mocks,
+  });
+}
+
+describe('invoices list', () => {
+  it('lists invoices with their due dates, states and amounts due', async () => {
+    setup('/invoices', [
+      mock(
+        { first: PAGE_SIZE },
+        page([invoice(1, 'POSTED', true), invoice(2, 'POSTED'), invoice(3, 'PAID')], 3),
+      ),
+    ]);
+    expect(screen.getByRole('status')).toHaveTextContent('Chargement…');
+    const table = await screen.findByRole('table', { name: 'Factures' });
+    const [, overdue, unpaid, paid] = within(table).getAllByRole('row');
+    expect(within(overdue as HTMLElement).getByRole('link', { name: 'INV001' })).toHaveAttribute(
+      'href',
+      '/invoices/INV001',
+    );
+    expect(overdue).toHaveTextContent('PO-ALPHA');
+    // date, due date, state, total, amount due
+    const cells = (row: HTMLElement | undefined) =>
+      within(row as HTMLElement)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent?.replace(/\s/g, ' '));
+    expect(cells(overdue)).toEqual([
+      '1 oct. 2026',
+      '31 oct. 2026',
+      'En retard',
+      '120,00 €',
+      '120,00 €',
+    ]);
+    expect(cells(unpaid)).toEqual([
+      '1 oct. 2026',
+      '31 oct. 2026',
+      'À régler',
+      '220,00 €',
+      '220,00 €',
+    ]);
+    expect(cells(paid)).toEqual(['1 oct. 2026', '—', 'Payée', '320,00 €', '—']);
+    expect(screen.getByText('3 sur 3')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Afficher plus' })).not.toBeInTheDocument();
+  });
+
+  it('sends the unpaid, then the overdue filter when the status changes', async () => {
+    const { user, router } = setup('/invoices', [
+      mock({ first: PAGE_SIZE }, page([invoice(1, 'POSTED', true), invoice(3, 'PAID')], 2)),
+      mock(
+        { first: PAGE_SIZE, filter: { unpaid: true } },
+        page([invoice(2), invoice(1, 'POSTED', true)], 2),
+      ),
+      mock({ first: PAGE_SIZE, filter: { overdue: true } }, page([invoice(1, 'POSTED', true)], 1)),
+    ]);
+    expect(await screen.findByRole('link', { name: 'INV003' })).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Statut'), 'À régler');
+    expect(await screen.findByRole('link', { name: 'INV002' })).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?status=unpaid');
+    expect(screen.queryByRole('link', { name: 'INV003' })).not.toBeInTheDocument();
+    expect(screen.getByText('2 sur 2')).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Statut'), 'En retard');
+    expect(await screen.findByText('1 sur 1')).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?status=overdue');
+    expect(screen.getByRole('link', { name: 'INV001' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'INV002' })).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Statut')).toHaveValue('overdue');
+  });
+
+  it('loads the next page of the same filter on "load more"', async () => {
+    const { user } = setup('/invoices?status=unpaid', [
+      mock({ first: PAGE_SIZE, filter: { unpaid: true } }, page([invoice(1), invoice(2)], 3, true)),
+      mock(
+        { first: PAGE_SIZE, filter: { unpaid: true }, after: 'cursor-invoice-2' },
+        page([invoice(3)], 3),
+      ),
+    ]);
+    const table = await screen.findByRole('table', { name: 'Factures' });
+    expect(within(table).getAllByRole('row')).toHaveLength(3);
+    expect(screen.getByText('2 sur 3')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Afficher plus' }));
+
+    expect(await screen.findByRole('link', { name: 'INV003' })).toBeInTheDocument();
+    expect(within(table).getAllByRole('row')).toHaveLength(4);
+    expect(screen.getByText('3 sur 3')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Afficher plus' })).not.toBeInTheDocument();
+  });
+
+  it('tells an empty account from an empty filter', async () => {
+    setup('/invoices', [mock({ first: PAGE_SIZE }, page([], 0))]);
+    expect(
+      await screen.findByText('Vous n’avez aucune facture pour le moment.'),
+    ).toBeInTheDocument();
+  });
+
+  it('says when no invoice matches the filter', async () => {
+    setup('/invoices?status=overdue', [
+      mock({ first: PAGE_SIZE, filter: { overdue: true } }, page([], 0)),
+    ]);
+    expect(
+      await screen.findByText('Aucune facture ne correspond à ces critères.'),
+    ).toBeInTheDocument();
+  });
+
+  it('offers a retry when the list cannot be loaded', async () => {
+    const { user } = setup('/invoices', [
+      {
+        request: { query: InvoicesDocument, variables: { first: PAGE_SIZE } },
+        error: new TypeError('Failed to fetch'),
+      },
+      mock({ first: PAGE_SIZE }, page([invoice(1)], 1)),
+    ]);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Impossible de charger ces informations',
+    );
+    await user.click(screen.getByRole('button', { name: 'Réessayer' }));
+    expect(await screen.findByRole('link', { name: 'INV001' })).toBeInTheDocument();
+  });
+});
