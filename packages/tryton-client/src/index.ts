@@ -25,5 +25,6 @@ export {
   UserError,
   UserWarningError,
 } from './errors.js';
+export type { FieldPath, ReadRow } from './fields.js';
 export { Model, type Order, type SearchOptions } from './model.js';
 export { Decimal, TrytonDate, TrytonDateTime, TrytonTime, TrytonTimeDelta } from './values.js';

@@ -1,4 +1,5 @@
 import type { CallOptions, Domain, TrytonClient } from './client.js';
+import type { CheckedList, FieldPath, ReadRow, UncheckedList } from './fields.js';
 
 export type Order = [field: string, direction: 'ASC' | 'DESC'][];
 
@@ -11,6 +12,9 @@ export interface SearchOptions extends CallOptions {
 /**
  * The standard methods of one Tryton model. `T` describes the rows read: with dotted fields,
  * related values come under the field name plus a dot (`'party.': { rec_name: string }`).
+ * `read` and `searchRead` given a readonly field list (`[...] as const`) check each path
+ * against `T` and return exactly the shape Tryton sends (`ReadRow`); a mutable list is not
+ * checked and returns `T`, as it always did.
  */
 export class Model<T extends object = Record<string, unknown>> {
   constructor(
@@ -31,20 +35,48 @@ export class Model<T extends object = Record<string, unknown>> {
   }
 
   /** Rows in search order. */
-  async searchRead(domain: Domain, fields: string[], options: SearchOptions = {}): Promise<T[]> {
+  searchRead<F extends readonly FieldPath<T>[]>(
+    domain: Domain,
+    fields: F & CheckedList<F>,
+    options?: SearchOptions,
+  ): Promise<ReadRow<T, F>[]>;
+  searchRead<F extends readonly string[]>(
+    domain: Domain,
+    fields: F & UncheckedList<F>,
+    options?: SearchOptions,
+  ): Promise<T[]>;
+  async searchRead(
+    domain: Domain,
+    fields: readonly string[],
+    options: SearchOptions = {},
+  ): Promise<unknown[]> {
     return (await this.client.call(
       this.method('search_read'),
       [domain, options.offset ?? 0, options.limit ?? null, options.order ?? null, fields],
       options,
-    )) as T[];
+    )) as unknown[];
   }
 
   /** Rows in the order of `ids`, whatever order Tryton answers in. */
-  async read(ids: number[], fields: string[], options: CallOptions = {}): Promise<T[]> {
+  read<F extends readonly FieldPath<T>[]>(
+    ids: number[],
+    fields: F & CheckedList<F>,
+    options?: CallOptions,
+  ): Promise<ReadRow<T, F>[]>;
+  read<F extends readonly string[]>(
+    ids: number[],
+    fields: F & UncheckedList<F>,
+    options?: CallOptions,
+  ): Promise<T[]>;
+  async read(
+    ids: number[],
+    fields: readonly string[],
+    options: CallOptions = {},
+  ): Promise<unknown[]> {
     if (ids.length === 0) return [];
-    const rows = (await this.client.call(this.method('read'), [ids, fields], options)) as (T & {
+    const rows = (await this.client.call(this.method('read'), [ids, fields], options)) as {
       id: number;
-    })[];
+    }[];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => {
       const row = byId.get(id);

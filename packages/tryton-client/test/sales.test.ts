@@ -1,7 +1,8 @@
 import { databaseTemplate, type RunningTryton, startTryton } from '@portal/devstack';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { Decimal, TrytonClient, UserError, UserWarningError } from '../src/index.js';
 
+/** The schema of the sales read here: each relation under its name plus a dot. */
 interface SaleRow {
   id: number;
   number: string | null;
@@ -117,12 +118,40 @@ describe('model API on real sales', () => {
 
   it('reads two-level dotted fields with exact money', async () => {
     const [sale] = (await createSales(2, 'dotted')).slice(1);
-    const [row] = await client
-      .model<SaleRow>('sale.sale')
-      .read(
-        [sale as number],
-        ['state', 'total_amount', 'party.rec_name', 'lines.type', 'lines.product.rec_name'],
-      );
+    const fields = [
+      'state',
+      'total_amount',
+      'party.rec_name',
+      'lines.type',
+      'lines.product.rec_name',
+    ] as const;
+    const [row] = await client.model<SaleRow>('sale.sale').read([sale as number], fields);
+    // The shape inferred from `fields` is the one on the wire: no `party` or `lines` ids.
+    expectTypeOf(row).toEqualTypeOf<
+      | {
+          id: number;
+          state: string;
+          total_amount: Decimal;
+          'party.': { id: number; rec_name: string };
+          'lines.': {
+            id: number;
+            type: string;
+            'product.': { id: number; rec_name: string } | null;
+          }[];
+        }
+      | undefined
+    >();
+    expect(Object.keys(row ?? {}).sort()).toEqual([
+      'id',
+      'lines.',
+      'party.',
+      'state',
+      'total_amount',
+    ]);
+    expect(row?.['lines.'].map((line) => Object.keys(line).sort())).toEqual([
+      ['id', 'product.', 'type'],
+      ['id', 'product.', 'type'],
+    ]);
     expect(row?.['party.']).toEqual({ id: customer, rec_name: 'Client Dupont' });
     const lines = [...(row?.['lines.'] ?? [])].sort((a, b) => a.id - b.id);
     expect(lines.map((l) => l.type)).toEqual(['line', 'comment']);
