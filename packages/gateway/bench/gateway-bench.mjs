@@ -7,7 +7,9 @@
 //          confirmed, processing or done orders with their lines (see storefront.mjs);
 //   naive  the same page fetched the way a hand-written client does: one Tryton call per
 //          record (each order, then each order's lines), straight with @portal/tryton-client.
-// Reports Tryton calls per query, latency (p50/p99) and requests/s at 1 and 16 clients.
+// Reports Tryton calls per query, latency (p50/p99) and requests/s at 1 and 16 clients, and the
+// gateway's own overhead on the cold path: the time of a request during which no Tryton call was
+// in flight (parsing, validation, resolvers, JSON, HTTP), as a share of the time Tryton calls were.
 //   pnpm --filter @portal/gateway build && pnpm --filter @portal/gateway bench
 import { TrytonClient } from '../../tryton-client/dist/index.js';
 import { loadConfig, startGateway } from '../dist/index.js';
@@ -67,7 +69,13 @@ async function gatewayFor(tryton, ttl, calls) {
       QUOTA_BUCKET_SIZE: '100000000',
       LOG_LEVEL: 'silent',
     }),
-    { onTrytonCall: () => calls.count++ },
+    {
+      onTrytonCall: (event) => {
+        calls.count++;
+        const end = performance.now();
+        calls.intervals?.push([end - event.durationMs, end]);
+      },
+    },
   );
 }
 
@@ -95,6 +103,39 @@ function query(url, cookie, text, variables = {}) {
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;
   };
+}
+
+/** Length of the union of `intervals` clipped to [from, to]. */
+function covered(intervals, from, to) {
+  const clipped = intervals
+    .map(([a, b]) => [Math.max(a, from), Math.min(b, to)])
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let end = from;
+  for (const [a, b] of clipped) {
+    if (b <= end) continue;
+    total += b - Math.max(a, end);
+    end = b;
+  }
+  return total;
+}
+
+/** Gateway time outside Tryton calls over Tryton time, one client, `REQUESTS` requests. */
+async function overhead(calls, once) {
+  calls.intervals = [];
+  let own = 0;
+  let tryton = 0;
+  for (let i = 0; i < REQUESTS; i++) {
+    const from = performance.now();
+    await once();
+    const to = performance.now();
+    const inTryton = covered(calls.intervals, from, to);
+    own += to - from - inTryton;
+    tryton += inTryton;
+  }
+  calls.intervals = undefined;
+  return { ownMs: own / REQUESTS, share: own / tryton };
 }
 
 function cell(row, concurrency, result, digits) {
@@ -173,6 +214,8 @@ try {
       const theirs = (await rest()).map((o) => o.increment_id).join(' ');
       if (ours !== theirs) throw new Error(`different pages:\n${ours}\n${theirs}`);
     }
+    const { ownMs, share } = await overhead(coldCalls, c);
+    coldRow['own ms (share of Tryton)'] = `${ownMs.toFixed(1)} (${(share * 100).toFixed(1)} %)`;
     for (const concurrency of [1, 16]) {
       const rc = await run(concurrency, c);
       const rw = await run(concurrency, w);

@@ -11,7 +11,17 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       port: 4000,
       redisUrl: undefined,
-      cacheTtlSeconds: 30,
+    });
+    expect(config.cacheTtls).toEqual({
+      orders: 30,
+      shipments: 30,
+      invoices: 15,
+      lines: 300,
+      documents: 30,
+      addresses: 300,
+      contacts: 300,
+      sessions: 30,
+      'api-tokens': 30,
     });
     expect(config.tryton).toMatchObject({
       url: 'http://127.0.0.1:8000',
@@ -47,5 +57,41 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRYTON_GATEWAY_PASSWORD_FILE: join(dir, 'missing') })).toThrow(
       ConfigError,
     );
+  });
+
+  it('takes per-area cache lifetimes over the defaults, and 0 turns the whole cache off', () => {
+    const config = loadConfig({
+      TRYTON_GATEWAY_PASSWORD: 'x',
+      CACHE_TTL_SECONDS: '20',
+      CACHE_TTL_OVERRIDES: ' invoices=5, addresses = 0,api-tokens=10 ',
+    });
+    expect(config.cacheTtls).toMatchObject({
+      orders: 20,
+      invoices: 5,
+      lines: 300,
+      addresses: 0,
+      sessions: 20,
+      'api-tokens': 10,
+    });
+    const off = loadConfig({
+      TRYTON_GATEWAY_PASSWORD: 'x',
+      CACHE_TTL_SECONDS: '0',
+      CACHE_TTL_OVERRIDES: 'lines=600',
+    });
+    expect(Object.values(off.cacheTtls).every((seconds) => seconds === 0)).toBe(true);
+  });
+
+  it('refuses unknown areas, bad numbers and an area given twice', () => {
+    for (const value of [
+      'product=60',
+      'invoices=-1',
+      'invoices=1.5',
+      'invoices',
+      'orders=5,orders=6',
+    ]) {
+      expect(() =>
+        loadConfig({ TRYTON_GATEWAY_PASSWORD: 'x', CACHE_TTL_OVERRIDES: value }),
+      ).toThrow(/CACHE_TTL_OVERRIDES/);
+    }
   });
 });

@@ -1,6 +1,59 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
+/** What the cache keeps, by area: each area has its own lifetime (docs/caching.md). */
+export const CACHE_AREAS = [
+  'orders',
+  'shipments',
+  'invoices',
+  'lines',
+  'documents',
+  'addresses',
+  'contacts',
+  'sessions',
+  'api-tokens',
+] as const;
+export type CacheArea = (typeof CACHE_AREAS)[number];
+/** Seconds each area's entries live; 0: that area is not cached. */
+export type CacheTtls = Readonly<Record<CacheArea, number>>;
+
+/**
+ * The areas whose entries live longer or shorter than CACHE_TTL_SECONDS, unless
+ * CACHE_TTL_OVERRIDES says otherwise.
+ */
+const CACHE_TTL_DEFAULTS: Partial<CacheTtls> = {
+  // A payment changes the amount due, and customers look right after paying.
+  invoices: 15,
+  // Lines of confirmed orders and posted invoices (and the products they name) do not change.
+  lines: 300,
+  // Edited in Tryton's back office, rarely.
+  addresses: 300,
+  contacts: 300,
+};
+
+/** `invoices=15,addresses=600`: known areas, whole seconds, each area once. */
+const ttlOverrides = z
+  .string()
+  .default('')
+  .transform((text, ctx) => {
+    const overrides: Partial<Record<CacheArea, number>> = {};
+    for (const item of text.split(',').map((part) => part.trim())) {
+      if (!item) continue;
+      const [area = '', seconds = ''] = item.split('=').map((part) => part.trim());
+      if (!CACHE_AREAS.includes(area as CacheArea) || !/^\d{1,6}$/.test(seconds)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${item}": expected area=seconds, the areas being ${CACHE_AREAS.join(', ')}`,
+        });
+      } else if (area in overrides) {
+        ctx.addIssue({ code: 'custom', message: `${area} is given twice` });
+      } else {
+        overrides[area as CacheArea] = Number(seconds);
+      }
+    }
+    return overrides;
+  });
+
 /**
  * The gateway's configuration, read once from the environment and validated at start.
  * docs/operations.md lists every variable; keep both in step.
@@ -36,6 +89,7 @@ const schema = z.object({
   QUOTA_ANONYMOUS_BUCKET_SIZE: z.coerce.number().int().min(1).default(400),
   QUOTA_ANONYMOUS_RESTORE_RATE: z.coerce.number().min(0.1).default(10),
   CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(30),
+  CACHE_TTL_OVERRIDES: ttlOverrides,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -62,8 +116,8 @@ export interface Config {
     customer: { size: number; restoreRate: number };
     anonymous: { size: number; restoreRate: number };
   };
-  /** How long Tryton reads stay cached (0: no cache). */
-  cacheTtlSeconds: number;
+  /** How long each area's entries stay cached; all 0 when CACHE_TTL_SECONDS is 0. */
+  cacheTtls: CacheTtls;
 }
 
 export class ConfigError extends Error {
@@ -143,6 +197,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         restoreRate: c.QUOTA_ANONYMOUS_RESTORE_RATE,
       },
     },
-    cacheTtlSeconds: c.CACHE_TTL_SECONDS,
+    cacheTtls: cacheTtls(c.CACHE_TTL_SECONDS, c.CACHE_TTL_OVERRIDES),
   };
+}
+
+/** Every area's lifetime: the override, else the built-in default, else `fallback`; 0 turns all off. */
+function cacheTtls(fallback: number, overrides: Partial<CacheTtls>): CacheTtls {
+  return Object.fromEntries(
+    CACHE_AREAS.map((area) => [
+      area,
+      fallback === 0 ? 0 : (overrides[area] ?? CACHE_TTL_DEFAULTS[area] ?? fallback),
+    ]),
+  ) as Record<CacheArea, number>;
 }

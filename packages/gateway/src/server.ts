@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import { type Logger, pino } from 'pino';
 import { AuthService, type Viewer } from './auth/auth.service.js';
 import { LoginLimiter } from './auth/login-limiter.js';
+import { CredentialCache } from './cache/credential-cache.js';
 import { ReadCache } from './cache/read-cache.js';
 import { CircuitBreakerStore, MemoryStore, RedisStore } from './cache/store.js';
 import { withTimeout } from './cache/with-timeout.js';
@@ -16,6 +17,7 @@ import type { Config } from './config.js';
 import { type GraphQLContext, servicesFor } from './context.js';
 import { GatewayError, trytonUnavailable } from './errors.js';
 import { handleDownload } from './http/downloads.js';
+import { GRAPHIQL_EXAMPLE } from './http/graphiql-example.js';
 import {
   bearerToken,
   clientIp,
@@ -40,19 +42,6 @@ import { portalSchema } from './schema/build.js';
 import { PortalGateway } from './tryton/portal-gateway.js';
 
 const MAX_BODY = 100 * 1024;
-
-const EXAMPLE = `# Sign in first (mutation login), or send "Authorization: Bearer <API token>".
-query Dashboard {
-  viewer {
-    name
-    amountDue { amount currency }
-    orders(first: 5) {
-      totalCount
-      edges { node { number state date totalAmount { amount currency } } }
-    }
-  }
-}
-`;
 
 export interface GatewayOptions {
   logger?: Logger;
@@ -146,15 +135,16 @@ export async function startGateway(
         options.clock,
       )
     : new MemoryStore();
-  const cache = new ReadCache(store, config.cacheTtlSeconds, {
-    hit: (n) => metrics.cache.inc({ result: 'hit' }, n),
-    miss: (n) => metrics.cache.inc({ result: 'miss' }, n),
-    avoided: (n) => metrics.cache.inc({ result: 'tryton_call_avoided' }, n),
-  });
+  const cacheEvents = {
+    hit: (n: number) => metrics.cache.inc({ result: 'hit' }, n),
+    miss: (n: number) => metrics.cache.inc({ result: 'miss' }, n),
+    avoided: (n: number) => metrics.cache.inc({ result: 'tryton_call_avoided' }, n),
+  };
+  const cache = new ReadCache(store, config.cacheTtls, cacheEvents);
   const auth = new AuthService(
     new PortalGateway(client, trytonReady),
     new LoginLimiter({ ...config.loginRateLimit, redis, onFallback: redisFallback('login') }),
-    cache,
+    new CredentialCache(store, config.cacheTtls, cacheEvents, options.clock),
   );
 
   const bucket = new FallbackLeakyBucket(
@@ -319,7 +309,7 @@ export async function startGateway(
         return res.end(
           renderGraphiQL({
             title: 'Portail clients – GraphQL',
-            defaultQuery: EXAMPLE,
+            defaultQuery: GRAPHIQL_EXAMPLE,
             credentials: 'same-origin',
           }),
         );

@@ -1,3 +1,4 @@
+import { TrytonClient } from '@portal/tryton-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type TestStack } from './support/stack.js';
 
@@ -105,6 +106,66 @@ describe('authentication', () => {
     const again = await anonymous.query(reset, { e: jean.email, t: token, p: 'Autre-Pass-2026!' });
     expect(again.errors?.[0]?.extensions?.code).toBe('INVALID_TOKEN');
     expect((await stack.session().login(jean.email, 'Nouveau-Pass-2026!')).errors).toBeUndefined();
+  });
+
+  it('validates an e-mail address with the link of the e-mail Tryton sends', async () => {
+    const { marie } = stack.tryton.customers;
+    const admin = new TrytonClient({ url: stack.tryton.url, database: stack.tryton.database });
+    await admin.login(stack.tryton.admin.login, stack.tryton.admin.password);
+    const webUsers = admin.model<{ id: number; email_valid: boolean; email_token: string | null }>(
+      'web.user',
+    );
+    // SQLite hands booleans back as 0/1.
+    const emailValid = async (id: number) => {
+      const [row] = await webUsers.read([id], ['email_valid', 'email_token']);
+      return { valid: Boolean(row?.email_valid), token: row?.email_token };
+    };
+    const emailValidated = async () => {
+      const browser = stack.session();
+      await browser.login(marie.email, marie.password);
+      const viewer = await browser.query<{ viewer: { emailValidated: boolean } }>(
+        '{ viewer { emailValidated } }',
+      );
+      return viewer.data?.viewer.emailValidated;
+    };
+    try {
+      // A customer whose address is not validated yet, sent the validation e-mail the way
+      // Tryton's back office does: the "Validate E-mail" button of the web user.
+      const [id] = await webUsers.search([['email', '=', marie.email]]);
+      await webUsers.write([id as number], { email_valid: false });
+      expect((await emailValid(id as number)).valid).toBe(false);
+      expect(await emailValidated()).toBe(false);
+      await webUsers.button('validate_email', [id as number]);
+
+      const mail = await stack.tryton.mailbox.waitFor(marie.email, {
+        subject: /valid/i,
+        timeoutMs: 20_000,
+      });
+      const link = /https?:\/\/\S+validate-email\?\S+/.exec(`${mail.text} ${mail.html}`)?.[0] ?? '';
+      const token = new URL(link.replace(/&amp;/g, '&').replace(/["<>].*$/, '')).searchParams.get(
+        'token',
+      );
+      expect(token).toMatch(/^[0-9a-f]+$/);
+
+      const validate = 'mutation ($t: String!) { validateEmail(token: $t) }';
+      const anonymous = stack.session();
+      expect((await anonymous.query(validate, { t: token })).data).toEqual({
+        validateEmail: true,
+      });
+      expect(await emailValid(id as number)).toEqual({ valid: true, token: null });
+      expect(await emailValidated()).toBe(true);
+
+      const reused = await anonymous.query(validate, { t: token });
+      expect(reused.errors?.[0]?.extensions?.code).toBe('INVALID_TOKEN');
+      const forged = await anonymous.query(validate, { t: 'f'.repeat(32) });
+      expect(forged.errors?.[0]?.extensions?.code).toBe('INVALID_TOKEN');
+      const empty = await anonymous.query(validate, { t: ' ' });
+      expect(empty.errors?.[0]?.extensions?.code).toBe('INVALID_TOKEN');
+      expect(JSON.stringify([reused, forged, empty])).not.toMatch(/Traceback|email_token/);
+    } finally {
+      await admin.logout().catch(() => undefined);
+      await admin.close();
+    }
   });
 
   it('changes the password only with the current one', async () => {

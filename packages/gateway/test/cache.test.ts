@@ -1,12 +1,20 @@
+import type { CallEvent } from '@portal/tryton-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { type RunningGateway, startGateway } from '../src/server.js';
 import { eventually, TestRedis } from './support/redis-server.js';
-import { startStack, type TestStack } from './support/stack.js';
+import { GraphQLSession, startStack, type TestStack } from './support/stack.js';
 
 const DASHBOARD = `{ viewer { name amountDue { amount currency }
   invoicedByMonth { month amount { amount } }
   orders(first: 5) { totalCount edges { node { number state lines { description quantity } invoices { number } } } }
   invoices(first: 5, filter: { unpaid: true }) { totalCount edges { node { number amountDue { amount } } } }
   documents(first: 5) { edges { node { name } } } } }`;
+
+const CREATE_TOKEN = 'mutation { createApiToken(name: "cache test") { token apiToken { id } } }';
+const REVOKE_TOKEN = 'mutation ($id: ID!) { revokeApiToken(id: $id) }';
+const NODE = 'query ($id: ID!) { node(id: $id) { id } }';
+const SESSION_CHECK = 'model.portal.gateway.session_user';
 
 function describeCache(name: string, redis: boolean) {
   describe(name, () => {
@@ -27,6 +35,26 @@ function describeCache(name: string, redis: boolean) {
       await stack?.stop();
       await server?.close();
     });
+
+    /** Another gateway replica on the same Tryton and Redis. */
+    async function replica(calls: CallEvent[]): Promise<RunningGateway> {
+      const config = loadConfig({
+        NODE_ENV: 'test',
+        PORT: '0',
+        TRYTON_URL: stack.tryton.url,
+        TRYTON_DATABASE: stack.tryton.database,
+        TRYTON_GATEWAY_LOGIN: stack.tryton.gateway.login,
+        TRYTON_GATEWAY_PASSWORD: stack.tryton.gateway.password,
+        LOG_LEVEL: 'silent',
+        QUOTA_BUCKET_SIZE: '1000000',
+        CACHE_TTL_SECONDS: '60',
+        REDIS_URL: server?.url ?? '',
+      });
+      return await startGateway(config, {
+        onTrytonCall: (event) => calls.push(event),
+        clock: () => Date.now() + skew,
+      });
+    }
 
     it('serves a warm dashboard with zero Tryton calls, and never one customer’s entries to another', async () => {
       const marie = stack.session();
@@ -69,6 +97,51 @@ function describeCache(name: string, redis: boolean) {
       const replay = stack.session();
       replay.cookie = cookie;
       expect((await replay.query('{ viewer { name } }')).data).toEqual({ viewer: null });
+    });
+
+    it(`refuses a revoked API token at once although its check was cached${redis ? ', on every replica' : ''}, and keeps the customer’s data warm`, async () => {
+      const { jean } = stack.tryton.customers;
+      const browser = stack.session();
+      await browser.login(jean.email, jean.password);
+      const created = await browser.query<{
+        createApiToken: { token: string; apiToken: { id: string } };
+      }>(CREATE_TOKEN);
+      const bearer = { authorization: `Bearer ${created.data?.createApiToken.token}` };
+      const otherCalls: CallEvent[] = [];
+      const other = redis ? await replica(otherCalls) : undefined;
+      const integrators = [stack.session(bearer)];
+      if (other) integrators.push(new GraphQLSession(other.url, bearer));
+      try {
+        const me = await stack
+          .session(bearer)
+          .query<{ viewer: { id: string } }>('{ viewer { id } }');
+        const id = me.data?.viewer.id;
+        for (const integrator of integrators) await integrator.query(NODE, { id });
+        await browser.query(DASHBOARD);
+        stack.calls.length = 0;
+        otherCalls.length = 0;
+        for (const integrator of integrators)
+          expect((await integrator.query(NODE, { id })).data).toEqual({ node: { id } });
+        expect((await browser.query(DASHBOARD)).errors).toBeUndefined();
+        // The token's check, the session's and the data: all from the cache.
+        expect([...stack.calls, ...otherCalls]).toEqual([]);
+
+        const revoke = await browser.query(REVOKE_TOKEN, {
+          id: created.data?.createApiToken.apiToken.id,
+        });
+        expect(revoke.data).toEqual({ revokeApiToken: true });
+        for (const integrator of integrators) {
+          const refused = await integrator.query(NODE, { id });
+          expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+          expect((await integrator.query('{ viewer { id } }')).data).toEqual({ viewer: null });
+        }
+        // Only the customer's credentials are checked again; their data stays cached.
+        stack.calls.length = 0;
+        expect((await browser.query(DASHBOARD)).errors).toBeUndefined();
+        expect(stack.calls.map((call) => call.method)).toEqual([SESSION_CHECK]);
+      } finally {
+        await other?.stop();
+      }
     });
 
     if (redis) {

@@ -14,6 +14,59 @@ type Orders = {
   };
 };
 
+/** `model.method` of each Tryton call, sorted: the shape of a query's cost. */
+function byMethod(calls: CallEvent[]): string[] {
+  return calls.map((c) => `${c.model ?? '-'}.${c.method.split('.').pop()}`).sort();
+}
+
+// The operations the web app sends (packages/web/src/features/*, with the fragments its
+// components colocate), copied verbatim so a test fails when the gateway's cost of a page grows.
+const MONEY = 'amount currency';
+const DASHBOARD = `query Dashboard { viewer { id name amountDue { ${MONEY} }
+    openOrders: orders(first: 5, filter: { states: [CONFIRMED, PROCESSING] }) {
+      totalCount edges { node { ...OpenOrders_order } } }
+    unpaidInvoices: invoices(first: 5, filter: { unpaid: true }) {
+      totalCount edges { node { ...UnpaidInvoices_invoice } } }
+    overdueInvoices: invoices(first: 1, filter: { overdue: true }) { totalCount }
+    documents(first: 5) { edges { node { ...LatestDocuments_document } } }
+    invoicedByMonth(months: 12) { ...InvoicedChart_month } } }
+  fragment OpenOrders_order on Order { id number reference date state totalAmount { ${MONEY} } }
+  fragment UnpaidInvoices_invoice on Invoice {
+    id number state dueDate overdue amountDue { ${MONEY} } }
+  fragment LatestDocuments_document on Document { id name date size url }
+  fragment InvoicedChart_month on MonthlyAmount { month amount { ${MONEY} } }`;
+
+const LINE_FIELDS = `id description quantity unit taxes product { id name code }
+  unitPrice { ${MONEY} } amount { ${MONEY} }`;
+
+const ORDER = `query Order($number: String!) { viewer { id order(number: $number) {
+    id number reference description date state invoiceState shipmentState
+    invoiceAddress { ...AddressBlock_address } shipmentAddress { ...AddressBlock_address }
+    ...OrderLines_order ...OrderRelated_order } } }
+  fragment AddressBlock_address on Address { id name fullAddress }
+  fragment OrderLines_order on Order { lines { ${LINE_FIELDS} }
+    untaxedAmount { ${MONEY} } taxAmount { ${MONEY} } totalAmount { ${MONEY} } }
+  fragment OrderRelated_order on Order {
+    shipments { id number state plannedDate effectiveDate }
+    invoices { id number state overdue date totalAmount { ${MONEY} } }
+    documents { id name size date url } }`;
+
+const INVOICES = `query Invoices($first: Int!, $after: String, $filter: InvoiceFilter) { viewer { id
+    invoices(first: $first, after: $after, filter: $filter) {
+      totalCount edges { cursor node { ...InvoiceRow_invoice } } pageInfo { hasNextPage endCursor }
+    } } }
+  fragment InvoiceRow_invoice on Invoice { id number reference date dueDate state overdue
+    totalAmount { ${MONEY} } amountDue { ${MONEY} } }`;
+
+const INVOICE = `query Invoice($number: String!) { viewer { id invoice(number: $number) {
+    id number reference date dueDate state overdue pdfUrl
+    orders { id number state totalAmount { ${MONEY} } }
+    ...InvoiceLines_invoice } } }
+  fragment InvoiceLines_invoice on Invoice { lines { ${LINE_FIELDS} }
+    taxes { description base { ${MONEY} } amount { ${MONEY} } }
+    untaxedAmount { ${MONEY} } taxAmount { ${MONEY} } totalAmount { ${MONEY} }
+    amountDue { ${MONEY} } state }`;
+
 const ORDERS = `query ($first: Int, $after: String, $filter: OrderFilter) { viewer {
   orders(first: $first, after: $after, filter: $filter) {
     totalCount pageInfo { hasNextPage hasPreviousPage endCursor }
@@ -138,8 +191,6 @@ describe('orders, invoices and documents', () => {
       invoices { number } shipments { number } invoiceAddress { city } shipmentAddress { city }
     } } } } }`);
     expect(result.errors).toBeUndefined();
-    const byMethod = (calls: CallEvent[]) =>
-      calls.map((c) => `${c.model ?? '-'}.${c.method.split('.').pop()}`).sort();
     expect(byMethod(stack.calls)).toEqual(
       [
         'portal.gateway.session_user',
@@ -149,6 +200,165 @@ describe('orders, invoices and documents', () => {
         'account.invoice.search_read',
         'stock.shipment.out.search_read',
         'party.address.search_read',
+      ].sort(),
+    );
+  });
+
+  /** The Tryton calls of one query, cold, as sorted `model.method` names. */
+  async function callsOf<T>(
+    session: GraphQLSession,
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<{ data: T | undefined; calls: string[] }> {
+    stack.calls.length = 0;
+    const result = await session.query<T>(query, variables);
+    expect(result.errors).toBeUndefined();
+    return { data: result.data, calls: byMethod(stack.calls) };
+  }
+
+  it("reads the web app's dashboard in one Tryton call per list, count and sum", async () => {
+    const { data, calls } = await callsOf<{
+      viewer: {
+        openOrders: { edges: unknown[] };
+        unpaidInvoices: { totalCount: number; edges: unknown[] };
+        overdueInvoices: { totalCount: number };
+        documents: { edges: unknown[] };
+        invoicedByMonth: unknown[];
+      };
+    }>(marie, DASHBOARD);
+    const viewer = data?.viewer;
+    expect(viewer?.openOrders.edges.length).toBeGreaterThan(0);
+    expect(viewer?.unpaidInvoices.edges.length).toBe(3);
+    expect(viewer?.overdueInvoices.totalCount).toBe(2);
+    expect(viewer?.documents.edges.length).toBe(5);
+    expect(viewer?.invoicedByMonth.length).toBe(12);
+    expect(calls).toEqual(
+      [
+        'portal.gateway.session_user',
+        // amountDue, unpaid list, overdue list, invoice PDFs of documents, invoicedByMonth
+        'account.invoice.search_read',
+        'account.invoice.search_read',
+        'account.invoice.search_read',
+        'account.invoice.search_read',
+        'account.invoice.search_read',
+        // unpaid, overdue, invoice PDFs of documents
+        'account.invoice.search_count',
+        'account.invoice.search_count',
+        'account.invoice.search_count',
+        'sale.sale.search_read',
+        'sale.sale.search_count',
+        'ir.attachment.search_read',
+        'ir.attachment.search_count',
+      ].sort(),
+    );
+  });
+
+  it("reads the web app's order page (lines, addresses, shipments, invoices, files) in one Tryton call per model", async () => {
+    type Related = {
+      number: string;
+      lines: unknown[];
+      invoices: unknown[];
+      shipments: unknown[];
+      documents: unknown[];
+    };
+    const list = await marie.query<{ viewer: { orders: { edges: { node: Related }[] } } }>(
+      `{ viewer { orders(first: 100) { edges { node {
+        number lines { id } invoices { id } shipments { id } documents { id } } } } } }`,
+    );
+    // The richest order: several lines, and at least one invoice, shipment and file.
+    const full = list.data?.viewer.orders.edges
+      .map((e) => e.node)
+      .filter((o) => o.invoices.length && o.shipments.length && o.documents.length)
+      .sort((a, b) => b.lines.length - a.lines.length)[0];
+    expect(full?.lines.length).toBeGreaterThan(1);
+
+    const { data, calls } = await callsOf<{
+      viewer: {
+        order: Omit<Related, 'lines'> & {
+          invoiceAddress: { fullAddress: string } | null;
+          shipmentAddress: { fullAddress: string } | null;
+          lines: { product: { name: string } | null; taxes: string[] }[];
+        };
+      };
+    }>(marie, ORDER, { number: full?.number });
+    const order = data?.viewer.order;
+    expect(order?.lines.length).toBe(full?.lines.length);
+    expect(order?.lines.every((l) => l.product?.name && l.taxes.length > 0)).toBe(true);
+    expect(order?.invoiceAddress?.fullAddress).toBeTruthy();
+    expect(order?.shipmentAddress?.fullAddress).toBeTruthy();
+    expect(order?.documents.length).toBe(full?.documents.length);
+    expect(calls).toEqual(
+      [
+        'portal.gateway.session_user',
+        'sale.sale.search_read',
+        // product names and tax names come with the lines, not from their own models
+        'sale.line.search_read',
+        // both addresses in one batch
+        'party.address.search_read',
+        'stock.shipment.out.search_read',
+        'account.invoice.search_read',
+        'ir.attachment.search_read',
+      ].sort(),
+    );
+  });
+
+  it("reads the web app's invoice list, 20 a page, in one search and one count", async () => {
+    const { data, calls } = await callsOf<{
+      viewer: { invoices: { totalCount: number; edges: unknown[] } };
+    }>(wholesaler, INVOICES, { first: 20 });
+    expect(data?.viewer.invoices.edges.length).toBe(
+      Math.min(20, data?.viewer.invoices.totalCount ?? 0),
+    );
+    expect(data?.viewer.invoices.edges.length).toBeGreaterThan(1);
+    expect(calls).toEqual(
+      [
+        'portal.gateway.session_user',
+        'account.invoice.search_read',
+        'account.invoice.search_count',
+      ].sort(),
+    );
+  });
+
+  it("reads the web app's invoice page (lines, taxes, orders) in one Tryton call per model", async () => {
+    const list = await marie.query<{
+      viewer: { invoices: { edges: { node: { number: string; orders: unknown[] } }[] } };
+    }>('{ viewer { invoices(first: 100) { edges { node { number orders { id } } } } } }');
+    const billed = list.data?.viewer.invoices.edges.find((e) => e.node.orders.length > 0)?.node;
+    expect(billed).toBeDefined();
+
+    const { data, calls } = await callsOf<{
+      viewer: { invoice: { lines: unknown[]; taxes: unknown[]; orders: unknown[] } };
+    }>(marie, INVOICE, { number: billed?.number });
+    const invoice = data?.viewer.invoice;
+    expect(invoice?.lines.length).toBeGreaterThan(0);
+    expect(invoice?.taxes.length).toBeGreaterThan(0);
+    expect(invoice?.orders.length).toBe(billed?.orders.length);
+    expect(calls).toEqual(
+      [
+        'portal.gateway.session_user',
+        'account.invoice.search_read',
+        'account.invoice.line.search_read',
+        'account.invoice.tax.search_read',
+        'sale.sale.search_read',
+      ].sort(),
+    );
+  });
+
+  it("reads every order's files of a page in one attachment search", async () => {
+    stack.calls.length = 0;
+    const result = await marie.query<{
+      viewer: { orders: { edges: { node: { number: string; documents: { name: string }[] } }[] } };
+    }>('{ viewer { orders(first: 100) { edges { node { number documents { name } } } } } }');
+    expect(result.errors).toBeUndefined();
+    const orders = result.data?.viewer.orders.edges ?? [];
+    expect(orders.length).toBeGreaterThan(5);
+    expect(orders.some((e) => e.node.documents.length > 0)).toBe(true);
+    expect(byMethod(stack.calls)).toEqual(
+      [
+        'portal.gateway.session_user',
+        'sale.sale.search_read',
+        'sale.sale.search_count',
+        'ir.attachment.search_read',
       ].sort(),
     );
   });
@@ -189,6 +399,12 @@ describe('orders, invoices and documents', () => {
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
+
+    // In English, the same PDF is saved as an "Invoice".
+    const english = await fetch(`${stack.gateway.url}${invoice?.pdfUrl}`, {
+      headers: { cookie: marie.cookie ?? '', 'accept-language': 'en' },
+    });
+    expect(english.headers.get('content-disposition')).toContain(`Invoice ${invoice?.number}.pdf`);
 
     const attachment = result.data?.viewer.documents.edges.find(
       (e) => e.node.kind === 'ATTACHMENT',

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
-import type { ReadCache } from '../cache/read-cache.js';
+import type { CredentialCache, CredentialKind } from '../cache/credential-cache.js';
 import { badInput, GatewayError, throttled, unauthenticated } from '../errors.js';
 import type { ApiToken, Customer } from '../models.js';
 import { toApiToken } from '../services/account.service.js';
 import type { Credential } from '../tryton/customer-tryton.js';
-import { toCustomer } from '../tryton/party.mapper.js';
+import { type PortalUser, toCustomer } from '../tryton/party.mapper.js';
 import type { PortalGateway, StatusResult } from '../tryton/portal-gateway.js';
 import type { LoginLimiter } from './login-limiter.js';
 
@@ -38,12 +37,22 @@ export class AuthService {
   constructor(
     private readonly gateway: PortalGateway,
     private readonly limiter: LoginLimiter,
-    /** Spares Tryton the session check of every request; logout forgets the entry. */
-    private readonly cache?: ReadCache,
+    /**
+     * Spares Tryton the credential check of every request. Logout forgets its session's entry,
+     * a token revocation distrusts the customer's entries. A password change or reset forgets
+     * nothing: Tryton keeps the web user's sessions and tokens (`web.user.set_password` writes
+     * only the hash), so no cached answer changes.
+     */
+    private readonly credentials?: CredentialCache,
   ) {}
 
-  private sessionKey(key: string): string | undefined {
-    return this.cache?.key('session', createHash('sha256').update(key).digest('hex'));
+  private async check(
+    kind: CredentialKind,
+    secret: string,
+    load: () => Promise<PortalUser | null>,
+  ): Promise<PortalUser | null> {
+    if (!this.credentials) return await load();
+    return await this.credentials.check(kind, secret, load, (user) => user.id);
   }
 
   /** Wrong e-mail and wrong password get the same error. */
@@ -69,24 +78,19 @@ export class AuthService {
 
   async logout(key: string): Promise<void> {
     await this.gateway.logout(key);
-    const cacheKey = this.sessionKey(key);
-    if (cacheKey) await this.cache?.forget([cacheKey]);
+    await this.credentials?.forget('sessions', key);
   }
 
   async fromSession(key: string): Promise<Viewer | null> {
     if (!/^[0-9a-f]{16,128}$/.test(key)) return null;
-    const cacheKey = this.sessionKey(key);
-    const user =
-      this.cache && cacheKey
-        ? await this.cache.get(cacheKey, () => this.gateway.sessionUser(key))
-        : await this.gateway.sessionUser(key);
+    const user = await this.check('sessions', key, () => this.gateway.sessionUser(key));
     const customer = user ? toCustomer(user) : null;
     return customer ? { customer, credential: { kind: 'session', key } } : null;
   }
 
   async fromToken(token: string): Promise<Viewer | null> {
     if (!/^tpat_[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-    const user = await this.gateway.tokenUser(token);
+    const user = await this.check('api-tokens', token, () => this.gateway.tokenUser(token));
     const customer = user ? toCustomer(user) : null;
     return customer ? { customer, credential: { kind: 'token', token } } : null;
   }
@@ -104,9 +108,14 @@ export class AuthService {
     if (result.status !== 'ok') throw statusError(result);
   }
 
-  async validateEmail(token: string): Promise<void> {
+  /** `viewer`, when the link is opened signed in: its cached check is forgotten (emailValidated). */
+  async validateEmail(token: string, viewer?: Viewer | null): Promise<void> {
     const result = await this.gateway.validateEmail(token.trim());
     if (result.status !== 'ok') throw statusError(result);
+    const credential = viewer?.credential;
+    if (credential?.kind === 'session') await this.credentials?.forget('sessions', credential.key);
+    if (credential?.kind === 'token')
+      await this.credentials?.forget('api-tokens', credential.token);
   }
 
   /** Only with a browser session: an API token cannot change the password. */
@@ -141,6 +150,9 @@ export class AuthService {
 
   async revokeApiToken(viewer: Viewer, id: number): Promise<boolean> {
     if (viewer.credential.kind !== 'session') throw unauthenticated();
-    return await this.gateway.revokeApiToken(viewer.credential.key, id);
+    const revoked = await this.gateway.revokeApiToken(viewer.credential.key, id);
+    // The token's cached check cannot be found from its id: distrust all of the customer's.
+    if (revoked) await this.credentials?.revoke(viewer.customer.webUserId);
+    return revoked;
   }
 }

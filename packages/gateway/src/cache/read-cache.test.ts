@@ -1,13 +1,18 @@
 import { Decimal, TrytonDate } from '@portal/tryton-client';
 import { describe, expect, it } from 'vitest';
+import { CACHE_AREAS, type CacheTtls } from '../config.js';
 import { ReadCache } from './read-cache.js';
 import { MemoryStore } from './store.js';
 
 const quiet = { hit: () => {}, miss: () => {}, avoided: () => {} };
+const ttls = (seconds: number, overrides: Partial<CacheTtls> = {}): CacheTtls => ({
+  ...(Object.fromEntries(CACHE_AREAS.map((area) => [area, seconds])) as CacheTtls),
+  ...overrides,
+});
 
 describe('ReadCache', () => {
   it('keys by scope: the same call for two customers never shares an entry', () => {
-    const cache = new ReadCache(new MemoryStore(), 60, quiet);
+    const cache = new ReadCache(new MemoryStore(), ttls(60), quiet);
     const call = ['search_read', 'sale.sale', [['state', '=', 'done']], ['number']];
     expect(cache.key('c1-p7-fr', ...call)).not.toBe(cache.key('c2-p8-fr', ...call));
     expect(cache.key('c1-p7-fr', ...call)).not.toBe(cache.key('c1-p7-en', ...call));
@@ -15,38 +20,41 @@ describe('ReadCache', () => {
   });
 
   it('keeps Decimal and dates exact, and loads concurrent misses once', async () => {
-    const cache = new ReadCache(new MemoryStore(), 60, quiet);
+    const cache = new ReadCache(new MemoryStore(), ttls(60), quiet);
     let loads = 0;
     const load = async () => {
       loads++;
       await new Promise((resolve) => setTimeout(resolve, 10));
       return [{ total: Decimal.from('1384.50'), date: TrytonDate.fromISO('2026-02-28') }];
     };
-    const [a, b] = await Promise.all([cache.get('k', load), cache.get('k', load)]);
+    const [a, b] = await Promise.all([
+      cache.get('orders', 'k', load),
+      cache.get('orders', 'k', load),
+    ]);
     expect(loads).toBe(1);
     expect(a).toBe(b);
-    const again = (await cache.get('k', load)) as { total: Decimal; date: TrytonDate }[];
+    const again = (await cache.get('orders', 'k', load)) as { total: Decimal; date: TrytonDate }[];
     expect(loads).toBe(1);
     expect(again[0]?.total.toString()).toBe('1384.50');
     expect(again[0]?.date.toISOString()).toBe('2026-02-28');
   });
 
   it('asks the loader only for the misses of a batch', async () => {
-    const cache = new ReadCache(new MemoryStore(), 60, quiet);
+    const cache = new ReadCache(new MemoryStore(), ttls(60), quiet);
     const seen: number[][] = [];
     const load = async (ids: number[]) => {
       seen.push(ids);
       return new Map(ids.map((id) => [id, { id }]));
     };
-    await cache.getMany([1, 2], (id) => `r${id}`, load);
-    const result = await cache.getMany([1, 2, 3], (id) => `r${id}`, load);
+    await cache.getMany('lines', [1, 2], (id) => `r${id}`, load);
+    const result = await cache.getMany('lines', [1, 2, 3], (id) => `r${id}`, load);
     expect(seen).toEqual([[1, 2], [3]]);
     expect([...result.keys()].sort()).toEqual([1, 2, 3]);
   });
 
   it('counts the Tryton calls it avoids: hits, joined loads and fully cached batches', async () => {
     let avoided = 0;
-    const cache = new ReadCache(new MemoryStore(), 60, {
+    const cache = new ReadCache(new MemoryStore(), ttls(60), {
       ...quiet,
       avoided: (n) => (avoided += n),
     });
@@ -54,15 +62,34 @@ describe('ReadCache', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
       return 'value';
     };
-    await Promise.all([cache.get('k', load), cache.get('k', load)]);
+    await Promise.all([cache.get('orders', 'k', load), cache.get('orders', 'k', load)]);
     expect(avoided).toBe(1);
-    await cache.get('k', load);
+    await cache.get('orders', 'k', load);
     expect(avoided).toBe(2);
     const loadMany = async (ids: number[]) => new Map(ids.map((id) => [id, { id }]));
-    await cache.getMany([1, 2], (id) => `r${id}`, loadMany);
-    await cache.getMany([1, 3], (id) => `r${id}`, loadMany);
+    await cache.getMany('lines', [1, 2], (id) => `r${id}`, loadMany);
+    await cache.getMany('lines', [1, 3], (id) => `r${id}`, loadMany);
     expect(avoided).toBe(2);
-    await cache.getMany([1, 2, 3], (id) => `r${id}`, loadMany);
+    await cache.getMany('lines', [1, 2, 3], (id) => `r${id}`, loadMany);
     expect(avoided).toBe(3);
+  });
+
+  it('gives each area its lifetime: an area at 0 goes straight to the loader', async () => {
+    let now = 0;
+    const cache = new ReadCache(
+      new MemoryStore(100, () => now),
+      ttls(30, { invoices: 15, addresses: 0 }),
+      quiet,
+    );
+    let loads = 0;
+    const load = async () => ++loads;
+    await cache.get('invoices', 'i', load);
+    await cache.get('orders', 'o', load);
+    await cache.get('addresses', 'a', load);
+    await cache.get('addresses', 'a', load);
+    expect(loads).toBe(4);
+    now = 20_000;
+    expect(await cache.get('orders', 'o', load)).toBe(2);
+    expect(await cache.get('invoices', 'i', load)).toBe(5);
   });
 });

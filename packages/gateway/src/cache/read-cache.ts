@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { decode, encode } from '@portal/tryton-client';
+import type { CacheArea, CacheTtls } from '../config.js';
 import type { CacheStore } from './store.js';
 
 export interface CacheEvents {
@@ -15,14 +16,15 @@ export interface CacheEvents {
 /**
  * Read-through cache of Tryton answers for one customer scope. The scope (the web user and
  * its parties) and the language are in every key, so an entry made for one customer can never
- * be served to another. Values keep Tryton's encoding (Decimal, dates, bytes) exactly.
+ * be served to another. Values keep Tryton's encoding (Decimal, dates, bytes) exactly. Each
+ * read names its area, whose lifetime applies (0: that area goes straight to Tryton).
  */
 export class ReadCache {
   private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly store: CacheStore,
-    private readonly ttlSeconds: number,
+    private readonly ttls: CacheTtls,
     private readonly events: CacheEvents,
     private readonly prefix = 'portal:v1',
   ) {}
@@ -37,8 +39,9 @@ export class ReadCache {
   }
 
   /** One cached value; concurrent misses of the same key make one `load` (single-flight). */
-  async get<T>(key: string, load: () => Promise<T>): Promise<T> {
-    if (this.ttlSeconds <= 0) return await load();
+  async get<T>(area: CacheArea, key: string, load: () => Promise<T>): Promise<T> {
+    const ttlSeconds = this.ttls[area];
+    if (ttlSeconds <= 0) return await load();
     const [cached] = await this.store.mget([key]);
     if (cached) {
       this.events.hit(1);
@@ -53,7 +56,7 @@ export class ReadCache {
     }
     const loading = load()
       .then(async (value) => {
-        await this.store.mset([{ key, value: encode(value) }], this.ttlSeconds);
+        await this.store.mset([{ key, value: encode(value) }], ttlSeconds);
         return value;
       })
       .finally(() => this.inFlight.delete(key));
@@ -63,12 +66,14 @@ export class ReadCache {
 
   /** Many keyed values in one round trip; `load` gets only the misses, once. */
   async getMany<K, T>(
+    area: CacheArea,
     items: K[],
     keyOf: (item: K) => string,
     load: (misses: K[]) => Promise<Map<K, T>>,
   ): Promise<Map<K, T>> {
     const found = new Map<K, T>();
-    if (this.ttlSeconds <= 0) return await load(items);
+    const ttlSeconds = this.ttls[area];
+    if (ttlSeconds <= 0) return await load(items);
     const keys = items.map(keyOf);
     const cached = await this.store.mget(keys);
     const misses: K[] = [];
@@ -91,11 +96,7 @@ export class ReadCache {
       found.set(item, value);
       writes.push({ key: keyOf(item), value: encode(value) });
     }
-    await this.store.mset(writes, this.ttlSeconds);
+    await this.store.mset(writes, ttlSeconds);
     return found;
-  }
-
-  async forget(keys: string[]): Promise<void> {
-    await this.store.del(keys);
   }
 }

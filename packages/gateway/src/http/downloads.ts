@@ -83,8 +83,7 @@ async function sendTarget(
     const pdf = await services.invoices.pdf(target.id);
     if (!pdf) return notFound(res, headers);
     const type = pdf.format === 'pdf' ? 'application/pdf' : 'application/octet-stream';
-    const name = `Facture ${pdf.invoice.number}.${pdf.format}`;
-    return send(res, pdf.content, type, name, inline, headers);
+    return send(res, pdf.content, type, pdf.name, inline, headers);
   }
   const file = await services.documents.attachmentContent(target.id);
   if (!file) return notFound(res, headers);

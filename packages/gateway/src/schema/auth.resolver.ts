@@ -69,7 +69,7 @@ export class AuthResolver {
     description: 'Validates the e-mail address with the token of the validation e-mail.',
   })
   async validateEmail(@Arg('token') token: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    await ctx.auth.validateEmail(token);
+    await ctx.auth.validateEmail(token, ctx.viewer);
     return true;
   }
 

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { Customer, Document, Invoice, Order } from '../models.js';
 import { type Connection, connection, type PageRequest } from '../pagination.js';
 import {
@@ -12,15 +13,19 @@ import {
 import type { CustomerTryton } from '../tryton/customer-tryton.js';
 import { INVOICE_MODEL, INVOICE_ORDER, invoiceDomain } from '../tryton/invoice.mapper.js';
 import { todayIso, trytonDate } from './dates.js';
+import { invoiceFileName } from './file-names.js';
 
 const INVOICE_DOC_FIELDS = ['number', 'invoice_date', 'state'];
 
-function invoiceDocument(row: { id: number; number?: unknown; invoice_date?: unknown }): Document {
+function invoiceDocument(
+  row: { id: number; number?: unknown; invoice_date?: unknown },
+  language: 'fr' | 'en',
+): Document {
   const number = typeof row.number === 'string' ? row.number : String(row.id);
   const date = row.invoice_date as { toDate?: () => Date } | null;
   return {
     key: `invoice-${row.id}`,
-    name: `Facture ${number}.pdf`,
+    name: invoiceFileName(number, language),
     kind: 'INVOICE_PDF',
     date: date?.toDate ? date.toDate() : null,
     size: null,
@@ -71,7 +76,7 @@ export class DocumentsService {
       this.tryton.searchCount(ATTACHMENT_MODEL, scope),
     ]);
     const merged = [
-      ...invoices.map(invoiceDocument),
+      ...invoices.map((row) => invoiceDocument(row, this.tryton.language)),
       ...attachments.map(toAttachmentDocument),
     ].sort(
       (a, b) => (b.date?.getTime() ?? 0) - (a.date?.getTime() ?? 0) || b.key.localeCompare(a.key),
@@ -83,18 +88,28 @@ export class DocumentsService {
     );
   }
 
-  /** The attachments of one order or invoice plus, for an invoice, its PDF. */
+  /**
+   * Attachments by resource (`sale.sale,12`), batched per request: a page of 50 orders asking
+   * for their documents is one Tryton search, not fifty.
+   */
+  private readonly attachmentsOf = new DataLoader<string, Document[]>(async (resources) => {
+    const rows = await this.tryton.searchRead(
+      ATTACHMENT_MODEL,
+      [...attachmentScope(this.customer.parties), ['resource', 'in', [...resources]]],
+      ATTACHMENT_FIELDS,
+      { order: ATTACHMENT_ORDER },
+    );
+    const byResource = new Map<string, Document[]>(resources.map((r) => [r, []]));
+    for (const row of rows) byResource.get(String(row.resource))?.push(toAttachmentDocument(row));
+    return resources.map((r) => byResource.get(r) ?? []);
+  });
+
+  /** The attachments of one order or invoice. */
   async forRecord(
     model: 'sale.sale' | 'account.invoice',
     record: Order | Invoice,
   ): Promise<Document[]> {
-    const rows = await this.tryton.searchRead(
-      ATTACHMENT_MODEL,
-      [...attachmentScope(this.customer.parties), ['resource', '=', `${model},${record.id}`]],
-      ATTACHMENT_FIELDS,
-      { order: ATTACHMENT_ORDER },
-    );
-    return rows.map(toAttachmentDocument);
+    return await this.attachmentsOf.load(`${model},${record.id}`);
   }
 
   async byKey(key: string): Promise<Document | null> {
@@ -109,7 +124,7 @@ export class DocumentsService {
       }>(INVOICE_MODEL, [...this.invoiceDomain(), ['id', '=', id]], INVOICE_DOC_FIELDS, {
         limit: 1,
       });
-      return row ? invoiceDocument(row) : null;
+      return row ? invoiceDocument(row, this.tryton.language) : null;
     }
     if (kind === 'attachment') {
       const [row] = await this.tryton.searchRead(

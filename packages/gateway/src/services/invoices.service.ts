@@ -26,6 +26,7 @@ import {
   toInvoiceTax,
 } from '../tryton/invoice-tax.mapper.js';
 import { todayIso, trytonDate } from './dates.js';
+import { invoiceFileName } from './file-names.js';
 
 /** The invoice report of the portal module's database (account_invoice). */
 const INVOICE_REPORT = 'account.invoice';
@@ -148,11 +149,14 @@ export class InvoicesService {
   }
 
   /** The invoice PDF, rendered (or taken from Tryton's cache) for this customer only. */
-  async pdf(id: number): Promise<{ invoice: Invoice; content: Uint8Array; format: string } | null> {
+  async pdf(
+    id: number,
+  ): Promise<{ invoice: Invoice; content: Uint8Array; format: string; name: string } | null> {
     const invoice = await this.byId(id);
     if (!invoice) return null;
     const report = await this.tryton.report(INVOICE_REPORT, [id]);
-    return { invoice, content: report.content, format: report.format };
+    const name = invoiceFileName(invoice.number, this.tryton.language, report.format);
+    return { invoice, content: report.content, format: report.format, name };
   }
 
   private toInvoices(rows: Record<string, unknown>[], today: string): Invoice[] {

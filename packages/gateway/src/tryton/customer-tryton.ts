@@ -6,8 +6,37 @@ import type {
   TrytonClient,
 } from '@portal/tryton-client';
 import type { ReadCache } from '../cache/read-cache.js';
+import type { CacheArea } from '../config.js';
+import { ADDRESS_MODEL } from './address.mapper.js';
+import { ATTACHMENT_MODEL } from './attachment.mapper.js';
+import { CONTACT_MECHANISM_MODEL } from './contact-mechanism.mapper.js';
 import { fromTryton } from './errors.js';
+import { INVOICE_MODEL } from './invoice.mapper.js';
+import { INVOICE_LINE_MODEL } from './invoice-line.mapper.js';
+import { INVOICE_TAX_MODEL } from './invoice-tax.mapper.js';
+import { SALE_MODEL } from './sale.mapper.js';
+import { SALE_LINE_MODEL } from './sale-line.mapper.js';
 import { customerScope } from './scopes.js';
+import { SHIPMENT_MODEL } from './shipment.mapper.js';
+
+/** The cache area, hence the lifetime, of each model's reads (config.ts, docs/caching.md). */
+const CACHE_AREAS: Record<string, CacheArea> = {
+  [SALE_MODEL]: 'orders',
+  [SHIPMENT_MODEL]: 'shipments',
+  [INVOICE_MODEL]: 'invoices',
+  [SALE_LINE_MODEL]: 'lines',
+  [INVOICE_LINE_MODEL]: 'lines',
+  [INVOICE_TAX_MODEL]: 'lines',
+  [ATTACHMENT_MODEL]: 'documents',
+  [ADDRESS_MODEL]: 'addresses',
+  [CONTACT_MECHANISM_MODEL]: 'contacts',
+};
+
+function cacheArea(model: string): CacheArea {
+  const area = CACHE_AREAS[model];
+  if (!area) throw new Error(`no cache area for ${model}`);
+  return area;
+}
 
 /** How the request proves who the customer is. */
 export type Credential = { kind: 'session'; key: string } | { kind: 'token'; token: string };
@@ -59,9 +88,10 @@ export class CustomerTryton {
     return typeof domain[0] === 'string' ? [...scope, domain] : [...scope, ...domain];
   }
 
-  private cached<T>(parts: unknown[], load: () => Promise<T>): Promise<T> {
+  private cached<T>(model: string, parts: unknown[], load: () => Promise<T>): Promise<T> {
     if (!this.cache) return this.guard(load);
-    return this.cache.get(this.cache.key(this.scope, ...parts), () => this.guard(load));
+    const key = this.cache.key(this.scope, ...parts);
+    return this.cache.get(cacheArea(model), key, () => this.guard(load));
   }
 
   searchRead<T extends object = Record<string, unknown>>(
@@ -71,14 +101,14 @@ export class CustomerTryton {
     options: Omit<SearchOptions, 'context'> = {},
   ): Promise<T[]> {
     const scoped = this.scoped(model, domain);
-    return this.cached(['search_read', model, scoped, fields, options], () =>
+    return this.cached(model, ['search_read', model, scoped, fields, options], () =>
       this.client.model<T>(model).searchRead(scoped, fields, { ...this.options(), ...options }),
     );
   }
 
   searchCount(model: string, domain: Domain): Promise<number> {
     const scoped = this.scoped(model, domain);
-    return this.cached(['search_count', model, scoped], () =>
+    return this.cached(model, ['search_count', model, scoped], () =>
       this.client.model(model).searchCount(scoped, this.options()),
     );
   }
@@ -104,6 +134,7 @@ export class CustomerTryton {
     if (!this.cache) return await load(ids);
     const cache = this.cache;
     return await cache.getMany(
+      cacheArea(model),
       ids,
       (id) => cache.key(this.scope, 'record', model, fields, id),
       load,
