@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startPreview } from './preview';
-import type { Mail, Stack } from './stack';
+import type { Stack } from './stack';
 
 // The web app depends on nothing of ours at runtime; its browser tests borrow the other
 // packages' built entry points by path, so no workspace dependency is needed.
@@ -19,7 +19,7 @@ interface DemoTryton {
   database: string;
   gateway: { login: string; password: string };
   customers: { marie: DemoCustomer };
-  mailbox: { waitFor(to: string, options?: { timeoutMs?: number }): Promise<Mail> };
+  mailbox: { messages: { to: string[]; subject: string; text: string }[] };
   stop(): Promise<void>;
 }
 
@@ -81,9 +81,17 @@ export async function startRealStack(): Promise<Stack> {
   return {
     baseURL: preview.url,
     customer: { email: marie.email, password: marie.password, name: marie.partyName },
+    // The next mail to `to`, not an earlier one (a second reset must read its own link).
     waitForMail: async (to) => {
-      const mail = await tryton.mailbox.waitFor(to, { timeoutMs: 30_000 });
-      return { to, subject: mail.subject, text: mail.text };
+      const { messages } = tryton.mailbox;
+      const start = messages.length;
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline) {
+        const mail = messages.slice(start).find((m) => m.to.includes(to.toLowerCase()));
+        if (mail) return { to, subject: mail.subject, text: mail.text };
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`no mail to ${to} within 30 s`);
     },
     async stop() {
       await preview.close();
