@@ -65,6 +65,20 @@ describe('authentication', () => {
     expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  it('does not repeat a password sent with the wrong type', async () => {
+    const result = await stack
+      .session()
+      .query(
+        'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { customer { name } } }',
+        {
+          e: 'marie.dupont@example.fr',
+          p: ['Hunter2-secret'],
+        },
+      );
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(result)).not.toContain('Hunter2');
+  });
+
   it('ignores a forged session cookie and clears it', async () => {
     const browser = stack.session();
     browser.cookie = `portal_session=${'a'.repeat(64)}`;

@@ -15,6 +15,16 @@ const QUERY_CODES = new Set([
 ]);
 
 /**
+ * graphql-js quotes a variable's value when it cannot coerce it ("Variable "$password" got
+ * invalid value 123; String cannot represent ..."): a secret sent with the wrong type would come
+ * back in the response. Keep the variable's name, drop its value.
+ */
+export function withoutVariableValues(message: string): string {
+  const match = /^Variable "\$(\w+)" got invalid value\b/.exec(message);
+  return match ? `Variable "$${match[1]}" got an invalid value (not repeated here).` : message;
+}
+
+/**
  * Masks everything that is not an expected error: the client gets INTERNAL_SERVER_ERROR and
  * no message from inside; the log gets the error class and code (never a stack or a secret).
  */
@@ -22,12 +32,16 @@ export function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof GatewayError) {
-      return { ...formatted, extensions: { ...formatted.extensions, code: original.code } };
+      return {
+        ...formatted,
+        message: withoutVariableValues(formatted.message),
+        extensions: { ...formatted.extensions, code: original.code },
+      };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && QUERY_CODES.has(code)) {
       return {
-        message: formatted.message,
+        message: withoutVariableValues(formatted.message),
         ...(formatted.locations ? { locations: formatted.locations } : {}),
         extensions: { code },
       };
