@@ -36,9 +36,29 @@ describe('bad input and outages', () => {
     expect((await fetch(`${stack.gateway.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${stack.gateway.url}/readyz`);
     expect(ready.status).toBe(200);
-    const metrics = await (await fetch(`${stack.gateway.url}/metrics`)).text();
-    expect(metrics).toContain('portal_tryton_calls_total');
-    expect(metrics).toContain('portal_graphql_requests_total');
+    const scrape = async () => await (await fetch(`${stack.gateway.url}/metrics`)).text();
+    /** The value of one sample, 0 when absent (prom-client's text format). */
+    const sample = (text: string, series: string) => {
+      const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+      return line ? Number(line.slice(series.length + 1)) : 0;
+    };
+    const before = await scrape();
+    const browser = stack.session();
+    await browser.login(stack.tryton.customers.marie.email, stack.tryton.customers.marie.password);
+    await browser.query('query Counted { viewer { orders(first: 2) { totalCount } } }');
+    await browser.query('query Counted { viewer { order(number: "NO-SUCH") { number } } }');
+    await browser.query('{ viewer { orders(first: 500) { totalCount } } }');
+    const after = await scrape();
+    const grew = (series: string) => sample(after, series) - sample(before, series);
+    // By operation type: names are the callers' own, unbounded labels.
+    expect(grew('portal_graphql_requests_total{operation="query"}')).toBe(3);
+    expect(grew('portal_graphql_requests_total{operation="mutation"}')).toBe(1);
+    expect(grew('portal_graphql_errors_total{code="BAD_USER_INPUT"}')).toBe(1);
+    expect(
+      grew('portal_tryton_calls_total{model="sale.sale",method="search_count",outcome="ok"}'),
+    ).toBeGreaterThanOrEqual(1);
+    expect(grew('portal_graphql_duration_seconds_count')).toBeGreaterThanOrEqual(3);
+    expect(after).not.toMatch(/marie|password|portal_session=/i);
   });
 
   it('serves an offline GraphiQL to browsers', async () => {
