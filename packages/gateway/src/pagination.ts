@@ -63,3 +63,17 @@ export function connection<T>(nodes: T[], page: PageRequest, totalCount: number)
     totalCount,
   };
 }
+
+/** The most items a list nested in a record (an order's lines, an invoice's orders) returns. */
+export const MAX_NESTED_LIST = 500;
+
+/**
+ * Validates the `first` of a nested list: above MAX_NESTED_LIST is an error, not a silent cap,
+ * so no record can make one response unbounded.
+ */
+export function nestedLimit(first: number): number {
+  if (!Number.isInteger(first) || first < 0) throw badInput('`first` must be 0 or more.', 'first');
+  if (first > MAX_NESTED_LIST)
+    throw badInput(`\`first\` of a nested list must be at most ${MAX_NESTED_LIST}.`, 'first');
+  return first;
+}

@@ -344,6 +344,28 @@ describe('orders, invoices and documents', () => {
     );
   });
 
+  it('bounds every list nested in a record, with a clear error above 500', async () => {
+    const q = (first: number) =>
+      marie.query<{
+        viewer: { orders: { edges: { node: { lines: unknown[]; invoices: unknown[] } }[] } };
+      }>(
+        `{ viewer { orders(first: 20) { edges { node { lines(first: ${first}) { description } invoices(first: ${first}) { number } } } } } }`,
+      );
+    const all = await q(500);
+    expect(all.errors).toBeUndefined();
+    const most = Math.max(...(all.data?.viewer.orders.edges ?? []).map((e) => e.node.lines.length));
+    expect(most).toBeGreaterThan(1);
+    const one = await q(1);
+    expect(one.errors).toBeUndefined();
+    for (const edge of one.data?.viewer.orders.edges ?? []) {
+      expect(edge.node.lines.length).toBeLessThanOrEqual(1);
+      expect(edge.node.invoices.length).toBeLessThanOrEqual(1);
+    }
+    const above = await q(501);
+    expect(above.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(above.errors?.[0]?.message).toContain('at most 500');
+  });
+
   it("reads every order's files of a page in one attachment search", async () => {
     stack.calls.length = 0;
     const result = await marie.query<{

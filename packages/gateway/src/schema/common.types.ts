@@ -43,3 +43,7 @@ export class PageInfoType {
   })
   endCursor!: string | null;
 }
+
+/** The `first` argument of every list nested in a record. */
+export const FIRST_NESTED =
+  "At most this many items, in the record's order (default and maximum 500; above is an error).";
