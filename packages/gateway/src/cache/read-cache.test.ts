@@ -52,6 +52,54 @@ describe('ReadCache', () => {
     expect([...result.keys()].sort()).toEqual([1, 2, 3]);
   });
 
+  it('joins batches in flight: concurrent batches load each missing record once', async () => {
+    let avoided = 0;
+    const cache = new ReadCache(new MemoryStore(), ttls(60), {
+      ...quiet,
+      avoided: (n) => (avoided += n),
+    });
+    const seen: number[][] = [];
+    // Record 4 is not the customer's: the answer leaves it out, for every batch.
+    const load = async (ids: number[]) => {
+      seen.push(ids);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return new Map(ids.filter((id) => id !== 4).map((id) => [id, { id }]));
+    };
+    const keyOf = (id: number) => `r${id}`;
+    const [a, b, c] = await Promise.all([
+      cache.getMany('lines', [1, 2, 4], keyOf, load),
+      cache.getMany('lines', [2, 3, 4], keyOf, load),
+      cache.getMany('lines', [1, 4], keyOf, load),
+    ]);
+    expect(seen).toEqual([[1, 2, 4], [3]]);
+    expect([...a.keys()].sort()).toEqual([1, 2]);
+    expect([...b.keys()].sort()).toEqual([2, 3]);
+    expect(b.get(2)).toEqual({ id: 2 });
+    expect([...c.keys()]).toEqual([1]);
+    // Only the third batch made no call of its own.
+    expect(avoided).toBe(1);
+  });
+
+  it('shares a failed batch with the batches that joined it, then forgets it', async () => {
+    const cache = new ReadCache(new MemoryStore(), ttls(60), quiet);
+    let calls = 0;
+    const load = async (ids: number[]) => {
+      calls++;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      if (calls === 1) throw new Error('Tryton failed');
+      return new Map(ids.map((id) => [id, { id }]));
+    };
+    const keyOf = (id: number) => `r${id}`;
+    const results = await Promise.allSettled([
+      cache.getMany('lines', [1], keyOf, load),
+      cache.getMany('lines', [1], keyOf, load),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    expect(calls).toBe(1);
+    expect((await cache.getMany('lines', [1], keyOf, load)).get(1)).toEqual({ id: 1 });
+    expect(calls).toBe(2);
+  });
+
   it('counts the Tryton calls it avoids: hits, joined loads and fully cached batches', async () => {
     let avoided = 0;
     const cache = new ReadCache(new MemoryStore(), ttls(60), {

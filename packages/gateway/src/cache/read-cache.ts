@@ -1,16 +1,36 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { decode, encode } from '@portal/tryton-client';
 import type { CacheArea, CacheTtls } from '../config.js';
-import type { CacheStore } from './store.js';
+import type { CacheStore, LoadLocks } from './store.js';
 
 export interface CacheEvents {
   hit(count: number): void;
   miss(count: number): void;
   /**
-   * Tryton calls the cache spared: a `get` served from the store or joined to a load already
-   * in flight, a `getMany` whose every key was a hit. A partial batch still makes its one call.
+   * Tryton calls the cache spared: a `get` served from the store, joined to a load already in
+   * flight or given another replica's load, a `getMany` whose every miss another batch was
+   * already loading (or that had no miss). A batch with misses of its own makes its one call.
    */
   avoided(count: number): void;
+}
+
+/** How replicas sharing a store wait for one another's loads (docs/caching.md). */
+export interface SharedFlight {
+  /** How long a claim to load a key lasts if its holder never releases it (crashed). */
+  lockMs: number;
+  /** How long a replica waits for another's load before it loads the key itself. */
+  waitMs: number;
+  /** How often a waiting replica looks for the value. */
+  pollMs: number;
+}
+
+export const SHARED_FLIGHT_DEFAULTS: SharedFlight = { lockMs: 2000, waitMs: 1000, pollMs: 25 };
+
+/** A record some batch is loading: `item` is its key in that batch's answer. */
+interface RecordInFlight {
+  batch: Promise<Map<unknown, unknown>>;
+  item: unknown;
 }
 
 /**
@@ -21,13 +41,19 @@ export interface CacheEvents {
  */
 export class ReadCache {
   private readonly inFlight = new Map<string, Promise<unknown>>();
+  /** The records that batches of this process are loading, by key. */
+  private readonly recordsInFlight = new Map<string, RecordInFlight>();
+  private readonly shared: SharedFlight;
 
   constructor(
     private readonly store: CacheStore,
     private readonly ttls: CacheTtls,
     private readonly events: CacheEvents,
     private readonly prefix = 'portal:v1',
-  ) {}
+    shared: Partial<SharedFlight> = {},
+  ) {
+    this.shared = { ...SHARED_FLIGHT_DEFAULTS, ...shared };
+  }
 
   /** The key of `parts` in `scope`: readable prefix, hashed rest. */
   key(scope: string, ...parts: unknown[]): string {
@@ -38,7 +64,10 @@ export class ReadCache {
     return `${this.prefix}:${scope}:${digest}`;
   }
 
-  /** One cached value; concurrent misses of the same key make one `load` (single-flight). */
+  /**
+   * One cached value; concurrent misses of the same key make one `load`: in this process
+   * always, across replicas when the store has locks (Redis), within `SharedFlight` bounds.
+   */
   async get<T>(area: CacheArea, key: string, load: () => Promise<T>): Promise<T> {
     const ttlSeconds = this.ttls[area];
     if (ttlSeconds <= 0) return await load();
@@ -54,17 +83,54 @@ export class ReadCache {
       this.events.avoided(1);
       return await pending;
     }
-    const loading = load()
-      .then(async (value) => {
-        await this.store.mset([{ key, value: encode(value) }], ttlSeconds);
-        return value;
-      })
-      .finally(() => this.inFlight.delete(key));
+    const loading = this.loadOnce(key, ttlSeconds, load).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, loading);
     return await loading;
   }
 
-  /** Many keyed values in one round trip; `load` gets only the misses, once. */
+  /**
+   * Loads `key` unless another replica holds its claim: then waits for the value it writes,
+   * and loads after all if that replica gives up (its load failed), is slower than `waitMs`,
+   * or the store fails. Nobody waits longer than `waitMs` plus two bounded store calls (the
+   * claim and the last look).
+   */
+  private async loadOnce<T>(key: string, ttlSeconds: number, load: () => Promise<T>): Promise<T> {
+    const locks = this.store.locks;
+    const token = randomUUID();
+    const claim = locks ? await locks.claim(key, token, this.shared.lockMs) : 'unavailable';
+    if (locks && claim === 'taken') {
+      const value = await this.waitFor(locks, key);
+      if (value) {
+        this.events.avoided(1);
+        return decode(value) as T;
+      }
+    }
+    try {
+      const value = await load();
+      await this.store.mset([{ key, value: encode(value) }], ttlSeconds);
+      return value;
+    } finally {
+      if (locks && claim === 'mine') await locks.release(key, token);
+    }
+  }
+
+  /** The value another replica is loading, or null once waiting is pointless. */
+  private async waitFor(locks: LoadLocks, key: string): Promise<string | null> {
+    const deadline = Date.now() + this.shared.waitMs;
+    for (let left = this.shared.waitMs; left > 0; left = deadline - Date.now()) {
+      await sleep(Math.min(this.shared.pollMs, left));
+      const seen = await locks.peek(key);
+      if (!seen) return null;
+      if (seen.value) return seen.value;
+      if (!seen.claimed) return null;
+    }
+    return null;
+  }
+
+  /**
+   * Many keyed values in one round trip; `load` gets only the misses, once, less those a
+   * batch of this process is already loading, which this one joins (its outcome included).
+   */
   async getMany<K, T>(
     area: CacheArea,
     items: K[],
@@ -88,15 +154,53 @@ export class ReadCache {
       return found;
     }
     this.events.miss(misses.length);
-    const loaded = await load(misses);
-    const writes: { key: string; value: string }[] = [];
+    const own: K[] = [];
+    const joined: { item: K; flight: RecordInFlight }[] = [];
     for (const item of misses) {
-      const value = loaded.get(item);
-      if (value === undefined) continue;
-      found.set(item, value);
-      writes.push({ key: keyOf(item), value: encode(value) });
+      const flight = this.recordsInFlight.get(keyOf(item));
+      if (flight) joined.push({ item, flight });
+      else own.push(item);
     }
-    await this.store.mset(writes, ttlSeconds);
+    if (!own.length) this.events.avoided(1);
+    const [loaded] = await Promise.all([
+      own.length ? this.loadRecords(own, keyOf, load, ttlSeconds) : new Map<K, T>(),
+      ...joined.map(async ({ item, flight }) => {
+        const value = (await flight.batch).get(flight.item) as T | undefined;
+        if (value !== undefined) found.set(item, value);
+      }),
+    ]);
+    for (const [item, value] of loaded) found.set(item, value);
     return found;
+  }
+
+  /** Loads and stores `items`, each marked in flight until the batch is stored or failed. */
+  private loadRecords<K, T>(
+    items: K[],
+    keyOf: (item: K) => string,
+    load: (misses: K[]) => Promise<Map<K, T>>,
+    ttlSeconds: number,
+  ): Promise<Map<K, T>> {
+    const batch = load(items).then(async (loaded) => {
+      const kept = new Map<K, T>();
+      const writes: { key: string; value: string }[] = [];
+      for (const item of items) {
+        const value = loaded.get(item);
+        if (value === undefined) continue;
+        kept.set(item, value);
+        writes.push({ key: keyOf(item), value: encode(value) });
+      }
+      await this.store.mset(writes, ttlSeconds);
+      return kept;
+    });
+    const keys = items.map(keyOf);
+    for (const [i, item] of items.entries()) {
+      this.recordsInFlight.set(keys[i] as string, { batch, item });
+    }
+    const settled = () => {
+      for (const key of keys)
+        if (this.recordsInFlight.get(key)?.batch === batch) this.recordsInFlight.delete(key);
+    };
+    batch.then(settled, settled);
+    return batch;
   }
 }

@@ -7,6 +7,24 @@ export interface CacheStore {
   mget(keys: string[]): Promise<(string | null)[]>;
   mset(entries: { key: string; value: string }[], ttlSeconds: number): Promise<void>;
   del(keys: string[]): Promise<void>;
+  /** Present on a store shared by replicas: lets one replica load a missing key for all. */
+  readonly locks?: LoadLocks;
+}
+
+/** What a replica learns when it claims the load of a missing key. */
+export type Claim = 'mine' | 'taken' | 'unavailable';
+
+/**
+ * Cross-replica single-flight: a short lock beside each key being loaded. Behind the circuit
+ * breaker a failure answers `unavailable` (or null) instead, and the replica simply loads.
+ */
+export interface LoadLocks {
+  /** `mine`: this caller loads `key`; `taken`: another replica does; held at most `ttlMs`. */
+  claim(key: string, token: string, ttlMs: number): Promise<Claim>;
+  /** Ends the claim if it is still `token`'s (an expired claim may be someone else's now). */
+  release(key: string, token: string): Promise<void>;
+  /** The value of `key` and whether its load is still claimed; null: the store failed. */
+  peek(key: string): Promise<{ value: string | null; claimed: boolean } | null>;
 }
 
 /** A bounded map with expiry, for a single gateway without Redis. */
@@ -48,8 +66,30 @@ export class MemoryStore implements CacheStore {
   }
 }
 
-export class RedisStore implements CacheStore {
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then redis.call('del', KEYS[1]) end`;
+
+export class RedisStore implements CacheStore, LoadLocks {
+  readonly locks: LoadLocks = this;
+
   constructor(private readonly redis: Redis) {}
+
+  private lockKey(key: string): string {
+    return `${key}:lock`;
+  }
+
+  async claim(key: string, token: string, ttlMs: number): Promise<Claim> {
+    const set = await this.redis.set(this.lockKey(key), token, 'PX', ttlMs, 'NX');
+    return set === 'OK' ? 'mine' : 'taken';
+  }
+
+  async release(key: string, token: string): Promise<void> {
+    await this.redis.eval(RELEASE, 1, this.lockKey(key), token);
+  }
+
+  async peek(key: string): Promise<{ value: string | null; claimed: boolean }> {
+    const [value, lock] = await this.redis.mget(key, this.lockKey(key));
+    return { value: value ?? null, claimed: lock !== null && lock !== undefined };
+  }
 
   async mget(keys: string[]): Promise<(string | null)[]> {
     return keys.length ? await this.redis.mget(keys) : [];
@@ -74,6 +114,8 @@ export class RedisStore implements CacheStore {
  */
 export class CircuitBreakerStore implements CacheStore {
   private openUntil = 0;
+  /** The inner store's locks behind the same breaker: an open breaker means "load yourself". */
+  readonly locks: LoadLocks | undefined;
 
   constructor(
     private readonly store: CacheStore,
@@ -81,7 +123,15 @@ export class CircuitBreakerStore implements CacheStore {
     private readonly timeoutMs = 100,
     private readonly openMs = 5000,
     private readonly clock: () => number = Date.now,
-  ) {}
+  ) {
+    const locks = store.locks;
+    this.locks = locks && {
+      claim: (key, token, ttlMs) =>
+        this.guard(() => locks.claim(key, token, ttlMs), 'unavailable' as Claim),
+      release: (key, token) => this.guard(() => locks.release(key, token), undefined),
+      peek: (key) => this.guard(() => locks.peek(key), null),
+    };
+  }
 
   private async guard<T>(call: () => Promise<T>, fallback: T): Promise<T> {
     if (this.clock() < this.openUntil) return fallback;
