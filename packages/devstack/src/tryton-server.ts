@@ -37,7 +37,11 @@ export interface TrytonSettings {
   portalUrl?: string;
   /** `smtp://127.0.0.1:2525` (a catcher in tests); unset: mails are not sent. */
   smtpUrl?: string;
-  /** trytond's `[web] num_proxies`. */
+  /**
+   * trytond's `[web] num_proxies`. Default 1, as in production: the gateway sends the
+   * customer's IP as `X-Forwarded-For` on login calls, and Tryton counts failed attempts per
+   * that address. Calls without the header keep the socket's address.
+   */
   numProxies?: number;
 }
 
@@ -61,7 +65,7 @@ function configText(dir: string, port: number, settings: TrytonSettings): string
     `path = ${dir}`,
     '[web]',
     `listen = 127.0.0.1:${port}`,
-    `num_proxies = ${settings.numProxies ?? 0}`,
+    `num_proxies = ${settings.numProxies ?? 1}`,
     `reset_password_url = ${portal}/reset-password`,
     `email_validation_url = ${portal}/validate-email`,
     '[email]',

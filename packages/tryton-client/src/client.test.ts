@@ -183,4 +183,66 @@ describe('TrytonClient transport', () => {
     expect(text).not.toContain('the-session-key');
     await client.close();
   });
+
+  it('sends per-call headers, on replays too, but never lets them replace its own', async () => {
+    const seen: { method: string; forwarded: unknown; auth: unknown; type: unknown }[] = [];
+    let expireOnce = true;
+    const fake = await fakeTryton((body, req, res) => {
+      seen.push({
+        method: body.method,
+        forwarded: req.headers['x-forwarded-for'],
+        auth: req.headers.authorization,
+        type: req.headers['content-type'],
+      });
+      if (body.method === 'common.db.login') return reply(res, [7, 'key']);
+      if (body.method === 'model.res.user.get_preferences') return reply(res, {});
+      if (body.method === 'model.portal.gateway.login' && expireOnce) {
+        expireOnce = false;
+        res.writeHead(401);
+        return res.end();
+      }
+      return reply(res, null);
+    });
+    servers.push(fake.server);
+    const client = new TrytonClient({ url: fake.url, database: 'db' });
+    await client.login('gateway', 'secret');
+    await client.call('model.portal.gateway.login', ['a@b.fr', 'pw'], {
+      headers: { 'X-Forwarded-For': '203.0.113.7' },
+    });
+    await client.call('model.portal.gateway.logout', ['k']);
+    const auth = `Session ${Buffer.from('gateway:7:key').toString('base64')}`;
+    expect(seen.map((s) => [s.method, s.forwarded])).toEqual([
+      ['common.db.login', undefined],
+      ['model.res.user.get_preferences', undefined],
+      // Refused with 401, logged in again (without the header), replayed with it.
+      ['model.portal.gateway.login', '203.0.113.7'],
+      ['common.db.login', undefined],
+      ['model.res.user.get_preferences', undefined],
+      ['model.portal.gateway.login', '203.0.113.7'],
+      ['model.portal.gateway.logout', undefined],
+    ]);
+    for (const call of seen.slice(1).filter((s) => s.method !== 'common.db.login')) {
+      expect(call.auth).toBe(auth);
+      expect(call.type).toBe('application/json');
+    }
+
+    const count = seen.length;
+    const refused: Record<string, string>[] = [
+      { Authorization: 'Session forged' },
+      { authorization: 'Basic x' },
+      { 'Content-Type': 'text/plain' },
+      { 'content-length': '1' },
+      { Host: 'elsewhere' },
+      { 'bad name': 'x' },
+      { 'x-forwarded-for': '1.2.3.4\r\nauthorization: Session forged' },
+    ];
+    for (const headers of refused) {
+      const error = await client
+        .call('model.portal.gateway.logout', ['k'], { headers })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TypeError);
+    }
+    expect(seen.length).toBe(count);
+    await client.close();
+  });
 });

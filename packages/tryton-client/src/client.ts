@@ -18,6 +18,49 @@ export interface CallOptions {
   /** Merged over the user's preferences context (company, language). */
   context?: Context;
   signal?: AbortSignal;
+  /**
+   * Extra HTTP headers of this call, e.g. `{ 'x-forwarded-for': clientIp }`. Names are sent
+   * lower-cased. Headers the client sets itself or that frame the request (`authorization`,
+   * `content-type`, `content-length`, `host`, `cookie`...) are refused with a `TypeError`,
+   * as are names and values that are not valid HTTP. Kept on retries and on the replay after
+   * a re-login; the re-login itself sends none.
+   */
+  headers?: Record<string, string>;
+}
+
+/** Headers a caller may not set: the client's own, and those that frame the request. */
+const RESERVED_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'host',
+  'connection',
+  'keep-alive',
+  'upgrade',
+  'expect',
+  'te',
+  'trailer',
+]);
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/** `options.headers`, checked and lower-cased. */
+function extraHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  const checked: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const lower = name.toLowerCase();
+    if (!HEADER_NAME.test(name)) throw new TypeError(`Invalid header name ${JSON.stringify(name)}`);
+    if (RESERVED_HEADERS.has(lower)) throw new TypeError(`The client sets ${lower} itself`);
+    if (typeof value !== 'string' || !HEADER_VALUE.test(value)) {
+      throw new TypeError(`Invalid value for header ${lower}`);
+    }
+    checked[lower] = value;
+  }
+  return checked;
 }
 
 /** What the `onCall` hook receives after every call. */
@@ -243,6 +286,7 @@ export class TrytonClient {
     options: CallOptions,
     mayLogInAgain: boolean,
   ): Promise<unknown> {
+    const headers = extraHeaders(options.headers);
     const context = { ...this.prefs, ...options.context };
     const attempts = isIdempotent(method) ? (this.options.retry?.attempts ?? 2) : 0;
     const baseDelay = this.options.retry?.baseDelayMs ?? 100;
@@ -254,7 +298,7 @@ export class TrytonClient {
           this.adapter.databasePath(this.database),
           method,
           [...params, context],
-          state ? this.adapter.authorization(state) : {},
+          state ? { ...headers, ...this.adapter.authorization(state) } : headers,
           options.signal,
           attempt,
         );

@@ -133,7 +133,7 @@ export class Transport {
       response = await this.pool.request({
         method: 'POST',
         path,
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { ...headers, 'content-type': 'application/json' },
         body,
         signal: combined,
       });

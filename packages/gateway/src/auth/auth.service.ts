@@ -66,7 +66,7 @@ export class AuthService {
     }
     const wait = await this.limiter.attempt(ip, email);
     if (wait > 0) throw throttled(wait);
-    const result = await this.gateway.login(email.trim(), password);
+    const result = await this.gateway.login(email.trim(), password, ip);
     if (result.status === 'throttled') throw throttled(result.retry_after);
     const customer = result.status === 'ok' ? toCustomer(result.user) : null;
     if (result.status !== 'ok' || !customer) {
@@ -100,11 +100,11 @@ export class AuthService {
     if (!EMAIL.test(email.trim())) throw badInput('Not an e-mail address.', 'email');
     const wait = await this.limiter.attempt(ip, email);
     if (wait > 0) throw throttled(wait);
-    await this.gateway.requestPasswordReset(email.trim(), language);
+    await this.gateway.requestPasswordReset(email.trim(), language, ip);
   }
 
-  async resetPassword(email: string, token: string, password: string): Promise<void> {
-    const result = await this.gateway.resetPassword(email.trim(), token.trim(), password);
+  async resetPassword(email: string, token: string, password: string, ip?: string): Promise<void> {
+    const result = await this.gateway.resetPassword(email.trim(), token.trim(), password, ip);
     if (result.status !== 'ok') throw statusError(result);
   }
 
@@ -119,9 +119,9 @@ export class AuthService {
   }
 
   /** Only with a browser session: an API token cannot change the password. */
-  async changePassword(viewer: Viewer, current: string, next: string): Promise<void> {
+  async changePassword(viewer: Viewer, current: string, next: string, ip?: string): Promise<void> {
     if (viewer.credential.kind !== 'session') throw unauthenticated();
-    const result = await this.gateway.changePassword(viewer.credential.key, current, next);
+    const result = await this.gateway.changePassword(viewer.credential.key, current, next, ip);
     if (result.status !== 'ok') throw statusError(result);
   }
 

@@ -50,7 +50,7 @@ export class AuthResolver {
     @Arg('password') password: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
-    await ctx.auth.resetPassword(email, token, password);
+    await ctx.auth.resetPassword(email, token, password, ctx.ip);
     return true;
   }
 
@@ -61,7 +61,7 @@ export class AuthResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<boolean> {
     if (!ctx.viewer) throw unauthenticated();
-    await ctx.auth.changePassword(ctx.viewer, currentPassword, newPassword);
+    await ctx.auth.changePassword(ctx.viewer, currentPassword, newPassword, ctx.ip);
     return true;
   }
 

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import type { TrytonClient } from '@portal/tryton-client';
 import { fromTryton } from './errors.js';
 import type { PortalUser } from './party.mapper.js';
@@ -26,6 +27,18 @@ export interface ApiTokenRow {
   last_used: unknown;
 }
 
+/**
+ * `X-Forwarded-For: <client ip>` for Tryton, which trusts one proxy (`[web] num_proxies = 1`):
+ * its login attempt counters then count per client IP network instead of per gateway replica.
+ * An IPv4-mapped IPv6 address (`::ffff:1.2.3.4`, a dual-stack socket's) is sent as IPv4, or
+ * Tryton's /56 grouping would put every IPv4 client in one network. Anything that is not an
+ * IP address is not sent: Tryton's `ipaddress` would fail on it.
+ */
+export function forwardedFor(ip: string | undefined): Record<string, string> {
+  const address = ip?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+  return address && isIP(address) ? { 'x-forwarded-for': address } : {};
+}
+
 export class PortalGateway {
   constructor(
     private readonly client: TrytonClient,
@@ -33,19 +46,25 @@ export class PortalGateway {
     private readonly ready: () => Promise<void>,
   ) {}
 
-  private async call<T>(method: string, params: unknown[], language?: string): Promise<T> {
+  /** `ip`: the customer's, passed on to Tryton for its login throttling (forwardedFor). */
+  private async call<T>(
+    method: string,
+    params: unknown[],
+    options: { language?: string; ip?: string } = {},
+  ): Promise<T> {
     await this.ready();
     try {
       return (await this.client.call(`model.portal.gateway.${method}`, params, {
-        context: language ? { language } : {},
+        context: options.language ? { language: options.language } : {},
+        headers: forwardedFor(options.ip),
       })) as T;
     } catch (error) {
       throw fromTryton(error);
     }
   }
 
-  login(email: string, password: string): Promise<LoginResult> {
-    return this.call('login', [email, password]);
+  login(email: string, password: string, ip?: string): Promise<LoginResult> {
+    return this.call('login', [email, password], { ip });
   }
   logout(session: string): Promise<null> {
     return this.call('logout', [session]);
@@ -56,17 +75,28 @@ export class PortalGateway {
   tokenUser(token: string): Promise<PortalUser | null> {
     return this.call('token_user', [token]);
   }
-  requestPasswordReset(email: string, language: string): Promise<null> {
-    return this.call('request_password_reset', [email], language);
+  requestPasswordReset(email: string, language: string, ip?: string): Promise<null> {
+    return this.call('request_password_reset', [email], { language, ip });
   }
-  resetPassword(email: string, token: string, password: string): Promise<StatusResult> {
-    return this.call('reset_password', [email, token, password]);
+  resetPassword(
+    email: string,
+    token: string,
+    password: string,
+    ip?: string,
+  ): Promise<StatusResult> {
+    return this.call('reset_password', [email, token, password], { ip });
   }
   validateEmail(token: string): Promise<StatusResult> {
     return this.call('validate_email', [token]);
   }
-  changePassword(session: string, current: string, next: string): Promise<StatusResult> {
-    return this.call('change_password', [session, current, next]);
+  /** Checks `current` through web.user.authenticate: throttled per client like login. */
+  changePassword(
+    session: string,
+    current: string,
+    next: string,
+    ip?: string,
+  ): Promise<StatusResult> {
+    return this.call('change_password', [session, current, next], { ip });
   }
   createApiToken(
     session: string,
