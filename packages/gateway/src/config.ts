@@ -70,6 +70,7 @@ const schema = z.object({
   TRYTON_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(8),
   TRYTON_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   REDIS_URL: z.string().url().optional(),
+  REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(100),
   REDIS_PASSWORD_FILE: z.string().min(1).optional(),
   SESSION_COOKIE_NAME: z
     .string()
@@ -106,6 +107,8 @@ export interface Config {
     timeoutMs: number;
   };
   redisUrl: string | undefined;
+  /** The longest a request waits for one Redis call before going on without Redis. */
+  redisTimeoutMs: number;
   cookie: { name: string; secure: 'auto' | boolean };
   trustProxyHops: number;
   loginRateLimit: { perIp: number; perEmail: number; windowSeconds: number };
@@ -172,6 +175,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: c.TRYTON_TIMEOUT_MS,
     },
     redisUrl,
+    redisTimeoutMs: c.REDIS_TIMEOUT_MS,
     cookie: {
       name: c.SESSION_COOKIE_NAME,
       secure: c.COOKIE_SECURE === 'auto' ? 'auto' : c.COOKIE_SECURE === 'true',

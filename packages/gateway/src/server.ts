@@ -130,7 +130,7 @@ export async function startGateway(
     ? new CircuitBreakerStore(
         new RedisStore(redis),
         redisFallback('cache'),
-        100,
+        config.redisTimeoutMs,
         5000,
         options.clock,
       )
@@ -143,7 +143,12 @@ export async function startGateway(
   const cache = new ReadCache(store, config.cacheTtls, cacheEvents);
   const auth = new AuthService(
     new PortalGateway(client, trytonReady),
-    new LoginLimiter({ ...config.loginRateLimit, redis, onFallback: redisFallback('login') }),
+    new LoginLimiter({
+      ...config.loginRateLimit,
+      redis,
+      onFallback: redisFallback('login'),
+      timeoutMs: config.redisTimeoutMs,
+    }),
     new CredentialCache(store, config.cacheTtls, cacheEvents, options.clock),
   );
 
@@ -153,7 +158,7 @@ export async function startGateway(
       : new MemoryLeakyBucket(options.clock),
     new MemoryLeakyBucket(options.clock),
     redisFallback('quotas'),
-    { clock: options.clock },
+    { clock: options.clock, timeoutMs: config.redisTimeoutMs },
   );
   // graphql-armor: depth, aliases, tokens and directives are refused at validation, before
   // the cost is even computed; field suggestions are off in production.
