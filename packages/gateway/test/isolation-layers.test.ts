@@ -2,7 +2,7 @@ import { TrytonClient } from '@portal/tryton-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromGlobalId, toGlobalId } from '../src/ids.js';
 import { type CrossBilledSale, crossBilledSale } from './support/cross-billing.js';
-import { ok } from './support/customer-view.js';
+import { nodes, ok } from './support/customer-view.js';
 import { type GraphQLSession, startStack, type TestStack } from './support/stack.js';
 
 /**
@@ -130,7 +130,6 @@ const VIEW = `{ viewer {
   documents(first: 100) { totalCount edges { node { id url } } }
 } }`;
 
-const nodes = <T>(c: { edges: { node: T }[] }): T[] => c.edges.map((e) => e.node);
 /** The Tryton id in a global id of `type`. */
 const key = (id: string, type: string) => {
   const parsed = fromGlobalId(id);
