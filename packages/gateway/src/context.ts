@@ -43,9 +43,9 @@ export function customerServices(
   const tryton = new CustomerTryton(client, viewer.credential, language, viewer.customer, cache);
   const loaders = new RecordLoaders(tryton);
   return {
-    orders: new OrdersService(viewer.customer, tryton, loaders),
-    invoices: new InvoicesService(viewer.customer, tryton, loaders),
-    documents: new DocumentsService(viewer.customer, tryton),
+    orders: new OrdersService(tryton, loaders),
+    invoices: new InvoicesService(tryton, loaders),
+    documents: new DocumentsService(tryton),
     account: new AccountService(viewer.customer, tryton),
     products: new ProductsService(tryton),
   };

@@ -44,12 +44,9 @@ export class AccountService {
   }
 
   async address(id: number): Promise<Address | null> {
-    const [row] = await this.tryton.searchRead(
-      ADDRESS_MODEL,
-      [...addressScope(this.customer.parties), ['id', '=', id]],
-      ADDRESS_FIELDS,
-      { limit: 1 },
-    );
+    const [row] = await this.tryton.searchRead(ADDRESS_MODEL, [['id', '=', id]], ADDRESS_FIELDS, {
+      limit: 1,
+    });
     return row ? toAddress(row) : null;
   }
 
@@ -57,7 +54,7 @@ export class AccountService {
   async contactMechanism(id: number): Promise<ContactMechanism | null> {
     const [row] = await this.tryton.searchRead(
       CONTACT_MECHANISM_MODEL,
-      [...contactMechanismScope(this.customer.parties), ['id', '=', id]],
+      [['id', '=', id]],
       CONTACT_MECHANISM_FIELDS,
       { limit: 1 },
     );

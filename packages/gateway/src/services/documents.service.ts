@@ -1,12 +1,11 @@
 import DataLoader from 'dataloader';
-import type { Customer, Document, Invoice, Order } from '../models.js';
+import type { Document, Invoice, Order } from '../models.js';
 import { type Connection, connection, type PageRequest } from '../pagination.js';
 import {
   ATTACHMENT_DATA_FIELDS,
   ATTACHMENT_FIELDS,
   ATTACHMENT_MODEL,
   ATTACHMENT_ORDER,
-  attachmentScope,
   contentTypeOf,
   toAttachmentDocument,
 } from '../tryton/attachment.mapper.js';
@@ -36,18 +35,10 @@ function invoiceDocument(
 
 /** Everything the customer can download: invoice PDFs and attachments. */
 export class DocumentsService {
-  constructor(
-    private readonly customer: Customer,
-    private readonly tryton: CustomerTryton,
-  ) {}
+  constructor(private readonly tryton: CustomerTryton) {}
 
   private invoiceDomain() {
-    return invoiceDomain(
-      this.customer.parties,
-      { states: ['POSTED', 'PAID'] },
-      trytonDate,
-      todayIso(),
-    );
+    return invoiceDomain({ states: ['POSTED', 'PAID'] }, trytonDate, todayIso());
   }
 
   /**
@@ -56,7 +47,6 @@ export class DocumentsService {
    */
   async list(page: PageRequest): Promise<Connection<Document>> {
     const window = page.offset + page.limit;
-    const scope = attachmentScope(this.customer.parties);
     const [invoices, attachments, invoiceCount, attachmentCount] = await Promise.all([
       window === 0
         ? Promise.resolve([])
@@ -68,12 +58,12 @@ export class DocumentsService {
           ),
       window === 0
         ? Promise.resolve([])
-        : this.tryton.searchRead(ATTACHMENT_MODEL, scope, ATTACHMENT_FIELDS, {
+        : this.tryton.searchRead(ATTACHMENT_MODEL, [], ATTACHMENT_FIELDS, {
             limit: window,
             order: ATTACHMENT_ORDER,
           }),
       this.tryton.searchCount(INVOICE_MODEL, this.invoiceDomain()),
-      this.tryton.searchCount(ATTACHMENT_MODEL, scope),
+      this.tryton.searchCount(ATTACHMENT_MODEL, []),
     ]);
     const merged = [
       ...invoices.map((row) => invoiceDocument(row, this.tryton.language)),
@@ -95,7 +85,7 @@ export class DocumentsService {
   private readonly attachmentsOf = new DataLoader<string, Document[]>(async (resources) => {
     const rows = await this.tryton.searchRead(
       ATTACHMENT_MODEL,
-      [...attachmentScope(this.customer.parties), ['resource', 'in', [...resources]]],
+      [['resource', 'in', [...resources]]],
       ATTACHMENT_FIELDS,
       { order: ATTACHMENT_ORDER },
     );
@@ -129,7 +119,7 @@ export class DocumentsService {
     if (kind === 'attachment') {
       const [row] = await this.tryton.searchRead(
         ATTACHMENT_MODEL,
-        [...attachmentScope(this.customer.parties), ['id', '=', id]],
+        [['id', '=', id]],
         ATTACHMENT_FIELDS,
         { limit: 1 },
       );
@@ -144,7 +134,7 @@ export class DocumentsService {
   ): Promise<{ name: string; contentType: string; content: Uint8Array } | null> {
     const [row] = await this.tryton.searchRead(
       ATTACHMENT_MODEL,
-      [...attachmentScope(this.customer.parties), ['id', '=', id]],
+      [['id', '=', id]],
       ATTACHMENT_DATA_FIELDS,
       { limit: 1 },
     );

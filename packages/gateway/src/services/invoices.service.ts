@@ -1,6 +1,6 @@
 import { Decimal } from '@portal/tryton-client';
 import type { RecordLoaders } from '../loaders/record.loader.js';
-import type { Customer, Invoice, InvoiceTax, Line, MonthlyAmount } from '../models.js';
+import type { Invoice, InvoiceTax, Line, MonthlyAmount } from '../models.js';
 import { type Connection, connection, type PageRequest } from '../pagination.js';
 import type { CustomerTryton } from '../tryton/customer-tryton.js';
 import {
@@ -10,7 +10,6 @@ import {
   type InvoiceFilterInput,
   invoiceDomain,
   invoiceNumberDomain,
-  invoiceScope,
   toInvoice,
 } from '../tryton/invoice.mapper.js';
 import {
@@ -34,7 +33,6 @@ const INVOICE_REPORT = 'account.invoice';
 /** The customer's invoices, their PDFs and the figures of the dashboard. */
 export class InvoicesService {
   constructor(
-    private readonly customer: Customer,
     private readonly tryton: CustomerTryton,
     private readonly loaders: RecordLoaders,
   ) {}
@@ -44,7 +42,7 @@ export class InvoicesService {
     page: PageRequest,
   ): Promise<Connection<Invoice>> {
     const today = todayIso();
-    const domain = invoiceDomain(this.customer.parties, filter, trytonDate, today);
+    const domain = invoiceDomain(filter, trytonDate, today);
     const [rows, total] = await Promise.all([
       page.limit === 0
         ? Promise.resolve([])
@@ -62,7 +60,7 @@ export class InvoicesService {
   async byNumber(number: string): Promise<Invoice | null> {
     const rows = await this.tryton.searchRead(
       INVOICE_MODEL,
-      invoiceNumberDomain(this.customer.parties, number),
+      invoiceNumberDomain(number),
       INVOICE_FIELDS,
       { limit: 1 },
     );
@@ -70,12 +68,9 @@ export class InvoicesService {
   }
 
   async byId(id: number): Promise<Invoice | null> {
-    const rows = await this.tryton.searchRead(
-      INVOICE_MODEL,
-      [...invoiceScope(this.customer.parties), ['id', '=', id]],
-      INVOICE_FIELDS,
-      { limit: 1 },
-    );
+    const rows = await this.tryton.searchRead(INVOICE_MODEL, [['id', '=', id]], INVOICE_FIELDS, {
+      limit: 1,
+    });
     return this.toInvoices(rows, todayIso())[0] ?? null;
   }
 
@@ -101,7 +96,7 @@ export class InvoicesService {
   async amountDue(): Promise<{ amount: Decimal; currency: string }> {
     const rows = await this.tryton.searchRead(
       INVOICE_MODEL,
-      invoiceDomain(this.customer.parties, { unpaid: true }, trytonDate, todayIso()),
+      invoiceDomain({ unpaid: true }, trytonDate, todayIso()),
       ['amount_to_pay', 'currency.code'],
     );
     let total = Decimal.from('0');
@@ -126,7 +121,6 @@ export class InvoicesService {
     const rows = await this.tryton.searchRead(
       INVOICE_MODEL,
       invoiceDomain(
-        this.customer.parties,
         { states: ['POSTED', 'PAID'], dateFrom: `${first}-01` },
         trytonDate,
         todayIso(now),

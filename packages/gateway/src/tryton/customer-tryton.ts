@@ -6,37 +6,8 @@ import type {
   TrytonClient,
 } from '@portal/tryton-client';
 import type { ReadCache } from '../cache/read-cache.js';
-import type { CacheArea } from '../config.js';
-import { ADDRESS_MODEL } from './address.mapper.js';
-import { ATTACHMENT_MODEL } from './attachment.mapper.js';
-import { CONTACT_MECHANISM_MODEL } from './contact-mechanism.mapper.js';
 import { fromTryton } from './errors.js';
-import { INVOICE_MODEL } from './invoice.mapper.js';
-import { INVOICE_LINE_MODEL } from './invoice-line.mapper.js';
-import { INVOICE_TAX_MODEL } from './invoice-tax.mapper.js';
-import { SALE_MODEL } from './sale.mapper.js';
-import { SALE_LINE_MODEL } from './sale-line.mapper.js';
-import { customerScope } from './scopes.js';
-import { SHIPMENT_MODEL } from './shipment.mapper.js';
-
-/** The cache area, hence the lifetime, of each model's reads (config.ts, docs/caching.md). */
-const CACHE_AREAS: Record<string, CacheArea> = {
-  [SALE_MODEL]: 'orders',
-  [SHIPMENT_MODEL]: 'shipments',
-  [INVOICE_MODEL]: 'invoices',
-  [SALE_LINE_MODEL]: 'lines',
-  [INVOICE_LINE_MODEL]: 'lines',
-  [INVOICE_TAX_MODEL]: 'lines',
-  [ATTACHMENT_MODEL]: 'documents',
-  [ADDRESS_MODEL]: 'addresses',
-  [CONTACT_MECHANISM_MODEL]: 'contacts',
-};
-
-function cacheArea(model: string): CacheArea {
-  const area = CACHE_AREAS[model];
-  if (!area) throw new Error(`no cache area for ${model}`);
-  return area;
-}
+import { cacheArea, customerScope } from './scopes.js';
 
 /** How the request proves who the customer is. */
 export type Credential = { kind: 'session'; key: string } | { kind: 'token'; token: string };
@@ -44,7 +15,8 @@ export type Credential = { kind: 'session'; key: string } | { kind: 'token'; tok
 /**
  * The only way the gateway reads customer data: every call carries the customer's session
  * key or API token in its context, so Tryton's record rules (module portal_api) scope it to
- * that customer whatever the domain; the services add the customer's party domain on top.
+ * that customer whatever the domain, and every domain is ANDed with the customer's scope of
+ * its model (scopes.ts): the services give only their own conditions.
  */
 export class CustomerTryton {
   /** Everything that changes an answer besides the call itself: who, for whom, in which language. */

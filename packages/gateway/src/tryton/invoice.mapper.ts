@@ -52,14 +52,16 @@ export interface InvoiceFilterInput {
   search?: string | null;
 }
 
-/** Unpaid: posted (paid ones are `paid`). Overdue: an open receivable line past maturity. */
+/**
+ * The filter's conditions; the customer's scope is added to every read (scopes.ts). Unpaid:
+ * posted (paid ones are `paid`). Overdue: an open receivable line past maturity.
+ */
 export function invoiceDomain(
-  parties: number[],
   filter: InvoiceFilterInput | null | undefined,
   toDate: (iso: string) => unknown,
   today: string,
 ): Domain {
-  const domain: Domain = [...invoiceScope(parties)];
+  const domain: Domain = [];
   if (filter?.states?.length) {
     domain.push(['state', 'in', filter.states.map((s) => TRYTON_STATES[s])]);
   }
@@ -85,8 +87,8 @@ export function invoiceDomain(
   return domain;
 }
 
-export function invoiceNumberDomain(parties: number[], number: string): Domain {
-  return [...invoiceScope(parties), ['number', '=', number]];
+export function invoiceNumberDomain(number: string): Domain {
+  return [['number', '=', number]];
 }
 
 export function toInvoice(row: Record<string, unknown>, today: string): Invoice | null {

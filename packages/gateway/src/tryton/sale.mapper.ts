@@ -76,12 +76,12 @@ export interface OrderFilterInput {
   search?: string | null;
 }
 
+/** The filter's conditions; the customer's scope is added to every read (scopes.ts). */
 export function saleDomain(
-  parties: number[],
   filter: OrderFilterInput | null | undefined,
   toDate: (iso: string) => unknown,
 ): Domain {
-  const domain: Domain = [...saleScope(parties)];
+  const domain: Domain = [];
   if (filter?.states?.length) {
     domain.push(['state', 'in', filter.states.map((s) => TRYTON_STATES[s])]);
   }
@@ -94,8 +94,8 @@ export function saleDomain(
   return domain;
 }
 
-export function numberDomain(parties: number[], number: string): Domain {
-  return [...saleScope(parties), ['number', '=', number]];
+export function numberDomain(number: string): Domain {
+  return [['number', '=', number]];
 }
 
 export function toOrder(row: Record<string, unknown>): Order | null {

@@ -1,4 +1,5 @@
 import type { Domain } from '@portal/tryton-client';
+import type { CacheArea } from '../config.js';
 import { ADDRESS_MODEL, addressScope } from './address.mapper.js';
 import { ATTACHMENT_MODEL, attachmentScope } from './attachment.mapper.js';
 import { CONTACT_MECHANISM_MODEL, contactMechanismScope } from './contact-mechanism.mapper.js';
@@ -10,25 +11,35 @@ import { SALE_LINE_MODEL, saleLineScope } from './sale-line.mapper.js';
 import { SHIPMENT_MODEL, shipmentScope } from './shipment.mapper.js';
 
 /**
- * What each model the gateway reads by id may return for a customer: the gateway's own layer
- * of isolation, on top of Tryton's record rules (module portal_api), so that one widened rule
- * is not enough to show a customer another's records.
+ * What the gateway knows of each model it reads for a customer: its scope, the gateway's own
+ * layer of isolation on top of Tryton's record rules (module portal_api), so that one widened
+ * rule is not enough to show a customer another's records; and its cache area, hence how long
+ * its reads are kept (config.ts, docs/caching.md).
  */
-const SCOPES: Record<string, (parties: number[]) => Domain> = {
-  [SALE_MODEL]: saleScope,
-  [SALE_LINE_MODEL]: saleLineScope,
-  [INVOICE_MODEL]: invoiceScope,
-  [INVOICE_LINE_MODEL]: invoiceLineScope,
-  [INVOICE_TAX_MODEL]: invoiceTaxScope,
-  [SHIPMENT_MODEL]: shipmentScope,
-  [ADDRESS_MODEL]: addressScope,
-  [CONTACT_MECHANISM_MODEL]: contactMechanismScope,
-  [ATTACHMENT_MODEL]: attachmentScope,
+const MODELS: Record<string, { scope: (parties: number[]) => Domain; area: CacheArea }> = {
+  [SALE_MODEL]: { scope: saleScope, area: 'orders' },
+  [SALE_LINE_MODEL]: { scope: saleLineScope, area: 'lines' },
+  [INVOICE_MODEL]: { scope: invoiceScope, area: 'invoices' },
+  [INVOICE_LINE_MODEL]: { scope: invoiceLineScope, area: 'lines' },
+  [INVOICE_TAX_MODEL]: { scope: invoiceTaxScope, area: 'lines' },
+  [SHIPMENT_MODEL]: { scope: shipmentScope, area: 'shipments' },
+  [ADDRESS_MODEL]: { scope: addressScope, area: 'addresses' },
+  [CONTACT_MECHANISM_MODEL]: { scope: contactMechanismScope, area: 'contacts' },
+  [ATTACHMENT_MODEL]: { scope: attachmentScope, area: 'documents' },
 };
+
+function known(model: string) {
+  const entry = MODELS[model];
+  if (!entry) throw new Error(`no customer scope for ${model}`);
+  return entry;
+}
 
 /** The customer's domain on `model`; a model without one is a bug, never read unscoped. */
 export function customerScope(model: string, parties: number[]): Domain {
-  const scope = SCOPES[model];
-  if (!scope) throw new Error(`no customer scope for ${model}`);
-  return scope(parties);
+  return known(model).scope(parties);
+}
+
+/** The cache area of `model`'s reads. */
+export function cacheArea(model: string): CacheArea {
+  return known(model).area;
 }
