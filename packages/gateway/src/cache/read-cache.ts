@@ -89,6 +89,17 @@ export class ReadCache {
   }
 
   /**
+   * Stores `entries` for `area`'s lifetime without reading first: the rows of a search kept
+   * under the keys that reads by id (`getMany`) look for.
+   */
+  async put(area: CacheArea, entries: { key: string; value: unknown }[]): Promise<void> {
+    const ttlSeconds = this.ttls[area];
+    if (ttlSeconds <= 0 || !entries.length) return;
+    const encoded = entries.map(({ key, value }) => ({ key, value: encode(value) }));
+    await this.store.mset(encoded, ttlSeconds);
+  }
+
+  /**
    * Loads `key` unless another replica holds its claim: then waits for the value it writes,
    * and loads after all if that replica gives up (its load failed), is slower than `waitMs`,
    * or the store fails. Nobody waits longer than `waitMs` plus two bounded store calls (the

@@ -46,7 +46,7 @@ export class InvoicesService {
     const [rows, total] = await Promise.all([
       page.limit === 0
         ? Promise.resolve([])
-        : this.tryton.searchRead(INVOICE_MODEL, domain, INVOICE_FIELDS, {
+        : this.tryton.searchRecords(INVOICE_MODEL, domain, INVOICE_FIELDS, {
             offset: page.offset,
             limit: page.limit,
             order: INVOICE_ORDER,

@@ -38,7 +38,7 @@ export class OrdersService {
     const [rows, total] = await Promise.all([
       page.limit === 0
         ? Promise.resolve([])
-        : this.tryton.searchRead(SALE_MODEL, domain, SALE_FIELDS, {
+        : this.tryton.searchRecords(SALE_MODEL, domain, SALE_FIELDS, {
             offset: page.offset,
             limit: page.limit,
             order: SALE_ORDER,
