@@ -88,7 +88,8 @@ describe('query cost and quotas', () => {
     now += 60_000;
     let last = await costOf(marie, ORDER_LIST);
     let spent = 0;
-    while (!last.response.errors) {
+    // Bounded: a bucket that never empties fails here, not at the test's timeout.
+    while (!last.response.errors && spent < 10) {
       spent++;
       last = await costOf(marie, ORDER_LIST);
     }
@@ -184,54 +185,50 @@ describe('query cost and quotas', () => {
 describe('quotas and login limits when Redis hangs, stops and comes back', () => {
   let stack: TestStack;
   let redis: TestRedis;
-  // Moves the circuit breakers past their open window without sleeping.
-  let skew = 0;
+  // The gateway's clock: it stands still, so an open circuit breaker stays open until a test
+  // moves it past its window; nothing here depends on how fast the machine is.
+  let now = 1_800_000_000_000;
 
   beforeAll(async () => {
     redis = await TestRedis.start();
-    // Production's bound: the test is that a hung Redis costs about that much, not more.
-    stack = await startStack(
-      { REDIS_URL: redis.url, REDIS_TIMEOUT_MS: '100' },
-      { clock: () => Date.now() + skew },
-    );
+    stack = await startStack({ REDIS_URL: redis.url }, { clock: () => now });
   });
   afterAll(async () => {
     await stack?.stop();
     await redis?.close();
   });
 
-  const timed = async <T>(call: () => Promise<T>) => {
-    const started = performance.now();
-    const result = await call();
-    return { result, ms: performance.now() - started };
-  };
-
-  it('answers within a bound while Redis hangs, from memory, and counts it', async () => {
+  it('answers while Redis hangs, from memory, waiting once per breaker, and counts it', async () => {
     const marie = stack.session();
     await marie.login(stack.tryton.customers.marie.email, stack.tryton.customers.marie.password);
     expect((await marie.query(ORDER_LIST)).errors).toBeUndefined();
     redis.pause();
     try {
-      // A hung Redis never answers: each use waits its 100 ms bound once, then the breakers
-      // skip it. Without the bounds these requests would never complete.
-      const query = await timed(() => marie.query(ORDER_LIST));
-      expect(query.result.errors).toBeUndefined();
-      expect(query.ms).toBeLessThan(1500);
+      // A hung Redis never answers: without the bounds (REDIS_TIMEOUT_MS, unit tested with
+      // fake timers) this request would never complete and the test would time out.
+      expect((await marie.query(ORDER_LIST)).errors).toBeUndefined();
+      const after = {
+        quotas: await redisFallbacks(stack, 'quotas'),
+        cache: await redisFallbacks(stack, 'cache'),
+      };
+      expect(after.quotas).toBeGreaterThan(0);
+      expect(after.cache).toBeGreaterThan(0);
+      // The breakers are open: the next request does not wait for Redis at all.
+      expect((await marie.query(ORDER_LIST)).errors).toBeUndefined();
+      expect(await redisFallbacks(stack, 'quotas')).toBe(after.quotas);
+      expect(await redisFallbacks(stack, 'cache')).toBe(after.cache);
+      // Login limits have no breaker: each attempt waits its bound, and logs in from memory.
       const jean = stack.session();
       const { email, password } = stack.tryton.customers.jean;
-      const login = await timed(() => jean.login(email, password));
-      expect(login.result.errors).toBeUndefined();
-      expect(login.ms).toBeLessThan(3000);
-      expect(await redisFallbacks(stack, 'quotas')).toBeGreaterThan(0);
+      expect((await jean.login(email, password)).errors).toBeUndefined();
       expect(await redisFallbacks(stack, 'login')).toBeGreaterThan(0);
-      expect(await redisFallbacks(stack, 'cache')).toBeGreaterThan(0);
     } finally {
       redis.resume();
     }
   });
 
   it('keeps serving from Tryton when Redis stops, and counts the failures', async () => {
-    skew += 10_000;
+    now += 10_000;
     const before = await redisFallbacks(stack, 'quotas');
     const marie = stack.session();
     await marie.login(stack.tryton.customers.marie.email, stack.tryton.customers.marie.password);
@@ -249,7 +246,7 @@ describe('quotas and login limits when Redis hangs, stops and comes back', () =>
   it('uses Redis again for quotas and login limits once it is back', async () => {
     await redis.restart();
     await eventually(async () => (await fetch(`${stack.gateway.url}/readyz`)).status === 200);
-    skew += 10_000;
+    now += 10_000;
     const before = {
       quotas: await redisFallbacks(stack, 'quotas'),
       login: await redisFallbacks(stack, 'login'),

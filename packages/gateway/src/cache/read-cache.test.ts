@@ -14,9 +14,16 @@ describe('ReadCache', () => {
   it('keys by scope: the same call for two customers never shares an entry', () => {
     const cache = new ReadCache(new MemoryStore(), ttls(60), quiet);
     const call = ['search_read', 'sale.sale', [['state', '=', 'done']], ['number']];
-    expect(cache.key('c1-p7-fr', ...call)).not.toBe(cache.key('c2-p8-fr', ...call));
-    expect(cache.key('c1-p7-fr', ...call)).not.toBe(cache.key('c1-p7-en', ...call));
-    expect(cache.key('c1-p7-fr', ...call)).toBe(cache.key('c1-p7-fr', ...call));
+    const key = cache.key('c1-p7-fr', ...call);
+    // The scope readable (to find a customer's entries), the call hashed.
+    expect(key).toMatch(/^portal:v1:c1-p7-fr:[A-Za-z0-9_-]{32}$/);
+    expect(cache.key('c2-p8-fr', ...call)).not.toBe(key);
+    expect(cache.key('c1-p7-en', ...call)).not.toBe(key);
+    const otherDomain = ['search_read', 'sale.sale', [['state', '=', 'draft']], ['number']];
+    expect(cache.key('c1-p7-fr', ...otherDomain)).not.toBe(key);
+    // Another replica (its own ReadCache, same prefix) finds the same entry in Redis.
+    const replica = new ReadCache(new MemoryStore(), ttls(60), quiet);
+    expect(replica.key('c1-p7-fr', ...structuredClone(call))).toBe(key);
   });
 
   it('keeps Decimal and dates exact, and loads concurrent misses once', async () => {
