@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ResetPasswordDocument } from '@/gql/graphql';
 import { graphqlError, renderRoutes } from '@/test/render';
 import { ResetPasswordRoute } from './reset-password';
@@ -7,12 +7,24 @@ import { ResetPasswordRoute } from './reset-password';
 const path = '/reset-password?token=tok-123&email=claire%40martin.fr';
 const variables = { email: 'claire@martin.fr', token: 'tok-123', password: 'Brioche-Kx7!Vqz2' };
 
+/** `sent` records every resetPassword request, whatever its variables. */
 function setup(result: object, at = path) {
-  return renderRoutes({
+  const sent = vi.fn();
+  const view = renderRoutes({
     routes: [{ path: '/reset-password', element: <ResetPasswordRoute /> }],
     path: at,
-    mocks: [{ request: { query: ResetPasswordDocument, variables }, result }],
+    mocks: [
+      {
+        request: { query: ResetPasswordDocument, variables: () => true },
+        result: (sentVariables: object) => {
+          sent(sentVariables);
+          return result;
+        },
+        maxUsageCount: Number.POSITIVE_INFINITY,
+      },
+    ],
   });
+  return { ...view, sent };
 }
 
 async function fill(user: ReturnType<typeof setup>['user'], confirm = variables.password) {
@@ -23,7 +35,7 @@ async function fill(user: ReturnType<typeof setup>['user'], confirm = variables.
 
 describe('reset password page (from the e-mail link)', () => {
   it('checks the confirmation before sending anything', async () => {
-    const { user } = setup({ data: { resetPassword: true } });
+    const { user, sent } = setup({ data: { resetPassword: true } });
     expect(
       screen.getByText('Choisissez le nouveau mot de passe du compte claire@martin.fr.'),
     ).toBeInTheDocument();
@@ -31,14 +43,16 @@ describe('reset password page (from the e-mail link)', () => {
     expect(
       await screen.findByText('Les deux mots de passe ne correspondent pas.'),
     ).toBeInTheDocument();
+    expect(sent).not.toHaveBeenCalled();
   });
 
   it('sets the password and invites to sign in', async () => {
-    const { user } = setup({ data: { resetPassword: true } });
+    const { user, sent } = setup({ data: { resetPassword: true } });
     await fill(user);
     expect(await screen.findByRole('status')).toHaveTextContent(
       'Votre mot de passe a été modifié.',
     );
+    expect(sent).toHaveBeenCalledExactlyOnceWith(variables);
     expect(screen.getByRole('link', { name: 'Se connecter' })).toHaveAttribute('href', '/sign-in');
   });
 

@@ -1,5 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LoginDocument, SessionDocument } from '@/gql/graphql';
 import { graphqlError, renderRoutes } from '@/test/render';
 import { SignInRoute } from './sign-in';
@@ -48,11 +48,23 @@ async function submit(user: ReturnType<typeof setup>['user']) {
 
 describe('sign-in page', () => {
   it('validates the fields before calling the gateway', async () => {
-    const { user } = setup([]);
+    // Any login request, whatever its variables, would be recorded here.
+    const sent = vi.fn();
+    const { user } = setup([
+      {
+        request: { query: LoginDocument, variables: () => true },
+        result: (variables: object) => {
+          sent(variables);
+          return graphqlError('INVALID_CREDENTIALS');
+        },
+        maxUsageCount: Number.POSITIVE_INFINITY,
+      },
+    ]);
     await user.click(screen.getByRole('button', { name: 'Se connecter' }));
     expect(await screen.findAllByText('Ce champ est obligatoire.')).toHaveLength(2);
     expect(screen.getByLabelText('Adresse e-mail')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('Adresse e-mail')).toHaveFocus();
+    expect(sent).not.toHaveBeenCalled();
   });
 
   it('says the credentials are wrong and focuses the password', async () => {
