@@ -16,6 +16,8 @@ describe('TrytonClient against a real Tryton', () => {
   let tryton: RunningTryton;
   let client: TrytonClient;
   const events: CallEvent[] = [];
+  /** The client's load as each call ended: what the cap on calls in flight allowed. */
+  const loads: { inFlight: number; queued: number }[] = [];
 
   beforeAll(async () => {
     tryton = await startTryton({ template: await databaseTemplate() });
@@ -23,7 +25,12 @@ describe('TrytonClient against a real Tryton', () => {
       url: tryton.url,
       database: tryton.database,
       maxInFlight: 3,
-      hooks: { onCall: (e) => events.push(e) },
+      hooks: {
+        onCall: (e) => {
+          events.push(e);
+          loads.push(client.load);
+        },
+      },
     });
     await client.login('admin', tryton.adminPassword);
   });
@@ -92,13 +99,19 @@ describe('TrytonClient against a real Tryton', () => {
     expect(row?.rate.toString()).toBe('1.234567');
   });
 
-  it('raises UserError with Tryton’s message and domain', async () => {
+  it('raises UserError with Tryton’s message, and no domain for a missing value', async () => {
     const error = await client
       .model('party.contact_mechanism')
       .create([{ type: 'email', value: 'x' }])
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message.length).toBeGreaterThan(0);
+    // The model's name differs by series ("Contact Mechanism", "Party Contact Mechanism"), and
+    // the record is named when the check is Tryton's rather than the database's.
+    expect((error as UserError).message).toMatch(
+      /^A value is required for field "Party" in (record "x" of )?"(Party )?Contact Mechanism"\.$/,
+    );
+    // Only a broken domain comes with one (errors.test.ts).
+    expect((error as UserError).domain).toBeNull();
   });
 
   it('runs a wizard and renders a report', async () => {
@@ -121,10 +134,14 @@ describe('TrytonClient against a real Tryton', () => {
       tryton.databaseFile,
     ]);
     events.length = 0;
+    loads.length = 0;
     const counts = await Promise.all(
       Array.from({ length: 12 }, () => client.model('party.party').searchCount([])),
     );
     expect(new Set(counts).size).toBe(1);
+    // maxInFlight is 3: never more in flight, and the others did wait their turn.
+    expect(Math.max(...loads.map((load) => load.inFlight))).toBeLessThanOrEqual(3);
+    expect(loads.some((load) => load.queued > 0)).toBe(true);
     expect(events.filter((e) => e.method === 'common.db.login').length).toBe(1);
     expect(events.filter((e) => e.errorCode === 'TRYTON_SESSION_EXPIRED').length).toBeGreaterThan(
       0,
