@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTemplate, type RunningTryton, startTryton } from '../src/index.js';
+import { pgExists, postgresUri } from '../src/postgres.js';
 
 async function rpc(url: string, method: string, params: unknown[], auth?: string) {
   const response = await fetch(url, {
@@ -46,8 +49,17 @@ describe('startTryton', () => {
   it('gives each server its own copy of the database and cleans it up', async () => {
     const other = await startTryton({ template: await databaseTemplate() });
     expect(other.databaseFile).not.toBe(tryton.databaseFile);
+    const pg = postgresUri();
+    /** The copy exists: its database on PostgreSQL, its file on SQLite. */
+    const copyExists = async () =>
+      pg ? await pgExists(pg, other.database) : existsSync(other.databaseFile);
+    expect(await copyExists()).toBe(true);
     await other.stop();
     const after = await fetch(`${other.url}/`, { method: 'POST', body: '{}' }).catch(() => null);
     expect(after).toBeNull();
+    // Cleaned up: the copy and its folder (config, filestore) are gone; the first server's stays.
+    expect(await copyExists()).toBe(false);
+    expect(existsSync(dirname(other.databaseFile))).toBe(false);
+    expect(existsSync(dirname(tryton.databaseFile))).toBe(true);
   });
 });
