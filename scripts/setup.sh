@@ -1,17 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the portal needs on a Debian 12 machine with Node 20, and nothing twice:
-# Debian packages (Tryton 6.0 and its modules, LibreOffice for invoice PDFs), pnpm from the npm
-# registry, then the workspace's node modules. `--tests` adds what the test command needs:
-# Chromium for the browser tests and a running PostgreSQL (devstack's PostgreSQL test).
+# Debian packages (LibreOffice for invoice PDFs, the PostgreSQL client), the Tryton runtime of
+# TRYTON_SERIES (7.6 by default: tryton/runtime.sh, a venv that installs the Debian libraries it
+# imports), pnpm from the npm registry, then the workspace's node modules. `--tests` adds what
+# the test command needs: Chromium for the browser tests and a running PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-DEBIAN_PACKAGES=(
-  tryton-server tryton-modules-sale tryton-modules-account-invoice tryton-modules-web-user
-  tryton-modules-account-payment tryton-modules-account-fr tryton-modules-sale-complaint tryton-proteus
-  tryton-modules-web-shop-vue-storefront
-  libreoffice-writer-nogui python3-psycopg2 postgresql-client
-)
+DEBIAN_PACKAGES=(libreoffice-writer-nogui postgresql-client)
 TESTS=false
 if [[ "${1:-}" == "--tests" ]]; then TESTS=true; DEBIAN_PACKAGES+=(chromium); fi
 SUDO=""; [[ $(id -u) -eq 0 ]] || SUDO="sudo"
@@ -41,6 +37,8 @@ fi
 if $TESTS && ! psql -d postgres -tAc 'SELECT 1' >/dev/null 2>&1; then
   $SUDO runuser -u postgres -- createuser --superuser "$(id -un)"
 fi
+
+tryton/runtime.sh version >/dev/null
 
 PNPM_VERSION=10.34.9
 if ! command -v pnpm >/dev/null || [[ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]]; then

@@ -1,7 +1,6 @@
-# Sourced by the scripts that run Debian's trytond with the portal_api module.
-# The module is found through its `trytond.modules` entry point (the egg-info in its folder),
-# so nothing is written into /usr.
+# Sourced by the scripts that run trytond with the portal_api module: the interpreter of the
+# Tryton runtime of TRYTON_SERIES (7.6 by default), built once by runtime.sh; portal_api is
+# linked into that runtime's modules, so nothing is written into the system's Python.
 TRYTON_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-export PYTHONPATH="$TRYTON_DIR/modules/portal_api${PYTHONPATH:+:$PYTHONPATH}"
-# trytond runs on Debian's interpreter, whatever python3 comes first on PATH.
-TRYTON_PYTHON=/usr/bin/python3
+TRYTON_PYTHON="$("$TRYTON_DIR/runtime.sh" python)"
+TRYTON_SERIES="${TRYTON_SERIES:-7.6}"

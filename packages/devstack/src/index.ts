@@ -9,3 +9,4 @@ export {
   startTryton,
   type TrytonSettings,
 } from './tryton-server.js';
+export { type TrytonRuntime, trytonRuntime, trytonSeries } from './runtime.js';

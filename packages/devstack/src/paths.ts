@@ -18,7 +18,7 @@ export function cacheDir(...parts: string[]): string {
   return resolve(repoRoot(), '.cache', ...parts);
 }
 
-/** The folder of the portal_api module, put on trytond's PYTHONPATH (see tryton/env.sh). */
+/** The folder of the portal_api module (linked into the runtime's modules by tryton/runtime.sh). */
 export function portalModuleDir(): string {
   return join(repoRoot(), 'tryton', 'modules', 'portal_api');
 }

@@ -19,13 +19,10 @@ import { withLock } from './lock.js';
 import { cacheDir, portalModuleDir } from './paths.js';
 import { freePort } from './ports.js';
 import { pgCreate, pgDrop, pgExists, pgRename, postgresUri } from './postgres.js';
+import { trytonRuntime } from './runtime.js';
 
 const run = promisify(execFile);
 
-/** Debian's interpreter: trytond is installed for it, whatever python3 comes first on PATH. */
-const PYTHON = '/usr/bin/python3';
-const TRYTOND = '/usr/bin/trytond';
-const TRYTOND_ADMIN = '/usr/bin/trytond-admin';
 
 /** The modules of a portal database; their dependencies are activated with them. */
 export const PORTAL_MODULES = ['portal_api', 'account_fr', 'sale', 'account_invoice', 'web_user'];
@@ -51,10 +48,13 @@ interface ServerPaths {
   configFile: string;
 }
 
-/** The environment trytond runs with: the portal_api module on its path, a writable HOME. */
+/**
+ * The environment trytond runs with: a writable HOME, and no PYTHONPATH of the caller's (the
+ * runtime has portal_api linked into its modules and must see nothing else).
+ */
 function trytondEnv(home: string): NodeJS.ProcessEnv {
-  const pythonPath = [portalModuleDir(), process.env.PYTHONPATH].filter(Boolean).join(':');
-  return { ...process.env, PYTHONPATH: pythonPath, HOME: home, LANG: 'C.UTF-8' };
+  const { PYTHONPATH: _ignored, ...env } = process.env;
+  return { ...env, HOME: home, LANG: 'C.UTF-8' };
 }
 
 function configText(dir: string, port: number, settings: TrytonSettings): string {
@@ -73,7 +73,6 @@ function configText(dir: string, port: number, settings: TrytonSettings): string
     'from = Portail clients <portail@example.fr>',
     '[password]',
     'length = 8',
-    'entropy = 0.6',
     '[session]',
     'max_attempt = 5',
     '',
@@ -93,8 +92,7 @@ async function writeServerConfig(
 
 async function moduleFingerprint(modules: string[]): Promise<string> {
   const hash = createHash('sha256');
-  const { stdout } = await run(PYTHON, ['-c', 'import trytond; print(trytond.__version__)']);
-  hash.update(stdout);
+  hash.update((await trytonRuntime()).version);
   hash.update(`${modules.join(',')};${PORTAL_LANGUAGES.join(',')};${postgresUri() ?? 'sqlite'}`);
   const walk = async (dir: string): Promise<void> => {
     for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
@@ -188,14 +186,14 @@ async function buildTemplate(
       await writeFile(passFile, adminPassword);
       const env = { ...trytondEnv(work), TRYTONPASSFILE: passFile };
       const admin = ['-c', paths.configFile, '-d', building];
-      await run(PYTHON, [TRYTOND_ADMIN, ...admin, '--all', '--email', 'admin@example.fr'], {
+      const trytondAdmin = join((await trytonRuntime()).binDir, 'trytond-admin');
+      await run(trytondAdmin, [...admin, '--all', '--email', 'admin@example.fr'], {
         env,
         maxBuffer: 64 * 1024 * 1024,
       });
       await run(
-        PYTHON,
+        trytondAdmin,
         [
-          TRYTOND_ADMIN,
           ...admin,
           '-u',
           ...activate,
@@ -248,7 +246,7 @@ export interface RunningTryton {
 }
 
 /**
- * Starts Debian's trytond on a free loopback port over a fresh copy of `template`, and
+ * Starts trytond (the runtime of TRYTON_SERIES) on a free loopback port over a fresh copy of `template`, and
  * resolves once it answers JSON-RPC. `stop()` kills it and deletes the copy.
  */
 export async function startTryton(
@@ -281,7 +279,8 @@ export async function startTryton(
   }
   const port = options.port ?? (await freePort());
   const paths = await writeServerConfig(dir, database, port, options);
-  const child = spawn(PYTHON, [TRYTOND, '-c', paths.configFile, '--logconf', await logConf(dir)], {
+  const trytond = join((await trytonRuntime()).binDir, 'trytond');
+  const child = spawn(trytond, ['-c', paths.configFile, '--logconf', await logConf(dir)], {
     env: trytondEnv(dir),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -352,16 +351,19 @@ async function waitUntilAnswering(
     if (child.exitCode !== null) {
       throw new Error(`trytond exited with code ${child.exitCode}:\n${log()}`);
     }
-    try {
-      const response = await fetch(`${url}/`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ id: 0, method: 'common.server.version', params: [] }),
-        signal: AbortSignal.timeout(2000),
-      });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
+    // Server-level calls go to `/` up to 7.6 and to `/rpc/` from 7.8 (which answers 405 on `/`).
+    for (const path of ['/', '/rpc/']) {
+      try {
+        const response = await fetch(`${url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ id: 0, method: 'common.server.version', params: [] }),
+          signal: AbortSignal.timeout(2000),
+        });
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startDemoTryton } from '../../demo-data/dist/index.js';
-import { portalModuleDir } from '../../devstack/dist/index.js';
+import { trytonRuntime } from '../../devstack/dist/index.js';
 import { TrytonClient } from '../../tryton-client/dist/index.js';
 
 const run = promisify(execFile);
@@ -41,9 +41,8 @@ export async function startStorefrontTryton() {
   await writeFile(passFile, first.admin.password);
   try {
     await run(
-      '/usr/bin/python3',
+      join((await trytonRuntime()).binDir, 'trytond-admin'),
       [
-        '/usr/bin/trytond-admin',
         '-c',
         join(dir, 'trytond.conf'),
         '-d',
@@ -55,7 +54,6 @@ export async function startStorefrontTryton() {
       {
         env: {
           ...process.env,
-          PYTHONPATH: [portalModuleDir(), process.env.PYTHONPATH].filter(Boolean).join(':'),
           HOME: dir,
           LANG: 'C.UTF-8',
           TRYTONPASSFILE: passFile,

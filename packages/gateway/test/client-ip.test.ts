@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { AccessDeniedError, TrytonClient } from '@portal/tryton-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trytonRuntime } from '@portal/devstack';
 import { forwardedFor } from '../src/tryton/portal-gateway.js';
 import { startStack, type TestStack } from './support/stack.js';
 
@@ -52,7 +53,7 @@ async function attempts(stack: TestStack): Promise<AttemptRow[]> {
     'finally:',
     '    database.put_connection(connection)',
   ].join('\n');
-  const { stdout } = await run('/usr/bin/python3', [
+  const { stdout } = await run((await trytonRuntime()).python, [
     '-c',
     script,
     await configOf(stack.tryton.url),

@@ -128,7 +128,7 @@ describe('TrytonClient against a real Tryton', () => {
 
   it('logs in again once when Tryton forgot the session, and caps calls in flight', async () => {
     // Tryton forgets every session (as after its max_age), behind the client's back.
-    execFileSync('/usr/bin/python3', [
+    execFileSync('python3', [
       '-c',
       'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("DELETE FROM ir_session"); c.commit()',
       tryton.databaseFile,

@@ -5,7 +5,7 @@ methods of `portal.gateway`. Expected failures (wrong password, bad token, throt
 returned as values, never raised: raising would roll the transaction back and erase the
 failed attempt that Tryton's brute-force counter just recorded.
 
-Differences between Tryton 6.0 and 7.6 are kept to `rule.py` (see there).
+Differences between Tryton series are kept to `rule.py` (see there).
 """
 import datetime
 import hashlib
@@ -20,6 +20,8 @@ from trytond.pool import Pool
 from trytond.res.user import PasswordError
 from trytond.rpc import RPC
 from trytond.transaction import Transaction
+
+from .password import check_password
 
 TOKEN_PREFIX = 'tpat_'
 # Writing `last_used` on every request would turn each read into a write.
@@ -229,6 +231,7 @@ class PortalGateway(Model):
             users = WebUser.search([('email', '=', email.strip().lower())], limit=1)
             try:
                 User.validate_password(password, users)
+                check_password(password, email)
             except PasswordError as error:
                 return {'status': 'invalid_password', 'message': error.message}
             if WebUser.set_password_token(email.strip(), token, password):
@@ -272,6 +275,7 @@ class PortalGateway(Model):
                 return {'status': 'invalid_credentials'}
             try:
                 User.validate_password(new, [user])
+                check_password(new, user.email)
             except PasswordError as error:
                 return {'status': 'invalid_password', 'message': error.message}
             WebUser.write([user], {'password': new})

@@ -1,3 +1,1 @@
-from .test_portal_api import suite
 
-__all__ = ['suite']
