@@ -1,6 +1,7 @@
 export { type CaughtMail, type MailCatcher, startMailCatcher, textOfHtml } from './mail-catcher.js';
 export { cacheDir, portalModuleDir, repoRoot } from './paths.js';
 export { freePort } from './ports.js';
+export { type TrytonRuntime, trytonRuntime, trytonSeries } from './runtime.js';
 export {
   type DatabaseTemplate,
   databaseTemplate,
@@ -9,4 +10,3 @@ export {
   startTryton,
   type TrytonSettings,
 } from './tryton-server.js';
-export { type TrytonRuntime, trytonRuntime, trytonSeries } from './runtime.js';

@@ -3,9 +3,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { trytonRuntime } from '@portal/devstack';
 import { AccessDeniedError, TrytonClient } from '@portal/tryton-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trytonRuntime } from '@portal/devstack';
 import { forwardedFor } from '../src/tryton/portal-gateway.js';
 import { startStack, type TestStack } from './support/stack.js';
 
