@@ -18,7 +18,7 @@ interface DemoTryton {
   url: string;
   database: string;
   gateway: { login: string; password: string };
-  customers: { marie: DemoCustomer };
+  customers: { marie: DemoCustomer; wholesaler: DemoCustomer };
   mailbox: { messages: { to: string[]; subject: string; text: string }[] };
   stop(): Promise<void>;
 }
@@ -77,10 +77,11 @@ export async function startRealStack(): Promise<Stack> {
     await tryton.stop();
     throw error;
   }
-  const { marie } = tryton.customers;
+  const { marie, wholesaler } = tryton.customers;
   return {
     baseURL: preview.url,
     customer: { email: marie.email, password: marie.password, name: marie.partyName },
+    wholesaler: { email: wholesaler.email, password: wholesaler.password },
     // The next mail to `to`, not an earlier one (a second reset must read its own link).
     waitForMail: async (to) => {
       const { messages } = tryton.mailbox;

@@ -1,11 +1,22 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { TestContext } from 'vitest';
 import { startPreview } from './preview';
 
 const gatewayMain = fileURLToPath(new URL('../../../gateway/dist/main.js', import.meta.url));
 
-/** True when the suite can run: a gateway to start (built) or one already running. */
-export const stackAvailable = Boolean(process.env.E2E_GATEWAY_URL) || existsSync(gatewayMain);
+/**
+ * CI=true: every prerequisite is required. Elsewhere a test that needs what an external
+ * gateway cannot give (its mailbox, a second customer) is skipped, and says why.
+ */
+export const required = process.env.CI === 'true';
+
+/** Skips the test outside CI; fails it in CI, where a skipped test would pass unnoticed. */
+export function requireOrSkip(ctx: TestContext, ok: boolean, what: string): void {
+  if (ok) return;
+  if (required) throw new Error(`browser tests: ${what} is missing (CI=true: not skipped)`);
+  ctx.skip(`${what} is missing`);
+}
 
 export interface Mail {
   to: string;
@@ -17,17 +28,25 @@ export interface Stack {
   /** The built web app, served with its proxy to the gateway. */
   baseURL: string;
   customer: { email: string; password: string; name?: string };
+  /** A customer with more than one page of orders (the demo's wholesaler); null if unknown. */
+  wholesaler: { email: string; password: string } | null;
   /** The next e-mail sent to `to`, caught by the test SMTP server; null without one. */
   waitForMail: ((to: string) => Promise<Mail>) | null;
   stop(): Promise<void>;
 }
 
 /**
- * E2E_GATEWAY_URL (with E2E_EMAIL and E2E_PASSWORD) points the suite at a gateway that is
+ * E2E_GATEWAY_URL (with E2E_EMAIL and E2E_PASSWORD, and E2E_WHOLESALER_EMAIL and
+ * E2E_WHOLESALER_PASSWORD for a customer with more than one page of orders) points the suite at a gateway that is
  * already running; otherwise it starts the real stack itself (see real-stack.ts).
  */
 export async function startStack(): Promise<Stack> {
   const external = process.env.E2E_GATEWAY_URL;
+  if (!external && !existsSync(gatewayMain)) {
+    throw new Error(
+      'browser tests: packages/gateway/dist/main.js is missing: run `pnpm -r build` first, or set E2E_GATEWAY_URL',
+    );
+  }
   if (external) {
     const preview = await startPreview(external);
     return {
@@ -36,6 +55,12 @@ export async function startStack(): Promise<Stack> {
         email: process.env.E2E_EMAIL ?? '',
         password: process.env.E2E_PASSWORD ?? '',
       },
+      wholesaler: process.env.E2E_WHOLESALER_EMAIL
+        ? {
+            email: process.env.E2E_WHOLESALER_EMAIL,
+            password: process.env.E2E_WHOLESALER_PASSWORD ?? '',
+          }
+        : null,
       waitForMail: null,
       stop: () => preview.close(),
     };
