@@ -5,7 +5,11 @@ import { TrytonClient } from './client.js';
 import { AbortedError, SessionExpiredError, TimeoutError, UnavailableError } from './errors.js';
 import { Limiter } from './transport.js';
 
-/** A stand-in Tryton for transport behaviour only (the real one is in test/). */
+/**
+ * A stand-in Tryton 7.6 for transport behaviour only (the real one is in test/). It answers
+ * `common.server.version`, which a client asks before its first login, itself: `handle` sees
+ * every other call. Other series: versions.test.ts.
+ */
 async function fakeTryton(
   handle: (
     body: { method: string; params: unknown[] },
@@ -18,7 +22,11 @@ async function fakeTryton(
     req.on('data', (chunk) => {
       text += chunk;
     });
-    req.on('end', () => handle(JSON.parse(text), req, res));
+    req.on('end', () => {
+      const body = JSON.parse(text);
+      if (body.method === 'common.server.version' && req.url === '/') return reply(res, '7.6');
+      handle(body, req, res);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };

@@ -1,11 +1,13 @@
-import { adapterFor, sessionHeaderAdapter, type TrytonAdapter } from './adapter.js';
+import { ADAPTERS, adapterFor, sessionHeaderAdapter, type TrytonAdapter } from './adapter.js';
 import {
   isTrytonError,
+  ProtocolError,
   SessionExpiredError,
   type TrytonError,
   UnavailableError,
 } from './errors.js';
 import { Model } from './model.js';
+import { OWN, type Session, Sessions } from './sessions.js';
 import { Transport } from './transport.js';
 
 /** A Tryton context: sent as the last positional parameter of every model call. */
@@ -94,9 +96,18 @@ export interface TrytonClientOptions {
   hooks?: { onCall?: (event: CallEvent) => void };
   /** The language of the login call. Default `en`. */
   language?: string;
-  /** Version differences; detected by `serverVersion()` otherwise the 5.x-7.x scheme. */
+  /**
+   * Pins the version adapter. Unset, the client asks `common.server.version` once, before its
+   * first login (or at the first `serverVersion()`), and picks it with `adapterFor`.
+   */
   adapter?: TrytonAdapter;
 }
+
+/**
+ * Sessions kept for forwarded client addresses where Tryton binds sessions to addresses
+ * (8.0): one login per new address, the least recently used logged out beyond this.
+ */
+const ADDRESS_SESSIONS = 256;
 
 const READ_METHODS = new Set([
   'search',
@@ -114,15 +125,14 @@ function isIdempotent(method: string): boolean {
   return method.startsWith('model.') && READ_METHODS.has(last);
 }
 
+/** The header that makes Tryton see a call as from `address` (none for the own session). */
+function forwarding(address: string): Record<string, string> {
+  return address === OWN ? {} : { 'x-forwarded-for': address };
+}
+
 function modelOf(method: string): string | undefined {
   const match = /^(?:model|wizard|report)\.(.+)\.[^.]+$/.exec(method);
   return match?.[1];
-}
-
-interface SessionState {
-  login: string;
-  userId: number;
-  key: string;
 }
 
 /**
@@ -134,10 +144,11 @@ export class TrytonClient {
   private readonly transport: Transport;
   private readonly options: TrytonClientOptions;
   private adapter: TrytonAdapter;
-  private state: SessionState | undefined;
+  /** Pinned by `options.adapter`, or picked from the server's version. */
+  private adapterKnown: boolean;
+  private readonly sessions = new Sessions(ADDRESS_SESSIONS);
   /** Kept to log in again once when the session expires; never in errors or logs. */
   #password: string | undefined;
-  private relogin: Promise<void> | undefined;
   private prefs: Context = {};
 
   constructor(options: TrytonClientOptions) {
@@ -149,11 +160,13 @@ export class TrytonClient {
       timeoutMs: options.timeoutMs ?? 30_000,
     });
     this.adapter = options.adapter ?? sessionHeaderAdapter;
+    this.adapterKnown = options.adapter !== undefined;
   }
 
   /** The logged-in user (without the key), or null. */
   get session(): { userId: number; login: string } | null {
-    return this.state ? { userId: this.state.userId, login: this.state.login } : null;
+    const own = this.sessions.get(OWN);
+    return own ? { userId: own.userId, login: own.login } : null;
   }
 
   /** The user's preferences context (company, language...), sent with every call. */
@@ -166,19 +179,48 @@ export class TrytonClient {
     return { inFlight: this.transport.limiter.inFlight, queued: this.transport.limiter.queued };
   }
 
+  /** Logs in (picking the version adapter first, see `adapter`); replaces any session. */
   async login(login: string, password: string): Promise<void> {
+    if (!this.adapterKnown) await this.serverVersion();
+    for (const [address, session] of this.sessions.clear()) {
+      if (address !== OWN) this.forget(address, session);
+    }
+    await this.logIn(login, password);
+  }
+
+  /** The own session and the preferences that go with it. */
+  private async logIn(login: string, password: string): Promise<void> {
+    await this.openSession(OWN, login, password);
+    this.#password = password;
+    this.prefs = await this.loadPreferences();
+  }
+
+  /** `common.db.login` from `address` (forwarded to Tryton unless OWN), stored under it. */
+  private async openSession(address: string, login: string, password: string): Promise<void> {
     const { result } = await this.post(
       this.adapter.databasePath(this.database),
       'common.db.login',
       [login, { password }, this.options.language ?? 'en'],
-      {},
+      forwarding(address),
       undefined,
       0,
     );
     const { userId, key } = this.adapter.parseLogin(result);
-    this.state = { login, userId, key };
-    this.#password = password;
-    this.prefs = await this.loadPreferences();
+    for (const [evicted, session] of this.sessions.set(address, { login, userId, key })) {
+      this.forget(evicted, session);
+    }
+  }
+
+  /** Logs a forwarded address's session out, in the background: a failure changes nothing. */
+  private forget(address: string, session: Session): void {
+    this.post(
+      this.adapter.databasePath(this.database),
+      'common.db.logout',
+      [],
+      { ...forwarding(address), ...this.adapter.authorization(session) },
+      undefined,
+      0,
+    ).catch(() => {});
   }
 
   private async loadPreferences(): Promise<Context> {
@@ -192,19 +234,24 @@ export class TrytonClient {
     return prefs && typeof prefs === 'object' ? prefs : {};
   }
 
+  /** Ends the session in Tryton (forwarded addresses' sessions too, in the background). */
   async logout(): Promise<void> {
-    if (!this.state) return;
+    let own: Session | undefined;
+    for (const [address, session] of this.sessions.clear()) {
+      if (address === OWN) own = session;
+      else this.forget(address, session);
+    }
+    if (!own) return;
     try {
       await this.post(
         this.adapter.databasePath(this.database),
         'common.db.logout',
         [],
-        this.adapter.authorization(this.state),
+        this.adapter.authorization(own),
         undefined,
         0,
       );
     } finally {
-      this.state = undefined;
       this.#password = undefined;
     }
   }
@@ -213,12 +260,43 @@ export class TrytonClient {
     await this.transport.close();
   }
 
-  /** `common.server.version`; also picks the adapter for that version. */
+  /**
+   * `common.server.version` (`'7.6'`); also picks the adapter for that version, unless one was
+   * pinned. While the series is unknown, each adapter's server path is tried in turn (one more
+   * round trip, reported to `onCall` as a `TRYTON_PROTOCOL` error, where the first is wrong).
+   */
   async serverVersion(): Promise<string> {
-    const { result } = await this.post('/', 'common.server.version', [], {}, undefined, 0);
-    const version = String(result);
-    if (!this.options.adapter) this.adapter = adapterFor(version);
-    return version;
+    const candidates = this.adapterKnown
+      ? [this.adapter]
+      : [this.adapter, ...ADAPTERS.filter((adapter) => adapter !== this.adapter)];
+    let failure: unknown;
+    for (const candidate of candidates) {
+      let result: unknown;
+      try {
+        ({ result } = await this.post(
+          candidate.serverPath,
+          'common.server.version',
+          [],
+          {},
+          undefined,
+          0,
+        ));
+      } catch (error) {
+        // A path this series does not serve (405, 404, an HTML page): try the next one.
+        if (!(error instanceof ProtocolError)) throw error;
+        failure ??= error;
+        continue;
+      }
+      if (typeof result !== 'string') {
+        throw new ProtocolError('Tryton answered a version that is not a string', {
+          method: 'common.server.version',
+        });
+      }
+      if (!this.options.adapter) this.adapter = adapterFor(result);
+      this.adapterKnown = true;
+      return result;
+    }
+    throw failure;
   }
 
   model<T extends object = Record<string, unknown>>(name: string): Model<T> {
@@ -290,9 +368,12 @@ export class TrytonClient {
     const context = { ...this.prefs, ...options.context };
     const attempts = isIdempotent(method) ? (this.options.retry?.attempts ?? 2) : 0;
     const baseDelay = this.options.retry?.baseDelayMs ?? 100;
+    const address = this.adapter.sessionPerAddress
+      ? (headers['x-forwarded-for'] ?? OWN).trim()
+      : OWN;
     let replayed = false;
     for (let attempt = 0; ; attempt++) {
-      const state = this.state;
+      const state = await this.sessionFor(address);
       try {
         const { result } = await this.post(
           this.adapter.databasePath(this.database),
@@ -312,7 +393,7 @@ export class TrytonClient {
           state
         ) {
           replayed = true;
-          await this.loginAgain(state);
+          await this.loginAgain(address, state);
           continue;
         }
         if (error instanceof UnavailableError && attempt < attempts && !options.signal?.aborted) {
@@ -325,19 +406,33 @@ export class TrytonClient {
     }
   }
 
+  /**
+   * The session a call from `address` uses: the own one, or that address's, opened on first
+   * use (as the own session's user) where the adapter binds sessions to addresses.
+   */
+  private async sessionFor(address: string): Promise<Session | undefined> {
+    const own = this.sessions.get(OWN);
+    if (address === OWN) return own;
+    const password = this.#password;
+    if (!own || password === undefined) return own;
+    if (!this.sessions.get(address)) {
+      await this.sessions.open(address, async () => {
+        if (!this.sessions.get(address)) await this.openSession(address, own.login, password);
+      });
+    }
+    return this.sessions.get(address);
+  }
+
   /** One re-login for every call that saw `expired` fail; later callers reuse its result. */
-  private async loginAgain(expired: SessionState): Promise<void> {
-    if (this.state && this.state.key !== expired.key) return;
-    this.relogin ??= (async () => {
-      try {
-        const password = this.#password;
-        if (password === undefined) throw new SessionExpiredError('No credentials to log in again');
-        await this.login(expired.login, password);
-      } finally {
-        this.relogin = undefined;
-      }
-    })();
-    await this.relogin;
+  private async loginAgain(address: string, expired: Session): Promise<void> {
+    const current = this.sessions.get(address);
+    if (current && current.key !== expired.key) return;
+    await this.sessions.open(address, async () => {
+      const password = this.#password;
+      if (password === undefined) throw new SessionExpiredError('No credentials to log in again');
+      if (address === OWN) await this.logIn(expired.login, password);
+      else await this.openSession(address, expired.login, password);
+    });
   }
 
   private async post(

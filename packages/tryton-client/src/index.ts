@@ -1,4 +1,10 @@
-export { adapterFor, sessionHeaderAdapter, type TrytonAdapter } from './adapter.js';
+export {
+  ADAPTERS,
+  adapterFor,
+  rpcPathAdapter,
+  sessionHeaderAdapter,
+  type TrytonAdapter,
+} from './adapter.js';
 export {
   type CallEvent,
   type CallOptions,

@@ -83,8 +83,10 @@ describe('typed errors from a real Tryton', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     const userError = error as UserError;
-    expect(userError.message).toBe(
-      'The value for field "Subdivision" in "Address" is not valid according to its domain.',
+    // 7.x names the value and the record (6.0 did neither); 7.6 adds `record` and the model's
+    // longer name.
+    expect(userError.message).toMatch(
+      /^The value "Liège" for field "Subdivision" in (record )?"Domain Test, FR" of "(Party )?Address" is not valid according to its domain\.$/,
     );
     expect(userError.description).toBe('');
     // [the domain the subdivision must satisfy, fields_get of the fields it names].
