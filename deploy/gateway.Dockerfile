@@ -17,6 +17,9 @@ FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 WORKDIR /app
 COPY --from=build --chown=node:node /out /app
+# portal-check (docs/operations.md): `docker compose exec gateway portal-check`.
+RUN printf '#!/bin/sh\nexec node /app/bin/portal-check.mjs "$@"\n' > /usr/local/bin/portal-check \
+ && chmod 0755 /usr/local/bin/portal-check
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=5s --retries=3 \

@@ -2,6 +2,12 @@
 # Builds the database URI from the secret file (the password never sits in the environment
 # of the compose file), adds the SMTP relay's password from its secret file to Tryton's
 # [email] uri, then runs the given command (trytond, or portal-init).
+#
+# Every path comes from the environment, so the same script runs outside Docker (the init
+# smoke test): DB_PASSWORD_FILE, SMTP_PASSWORD_FILE, TRYTOND_DATABASE__PATH (the filestore,
+# default /var/lib/trytond/db), TRYTOND_WEB__LISTEN (default 0.0.0.0:8000); the command is
+# looked up on PATH. A trytond configuration file (TRYTOND_CONFIG) overrides TRYTOND_*
+# variables: keep the settings this script writes out of it.
 set -eu
 if [ -n "${DB_PASSWORD_FILE:-}" ] && [ -r "$DB_PASSWORD_FILE" ]; then
   DB_PASSWORD="$(cat "$DB_PASSWORD_FILE")"
