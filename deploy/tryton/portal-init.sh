@@ -20,8 +20,10 @@ export TRYTONPASSFILE TRYTON_GATEWAY_PASSWORD_FILE
 for file in "$TRYTONPASSFILE" "$TRYTON_GATEWAY_PASSWORD_FILE" "$GATEWAY_USER_SCRIPT"; do
   [ -r "$file" ] || { echo "portal-init: cannot read $file" >&2; exit 1; }
 done
-# --all initialises a new database and updates an existing one.
-trytond-admin -d "$DB" --all --email "${ADMIN_EMAIL:-admin@example.com}"
-trytond-admin -d "$DB" -u portal_api account_fr sale account_invoice web_user --activate-dependencies -l fr
+# One pass: --all initialises a new database or updates every activated module of an
+# existing one, -u activates the portal's modules (once) with their dependencies. As two
+# commands, a re-run would update every module twice.
+trytond-admin -d "$DB" --all -u portal_api account_fr sale account_invoice web_user \
+  --activate-dependencies -l fr --email "${ADMIN_EMAIL:-admin@example.com}"
 trytond-console -d "$DB" < "$GATEWAY_USER_SCRIPT"
 echo "portal-init: database $DB ready, technical user up to date"
