@@ -146,6 +146,7 @@ export class TrytonClient {
   private adapter: TrytonAdapter;
   /** Pinned by `options.adapter`, or picked from the server's version. */
   private adapterKnown: boolean;
+  #version: string | undefined;
   private readonly sessions = new Sessions(ADDRESS_SESSIONS);
   /** Kept to log in again once when the session expires; never in errors or logs. */
   #password: string | undefined;
@@ -167,6 +168,14 @@ export class TrytonClient {
   get session(): { userId: number; login: string } | null {
     const own = this.sessions.get(OWN);
     return own ? { userId: own.userId, login: own.login } : null;
+  }
+
+  /**
+   * The last `common.server.version` answer (`'7.6'`), known after the first login unless
+   * the adapter is pinned; for callers whose model fields differ by series.
+   */
+  get version(): string | undefined {
+    return this.#version;
   }
 
   /** The user's preferences context (company, language...), sent with every call. */
@@ -294,6 +303,7 @@ export class TrytonClient {
       }
       if (!this.options.adapter) this.adapter = adapterFor(result);
       this.adapterKnown = true;
+      this.#version = result;
       return result;
     }
     throw failure;

@@ -141,7 +141,9 @@ describe('TrytonClient on Tryton 8.0', () => {
     const fake = await fakeTryton80();
     servers.push(fake.server);
     const client = new TrytonClient({ url: fake.url, database: 'db' });
+    expect(client.version).toBeUndefined();
     await client.login('gateway', 'secret');
+    expect(client.version).toBe('8.0');
     expect(await client.serverVersion()).toBe('8.0');
     expect(await client.call('model.party.party.search_count', [[]])).toBe('key-1');
     expect(fake.seen.map(({ path, method }) => `${path} ${method}`)).toEqual([

@@ -1,10 +1,5 @@
 import type { Address, ApiToken, ContactMechanism, Customer } from '../models.js';
-import {
-  ADDRESS_FIELDS,
-  ADDRESS_MODEL,
-  addressScope,
-  toAddress,
-} from '../tryton/address.mapper.js';
+import { ADDRESS_MODEL, addressFields, addressScope, toAddress } from '../tryton/address.mapper.js';
 import {
   CONTACT_MECHANISM_FIELDS,
   CONTACT_MECHANISM_MODEL,
@@ -35,7 +30,7 @@ export class AccountService {
     const rows = await this.tryton.searchRead(
       ADDRESS_MODEL,
       addressScope([this.customer.partyId]),
-      ADDRESS_FIELDS,
+      addressFields(this.tryton.version),
       {
         order: [['id', 'ASC']],
       },
@@ -44,7 +39,8 @@ export class AccountService {
   }
 
   async address(id: number): Promise<Address | null> {
-    const [row] = await this.tryton.searchRead(ADDRESS_MODEL, [['id', '=', id]], ADDRESS_FIELDS, {
+    const fields = addressFields(this.tryton.version);
+    const [row] = await this.tryton.searchRead(ADDRESS_MODEL, [['id', '=', id]], fields, {
       limit: 1,
     });
     return row ? toAddress(row) : null;

@@ -1,7 +1,7 @@
 import type { RecordLoaders } from '../loaders/record.loader.js';
 import type { Address, Invoice, Line, Order, Shipment } from '../models.js';
 import { type Connection, connection, type PageRequest } from '../pagination.js';
-import { ADDRESS_FIELDS, ADDRESS_MODEL, toAddress } from '../tryton/address.mapper.js';
+import { ADDRESS_MODEL, addressFields, toAddress } from '../tryton/address.mapper.js';
 import type { CustomerTryton } from '../tryton/customer-tryton.js';
 import { INVOICE_FIELDS, INVOICE_MODEL, toInvoice } from '../tryton/invoice.mapper.js';
 import {
@@ -99,7 +99,8 @@ export class OrdersService {
 
   async address(id: number | null): Promise<Address | null> {
     if (id === null) return null;
-    const [row] = await this.loaders.load(ADDRESS_MODEL, ADDRESS_FIELDS, [id]);
+    const fields = addressFields(this.tryton.version);
+    const [row] = await this.loaders.load(ADDRESS_MODEL, fields, [id]);
     return row ? toAddress(row) : null;
   }
 

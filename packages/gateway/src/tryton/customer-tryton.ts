@@ -34,6 +34,11 @@ export class CustomerTryton {
     this.scope = `c${customer.webUserId}-p${customer.parties.join('.')}-${language}`;
   }
 
+  /** Tryton's `common.server.version`, for the mappers whose fields differ by series. */
+  get version(): string | undefined {
+    return this.client.version;
+  }
+
   private options(extra: { signal?: AbortSignal } = {}): CallOptions {
     const context: Context =
       this.credential.kind === 'session'
