@@ -58,6 +58,9 @@ export async function demoTemplate(gatewayPassword = DEFAULT_GATEWAY_PASSWORD): 
         url: server.url,
         database: server.database,
         maxInFlight: 4,
+        // The seed's calls are batches (hundreds of sales or invoices in one transaction):
+        // a busy 2-core machine takes longer than a customer's request would be given.
+        timeoutMs: 300_000,
       });
       await client.login('admin', server.adminPassword);
       try {

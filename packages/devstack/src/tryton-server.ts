@@ -23,7 +23,6 @@ import { trytonRuntime } from './runtime.js';
 
 const run = promisify(execFile);
 
-
 /** The modules of a portal database; their dependencies are activated with them. */
 export const PORTAL_MODULES = ['portal_api', 'account_fr', 'sale', 'account_invoice', 'web_user'];
 /** Languages whose translations are loaded (French first: the customers are French). */
@@ -193,18 +192,14 @@ async function buildTemplate(
       });
       await run(
         trytondAdmin,
-        [
-          ...admin,
-          '-u',
-          ...activate,
-          '--activate-dependencies',
-          '-l',
-          ...PORTAL_LANGUAGES,
-        ],
+        [...admin, '-u', ...activate, '--activate-dependencies', '-l', ...PORTAL_LANGUAGES],
         { env, maxBuffer: 64 * 1024 * 1024 },
       );
       if (pg) await pgRename(pg, building, modulesDb);
-      else await moveInto(join(work, `${database}.sqlite`), modules);
+      else {
+        await checkpointSqlite(join(work, `${database}.sqlite`));
+        await moveInto(join(work, `${database}.sqlite`), modules);
+      }
     } finally {
       await rm(work, { recursive: true, force: true });
     }
@@ -224,6 +219,7 @@ async function buildTemplate(
   try {
     await build?.(server);
     await server.stop({ keepDatabase: true });
+    if (!pg) await checkpointSqlite(server.databaseFile);
     // Tryton keeps attachments in a filestore folder named after the database.
     await copyFilestore(join(dirname(server.databaseFile), server.database), filestoreOf(file));
     if (pg) await writeFile(file, `postgresql template ${target}\n`);
@@ -395,6 +391,21 @@ function filestoreOf(templateFile: string): string {
 
 async function copyFilestore(source: string, target: string): Promise<void> {
   if (await exists(source)) await cp(source, target, { recursive: true });
+}
+
+/**
+ * Trytond 7.x keeps SQLite in WAL mode, and a stopped server leaves recent commits in the
+ * `-wal` file beside the database: fold them in, so that the file alone is the whole database.
+ */
+async function checkpointSqlite(file: string): Promise<void> {
+  const script = [
+    'import sqlite3, sys',
+    'c = sqlite3.connect(sys.argv[1])',
+    'c.execute("PRAGMA wal_checkpoint(TRUNCATE)")',
+    'c.execute("PRAGMA journal_mode = DELETE")',
+    'c.close()',
+  ].join('\n');
+  await run((await trytonRuntime()).python, ['-c', script, file]);
 }
 
 /** Publishes a file atomically, so a concurrent reader never sees half a database. */

@@ -2,11 +2,13 @@
 # API tokens, and record rules that scope every read to the customer of the request.
 from trytond.pool import Pool
 
-from . import portal, rule
+from . import compat, portal, rule
 
 
 def register():
     Pool.register(
+        compat.ModelAccess,
+        compat.RuleGroup,
         portal.ApiToken,
         portal.PortalGateway,
         rule.Rule,
