@@ -96,13 +96,19 @@ export class Service {
   }
 }
 
-/** True once `url` answers a JSON-RPC `common.server.version` (any series). */
+/**
+ * True once `url` answers a JSON-RPC `common.server.version`: on `/` up to 7.6, on `/rpc/`
+ * from 8.0 (which answers 405 on `/`).
+ */
 export async function trytonAnswers(url: string): Promise<boolean> {
-  const response = await fetch(`${url}/`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ id: 0, method: 'common.server.version', params: [] }),
-    signal: AbortSignal.timeout(2000),
-  });
-  return response.ok;
+  for (const path of ['/', '/rpc/']) {
+    const response = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 0, method: 'common.server.version', params: [] }),
+      signal: AbortSignal.timeout(2000),
+    });
+    if (response.ok) return true;
+  }
+  return false;
 }
