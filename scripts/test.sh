@@ -2,7 +2,9 @@
 # The one command that passes all the tests on a fresh Debian 12 machine with Node 20:
 # installs what is missing, then lints, type-checks and builds the workspace, runs the Tryton
 # module's tests, and every package's tests (their setups start a fresh Tryton, an SMTP catcher
-# and what else they need on free loopback ports, and stop them).
+# and what else they need on free loopback ports, and stop them). Everything runs on Tryton 7.6,
+# the production series; the module's tests and the client's and gateway's integration tests
+# run on the long-term-support series 8.0 and 7.0 as well (docs/decisions/tryton-versions.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -23,11 +25,18 @@ pnpm --filter @portal/web codegen:check
 step "deployment files (docker-compose config, traefik, Dockerfiles, documented variables)"
 scripts/check-deploy.sh
 
-step "Tryton module tests (portal_api, trytond's test framework)"
-tryton/test.sh
+for series in 7.6 8.0 7.0; do
+  step "Tryton $series: module tests (portal_api, trytond's test framework)"
+  TRYTON_SERIES=$series tryton/test.sh
+done
 
 step "package tests (real Tryton, Redis, SMTP catcher)"
 pnpm --workspace-concurrency=1 --filter @portal/tryton-client --filter @portal/devstack --filter @portal/demo-data --filter @portal/gateway --filter @portal/web test
 
 step "browser tests (Chromium, real stack: Tryton with demo data, gateway, built web app)"
 pnpm --filter @portal/web e2e
+
+for series in 8.0 7.0; do
+  step "Tryton $series LTS: tryton-client and gateway integration tests"
+  TRYTON_SERIES=$series pnpm --workspace-concurrency=1 --filter @portal/tryton-client --filter @portal/gateway test
+done

@@ -2,7 +2,8 @@ import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field } from '@/components/field';
 
-export const MIN_PASSWORD_LENGTH = 8;
+/** The portal_api module refuses shorter passwords (tryton/modules/portal_api/password.py). */
+export const MIN_PASSWORD_LENGTH = 10;
 
 interface NewPasswordFieldsProps<T extends FieldValues> {
   form: UseFormReturn<T>;

@@ -63,12 +63,12 @@ describe('change password form (account page)', () => {
     expect(calls).not.toHaveBeenCalled();
   });
 
-  it('refuses a new password shorter than 8 characters', async () => {
+  it('refuses a new password shorter than 10 characters', async () => {
     const { user, calls } = setup({ data: { changePassword: true } });
-    expect(screen.getByText('Au moins 8 caractères.')).toBeInTheDocument();
+    expect(screen.getByText('Au moins 10 caractères.')).toBeInTheDocument();
     await fill(user, { next: 'Court1!' });
     expect(
-      await screen.findByText('Le mot de passe doit contenir au moins 8 caractères.'),
+      await screen.findByText('Le mot de passe doit contenir au moins 10 caractères.'),
     ).toBeInTheDocument();
     expect(screen.getByLabelText('Nouveau mot de passe')).toHaveAttribute('aria-invalid', 'true');
     expect(calls).not.toHaveBeenCalled();
