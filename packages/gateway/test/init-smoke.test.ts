@@ -309,7 +309,17 @@ async function createCustomer(
       context,
     });
     const [sale] = await m('sale.sale').create(
-      [{ company, party, invoice_address: address, shipment_address: address, currency: eur }],
+      [
+        {
+          company,
+          party,
+          invoice_address: address,
+          shipment_address: address,
+          currency: eur,
+          // 8.0 quotes only an order with lines; a comment line needs no product or account.
+          lines: [['create', [{ type: 'comment', description: 'Smoke test' }]]],
+        },
+      ],
       { context },
     );
     await m('sale.sale').button('quote', [sale as number], { context });
