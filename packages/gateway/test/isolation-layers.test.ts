@@ -207,16 +207,14 @@ describe('isolation when Tryton’s record rules are too wide', () => {
     // Widen every rule group of portal_api to everything. Tryton refuses to write or delete
     // the module's own rules (XML records), but a group's rules are ORed: one more rule with an
     // empty domain in each group lets every record through, as a wrong rule would.
-    const data = (await admin.model('ir.model.data').searchRead(
-      [
-        ['module', '=', 'portal_api'],
-        ['model', '=', 'ir.rule.group'],
-      ],
-      ['db_id'],
-    )) as { db_id: number }[];
+    // ir.model.data is not readable over RPC since 7.x: the module's rule groups by the group
+    // they apply to (its untranslated name).
+    const groups = await admin
+      .model('ir.rule.group')
+      .search([['groups.name', '=', 'Portal gateway']], { context: { language: 'en' } });
     widened = await admin
       .model('ir.rule')
-      .create(data.map((d) => ({ rule_group: d.db_id, domain: '[]' })));
+      .create(groups.map((group) => ({ rule_group: group, domain: '[]' })));
     // A new request of the technical user sees the change (ir.rule clears its cache on write).
     leaked.after = { marie: await rawCounts('marie'), jean: await rawCounts('jean') };
 
