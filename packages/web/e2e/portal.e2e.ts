@@ -121,7 +121,7 @@ describe.each(['desktop', 'phone'] as ViewportName[])('customer portal on a %s',
     await expectAccessible(page);
   });
 
-  it('lists orders with "load more", opens one, and survives a reload', async () => {
+  it('lists a page of orders, "load more" only when there are more, opens one, survives a reload', async () => {
     await page.getByRole('link', { name: 'Commandes', exact: true }).click();
     await page.waitForURL('**/orders');
     const rows = page.locator('table.data-table tbody tr');
