@@ -10,6 +10,7 @@ Differences between Tryton series are kept to `rule.py` (see there).
 import datetime
 import hashlib
 import secrets
+from urllib.parse import urlsplit
 
 from trytond.config import config
 from trytond.exceptions import RateLimitException
@@ -159,6 +160,24 @@ class PortalGateway(Model):
             'list_api_tokens': read,
             'revoke_api_token': write,
             'token_user': write,
+            'mail_settings': read,
+            }
+
+    @classmethod
+    def mail_settings(cls):
+        """What e-mails need, for portal-check: where they go and the links they carry.
+
+        Only the SMTP host, never the user, password or the rest of the URI."""
+        check_gateway()
+        uri = config.get('email', 'uri', default='') or ''
+        host = urlsplit(uri).hostname
+        if uri.rstrip('/') in ('', 'smtp://localhost:25', 'smtp://localhost'):
+            host = None
+        return {
+            'host': host,
+            'from': config.get('email', 'from') or None,
+            'reset_password_url': config.get('web', 'reset_password_url') or None,
+            'email_validation_url': config.get('web', 'email_validation_url') or None,
             }
 
     @classmethod

@@ -330,6 +330,30 @@ class PortalApiTestCase(ModuleTestCase):
         check_password('Lyon-Rhone-Sud-42', 'alice@example.com')
 
     @with_transaction()
+    def test_mail_settings(self):
+        "The gateway reads where e-mails go and their links, never the SMTP credentials"
+        Gateway = Pool().get('portal.gateway')
+        world = self.make_world()
+        previous = config.get('email', 'uri')
+        config.set('email', 'uri', 'smtps://mailer:s3cret@smtp.example.com:465')
+        try:
+            with self.as_gateway(world):
+                settings = Gateway.mail_settings()
+        finally:
+            config.set('email', 'uri', previous)
+        self.assertEqual(settings['host'], 'smtp.example.com')
+        self.assertNotIn('s3cret', repr(settings))
+        self.assertNotIn('mailer', repr(settings))
+        self.assertEqual(
+            settings['reset_password_url'], 'http://portal.test/reset-password')
+        # Anyone else is refused.
+        transaction = Transaction()
+        with transaction.set_user(world['other'].id), \
+                transaction.set_context(_check_access=True):
+            with self.assertRaises(AccessError):
+                Gateway.mail_settings()
+
+    @with_transaction()
     def test_validate_email(self):
         "The validation token validates the e-mail once"
         pool = Pool()
