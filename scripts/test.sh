@@ -38,5 +38,7 @@ pnpm --filter @portal/web e2e
 
 for series in 8.0 7.0; do
   step "Tryton $series LTS: tryton-client and gateway integration tests"
-  TRYTON_SERIES=$series pnpm --workspace-concurrency=1 --filter @portal/tryton-client --filter @portal/gateway test
+  # The production init path (init-smoke) runs on 7.6, the series production runs, above.
+  TRYTON_SERIES=$series pnpm --workspace-concurrency=1 --filter @portal/tryton-client --filter @portal/gateway \
+    test --exclude test/init-smoke.test.ts
 done
