@@ -28,6 +28,9 @@ const MODELS: Record<string, { scope: (parties: number[]) => Domain; area: Cache
   [ATTACHMENT_MODEL]: { scope: attachmentScope, area: 'documents' },
 };
 
+/** Every model the gateway reads for a customer; scopes.test.ts holds a case for each. */
+export const SCOPED_MODELS: readonly string[] = Object.keys(MODELS);
+
 function known(model: string) {
   const entry = MODELS[model];
   if (!entry) throw new Error(`no customer scope for ${model}`);
