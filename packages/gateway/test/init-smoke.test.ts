@@ -259,9 +259,11 @@ describe(`production init path on PostgreSQL, Tryton ${SERIES}`, () => {
       'ok portal_api',
       'ok record-rules',
       'ok redis',
-      // The module offers no RPC for Tryton's e-mail settings yet (docs/operations.md).
-      'warn smtp',
+      // portal.gateway.mail_settings: the relay's host, never its credentials.
+      'ok smtp',
     ]);
+    expect(green.stdout).toContain('relay 127.0.0.1');
+    expect(green.stdout).not.toContain('relay-Secret+1');
     expect(green.stdout).toContain(`series ${SERIES}`);
     expect(green.stdout).not.toContain(readFileSync(secret('redis_password'), 'utf8').trim());
 
