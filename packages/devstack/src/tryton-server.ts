@@ -286,7 +286,8 @@ export async function startTryton(
   });
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilAnswering(url, child, () => stderr);
+    const rpcSuffix = await waitUntilAnswering(url, child, () => stderr);
+    await loadDatabase(`${url}/${database}/${rpcSuffix}`, template.adminPassword);
   } catch (error) {
     child.kill('SIGKILL');
     if (!keepDir) await rm(dir, { recursive: true, force: true });
@@ -337,11 +338,15 @@ async function logConf(dir: string): Promise<string> {
   return file;
 }
 
+/**
+ * Resolves once trytond answers `common.server.version`, with the suffix of database paths:
+ * `''` up to 7.6 (`/<db>/`), `'rpc/'` from 7.8 (`/<db>/rpc/`).
+ */
 async function waitUntilAnswering(
   url: string,
   child: ChildProcess,
   log: () => string,
-): Promise<void> {
+): Promise<string> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
@@ -356,7 +361,7 @@ async function waitUntilAnswering(
           body: JSON.stringify({ id: 0, method: 'common.server.version', params: [] }),
           signal: AbortSignal.timeout(2000),
         });
-        if (response.ok) return;
+        if (response.ok) return path === '/' ? '' : 'rpc/';
       } catch {
         // not listening yet
       }
@@ -364,6 +369,37 @@ async function waitUntilAnswering(
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   throw new Error(`trytond did not answer on ${url} within 60 s:\n${log()}`);
+}
+
+/**
+ * One login (and logout) as the admin before anyone else calls: trytond 7.6 loads a
+ * database's pool on its first call, and calls arriving together during that load fail at
+ * random (`AssertionError` in a field's `__get__`, seen on 22 of 30 concurrent first logins).
+ */
+async function loadDatabase(databaseUrl: string, adminPassword: string): Promise<void> {
+  const call = async (method: string, params: unknown[], authorization?: string) => {
+    const response = await fetch(databaseUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(authorization ? { authorization } : {}),
+      },
+      body: JSON.stringify({ id: 0, method, params }),
+      signal: AbortSignal.timeout(120_000),
+    });
+    const body = (await response.json()) as { result?: unknown; error?: unknown };
+    if (!response.ok || body.error !== undefined) {
+      throw new Error(`trytond: ${method} failed while loading the database (${response.status})`);
+    }
+    return body.result;
+  };
+  const [userId, key] = (await call('common.db.login', [
+    'admin',
+    { password: adminPassword },
+    'en',
+  ])) as [number, string];
+  const session = Buffer.from(`admin:${userId}:${key}`).toString('base64');
+  await call('common.db.logout', [], `Session ${session}`);
 }
 
 async function kill(child: ChildProcess): Promise<void> {
