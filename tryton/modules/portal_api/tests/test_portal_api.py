@@ -179,7 +179,7 @@ class PortalApiTestCase(ModuleTestCase):
             docs.update({s.reference: s for s in shipments})
             attachments = Attachment.create([
                     {'name': ref + '.txt', 'resource': str(docs[ref]), 'data': b'x'}
-                    for ref in ['A-draft', 'A-validated', 'A-posted', 'B-posted']] + [
+                    for ref in ['A-draft', 'A-validated', 'A-posted', 'B-posted', 'A-ship']] + [
                     {'name': 'b-party.txt', 'resource': str(world['bob']), 'data': b'b'},
                     ])
             docs.update({a.name: a for a in attachments})
@@ -566,14 +566,19 @@ class PortalApiTestCase(ModuleTestCase):
 
     @with_transaction()
     def test_draft_attachments_hidden(self):
-        "Attachments on the customer's own draft sale, draft or validated invoice are hidden"
+        """Attachments on the customer's own draft sale, draft or validated invoice, or on a
+        record the portal does not offer attachments of (a shipment), are hidden"""
+        # Mutation tried (scripts/mutation-check.sh): rule_attachment's domain set to [] fails
+        # here on A-ship.txt only: Tryton still hides the attachments of records their own rules
+        # hide (ir.attachment searches through its resource), so no other test sees the change.
         Attachment = Pool().get('ir.attachment')
         world = self.make_world()
         docs = self.make_documents(world)
         alice_key = self.login(world)['session']
         draft_sale_attachment, = Attachment.search([('name', '=', 'a-draft.txt')])
         hidden = [
-            draft_sale_attachment, docs['A-draft.txt'], docs['A-validated.txt']]
+            draft_sale_attachment, docs['A-draft.txt'], docs['A-validated.txt'],
+            docs['A-ship.txt']]
         with self.as_gateway(world, portal_session=alice_key):
             self.assertEqual(
                 sorted(a.name for a in Attachment.search([])),
