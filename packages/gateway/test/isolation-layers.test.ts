@@ -9,6 +9,10 @@ import { type GraphQLSession, startStack, type TestStack } from './support/stack
  * The gateway's own layer of isolation (src/tryton/scopes.ts, ANDed into every read) holds
  * alone: the record rules of portal_api are widened to everything, as a wrong rule would, and
  * still neither customer reaches anything of the other's through any field of the API.
+ * Mutations tried (scripts/mutation-check.sh): `saleScope` returning `[]`, and the invoice PDF
+ * served without the invoice's `byId` check, each make this file fail. Every scope's exact domain
+ * is pinned without Tryton by src/tryton/scopes.test.ts; Tryton's rules alone, by the module's
+ * tests (tryton/modules/portal_api/tests).
  */
 
 type Who = 'marie' | 'jean';
@@ -27,6 +31,7 @@ interface Truth {
   invoiceNumbers: string[];
   saleLines: Set<number>;
   invoiceLines: Set<number>;
+  invoiceTaxes: Set<number>;
   shipments: Set<number>;
   addresses: Set<number>;
   contactMechanisms: Set<number>;
@@ -72,6 +77,10 @@ async function truth(admin: TrytonClient, parties: number[]): Promise<Truth> {
     invoiceNumbers: invoices.flatMap((i) => (i.number ? [i.number] : [])),
     saleLines: await ids('sale.line', [['sale.party', 'in', parties]]),
     invoiceLines: await ids('account.invoice.line', [
+      ['invoice.type', '=', 'out'],
+      ['invoice.party', 'in', parties],
+    ]),
+    invoiceTaxes: await ids('account.invoice.tax', [
       ['invoice.type', '=', 'out'],
       ['invoice.party', 'in', parties],
     ]),
@@ -160,7 +169,7 @@ describe('isolation when Tryton’s record rules are too wide', () => {
 
   /** What each model shows of `other` to the technical user acting for `who`. */
   const rawCounts = async (who: Who) => {
-    const other = truths[OTHER[who]].parties;
+    const { parties: other, attachments } = truths[OTHER[who]];
     const context = { portal_session: trytonSessions[who] };
     const count = (model: string, domain: unknown[]) =>
       technical.model(model).searchCount(domain, { context });
@@ -169,9 +178,11 @@ describe('isolation when Tryton’s record rules are too wide', () => {
       'sale.line': await count('sale.line', [['sale.party', 'in', other]]),
       'account.invoice': await count('account.invoice', [['party', 'in', other]]),
       'account.invoice.line': await count('account.invoice.line', [['invoice.party', 'in', other]]),
+      'account.invoice.tax': await count('account.invoice.tax', [['invoice.party', 'in', other]]),
       'stock.shipment.out': await count('stock.shipment.out', [['customer', 'in', other]]),
       'party.address': await count('party.address', [['party', 'in', other]]),
       'party.contact_mechanism': await count('party.contact_mechanism', [['party', 'in', other]]),
+      'ir.attachment': await count('ir.attachment', [['id', 'in', [...attachments]]]),
       'sale.sale (all)': await count('sale.sale', []),
     };
   };
@@ -242,9 +253,11 @@ describe('isolation when Tryton’s record rules are too wide', () => {
         'sale.line': 0,
         'account.invoice': 0,
         'account.invoice.line': 0,
+        'account.invoice.tax': 0,
         'stock.shipment.out': 0,
         'party.address': 0,
         'party.contact_mechanism': 0,
+        'ir.attachment': 0,
         'sale.sale (all)': truths[who].shownSales.size,
       });
       // After: everything of the other's, so only the gateway's layer stands between them.
@@ -253,9 +266,11 @@ describe('isolation when Tryton’s record rules are too wide', () => {
         'sale.line': other.saleLines.size,
         'account.invoice': other.invoices.size,
         'account.invoice.line': other.invoiceLines.size,
+        'account.invoice.tax': other.invoiceTaxes.size,
         'stock.shipment.out': other.shipments.size,
         'party.address': other.addresses.size,
         'party.contact_mechanism': other.contactMechanisms.size,
+        'ir.attachment': other.attachments.size,
       });
       for (const [model, count] of Object.entries(leaked.after[who])) {
         expect(`${model} ${count > 0}`).toBe(`${model} true`);
