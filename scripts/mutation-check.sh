@@ -102,9 +102,13 @@ check() {
   baseline "$package" "$@" || return 0
   mutate "$file" "$old" "$new"
   local verdict
-  if run_tests "$name" "$package" "$@"; then verdict="NO: tests pass (log above)"; else verdict="yes"; fi
+  if run_tests "$name" "$package" "$@"; then verdict="NO: tests pass (log above)"; else
+    # The first failing test's title: a failure for the wrong reason shows here.
+    verdict="yes ($(sed -E 's/\x1b\[[0-9;]*m//g' "$LOGS/$name.log" | grep -m1 -oE '^ +× .*' |
+      sed -E 's/^ +× //; s/ [0-9]+ms$//' || true))"
+  fi
   restore "$file"
-  [[ "$verdict" == yes ]] || tail -40 "$LOGS/$name.log" >&2
+  [[ "$verdict" == yes* ]] || tail -40 "$LOGS/$name.log" >&2
   row "$name" "$package: $*" "$verdict"
 }
 
