@@ -42,6 +42,9 @@ pnpm --filter @portal/web e2e
 # path runs on 7.6, production's series, above.
 for series in 8.0 7.0; do
   step "Tryton $series LTS: tryton-client and gateway integration tests"
+  # The demo database of this series is built once here, not inside a test file's setup.
+  TRYTON_SERIES=$series node --input-type=module \
+    -e "await (await import('./packages/demo-data/dist/index.js')).demoTemplate()"
   TRYTON_SERIES=$series pnpm --filter @portal/tryton-client test
   TRYTON_SERIES=$series pnpm --filter @portal/gateway exec vitest run test/auth.test.ts \
     test/client-ip.test.ts test/isolation.test.ts test/isolation-layers.test.ts test/nodes.test.ts \

@@ -8,5 +8,7 @@ export {
   PORTAL_MODULES,
   type RunningTryton,
   startTryton,
+  stopProcess,
   type TrytonSettings,
+  trytonRpcSuffix,
 } from './tryton-server.js';

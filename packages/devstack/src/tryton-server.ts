@@ -98,8 +98,10 @@ async function moduleFingerprint(modules: string[]): Promise<string> {
       a.name.localeCompare(b.name),
     )) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory() && entry.name !== '__pycache__') await walk(path);
-      else if (/\.(py|xml|cfg)$/.test(entry.name)) hash.update(await readFile(path));
+      if (entry.isDirectory()) {
+        // The module's tests are not in a database: editing them must not rebuild templates.
+        if (entry.name !== '__pycache__' && entry.name !== 'tests') await walk(path);
+      } else if (/\.(py|xml|cfg)$/.test(entry.name)) hash.update(await readFile(path));
     }
   };
   await walk(portalModuleDir());
@@ -301,7 +303,7 @@ export async function startTryton(
     adminPassword: template.adminPassword,
     databaseFile,
     async stop({ keepDatabase = false } = {}) {
-      killed ??= kill(child);
+      killed ??= stopProcess(child);
       await killed;
       if (!keepDir && !keepDatabase) {
         await rm(dir, { recursive: true, force: true });
@@ -352,23 +354,29 @@ async function waitUntilAnswering(
     if (child.exitCode !== null) {
       throw new Error(`trytond exited with code ${child.exitCode}:\n${log()}`);
     }
-    // Server-level calls go to `/` up to 7.6 and to `/rpc/` from 7.8 (which answers 405 on `/`).
-    for (const path of ['/', '/rpc/']) {
-      try {
-        const response = await fetch(`${url}${path}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ id: 0, method: 'common.server.version', params: [] }),
-          signal: AbortSignal.timeout(2000),
-        });
-        if (response.ok) return path === '/' ? '' : 'rpc/';
-      } catch {
-        // not listening yet
-      }
-    }
+    const suffix = await trytonRpcSuffix(url).catch(() => undefined);
+    if (suffix !== undefined) return suffix;
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   throw new Error(`trytond did not answer on ${url} within 60 s:\n${log()}`);
+}
+
+/**
+ * Where trytond at `url` answers JSON-RPC: `''` when `common.server.version` answers on `/`
+ * (up to 7.6; database calls on `/<db>/`), `'rpc/'` when on `/rpc/` (from 7.8, which answers
+ * 405 on `/`; database calls on `/<db>/rpc/`), undefined when on neither.
+ */
+export async function trytonRpcSuffix(url: string): Promise<string | undefined> {
+  for (const suffix of ['', 'rpc/']) {
+    const response = await fetch(`${url}/${suffix}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 0, method: 'common.server.version', params: [] }),
+      signal: AbortSignal.timeout(2000),
+    });
+    if (response.ok) return suffix;
+  }
+  return undefined;
 }
 
 /**
@@ -402,7 +410,8 @@ async function loadDatabase(databaseUrl: string, adminPassword: string): Promise
   await call('common.db.logout', [], `Session ${session}`);
 }
 
-async function kill(child: ChildProcess): Promise<void> {
+/** SIGTERM, SIGKILL after 5 s; resolves once the process is gone. */
+export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');

@@ -3,11 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, repoRoot } from '@portal/devstack';
+import { freePort, repoRoot, trytonRpcSuffix } from '@portal/devstack';
 import { Decimal, TrytonClient } from '@portal/tryton-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCompose, readEnvFile, serviceEnv } from './support/compose-env.js';
-import { run, Service, trytonAnswers } from './support/processes.js';
+import { run, Service } from './support/processes.js';
 import { GraphQLSession } from './support/stack.js';
 
 /**
@@ -196,7 +196,7 @@ describe(`production init path on PostgreSQL, Tryton ${SERIES}`, () => {
         { env: trytonEnv, cwd: dir },
       );
       services.push(tryton);
-      await tryton.waitUntil(() => trytonAnswers(trytonUrl));
+      await tryton.waitUntil(async () => (await trytonRpcSuffix(trytonUrl)) !== undefined);
       const adminPassword = readFileSync(secret('tryton_admin_password'), 'utf8').trim();
       orderNumber = await createCustomer(trytonUrl, name, adminPassword);
 

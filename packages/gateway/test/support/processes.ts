@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { stopProcess } from '@portal/devstack';
 
 export interface Finished {
   stdout: string;
@@ -86,29 +87,6 @@ export class Service {
 
   /** SIGTERM, SIGKILL after 5 s; resolves once the process is gone. */
   async stop(): Promise<void> {
-    const child = this.child;
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
+    await stopProcess(this.child);
   }
-}
-
-/**
- * True once `url` answers a JSON-RPC `common.server.version`: on `/` up to 7.6, on `/rpc/`
- * from 8.0 (which answers 405 on `/`).
- */
-export async function trytonAnswers(url: string): Promise<boolean> {
-  for (const path of ['/', '/rpc/']) {
-    const response = await fetch(`${url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ id: 0, method: 'common.server.version', params: [] }),
-      signal: AbortSignal.timeout(2000),
-    });
-    if (response.ok) return true;
-  }
-  return false;
 }
