@@ -2,7 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TrytonClient } from './client.js';
-import { AbortedError, SessionExpiredError, TimeoutError, UnavailableError } from './errors.js';
+import {
+  AbortedError,
+  QueueTimeoutError,
+  SessionExpiredError,
+  TimeoutError,
+  UnavailableError,
+} from './errors.js';
 import { Limiter } from './transport.js';
 
 /**
@@ -62,6 +68,24 @@ describe('Limiter', () => {
     );
     expect(peak).toBe(2);
     expect(order).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('gives up on a queued call after queueTimeoutMs and serves the next one in order', async () => {
+    const limiter = new Limiter(1, 50);
+    let release = () => {};
+    const holder = limiter.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const queued = limiter.run(async () => 'never', undefined, 'model.x.read');
+    await expect(queued).rejects.toBeInstanceOf(QueueTimeoutError);
+    await expect(queued).rejects.toMatchObject({
+      code: 'TRYTON_UNAVAILABLE',
+      method: 'model.x.read',
+    });
+    expect(limiter.queued).toBe(0);
+    const next = limiter.run(async () => 'served');
+    release();
+    await holder;
+    await expect(next).resolves.toBe('served');
+    expect(limiter.inFlight).toBe(0);
   });
 });
 
@@ -150,6 +174,40 @@ describe('TrytonClient transport', () => {
     });
     await expect(down.call('model.x.read', [[1], []])).rejects.toBeInstanceOf(UnavailableError);
     await down.close();
+  });
+
+  it('fails a call that finds every slot busy past queueTimeoutMs as unavailable, without retrying it', async () => {
+    const seen: string[] = [];
+    const events: string[] = [];
+    let answerHeld = () => {};
+    const fake = await fakeTryton((body, _req, res) => {
+      seen.push(body.method);
+      if (body.method === 'model.x.slow') {
+        answerHeld = () => reply(res, null);
+        return;
+      }
+      reply(res, []);
+    });
+    servers.push(fake.server);
+    const client = new TrytonClient({
+      url: fake.url,
+      database: 'db',
+      maxInFlight: 1,
+      queueTimeoutMs: 100,
+      retry: { attempts: 2, baseDelayMs: 1 },
+      hooks: { onCall: (e) => events.push(`${e.method}:${e.attempt}:${e.errorCode}`) },
+    });
+    const slow = client.call('model.x.slow', []);
+    // A read, which would otherwise be retried on UnavailableError.
+    const read = client.call('model.x.search', [[]]);
+    await expect(read).rejects.toBeInstanceOf(QueueTimeoutError);
+    await expect(read).rejects.toBeInstanceOf(UnavailableError);
+    expect(seen).toEqual(['model.x.slow']);
+    expect(events).toEqual(['model.x.search:0:TRYTON_UNAVAILABLE']);
+    answerHeld();
+    await slow;
+    await expect(client.call('model.x.search', [[]])).resolves.toEqual([]);
+    await client.close();
   });
 
   it('keeps the password and the session key out of errors when Tryton goes away', async () => {

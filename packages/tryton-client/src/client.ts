@@ -2,6 +2,7 @@ import { ADAPTERS, adapterFor, sessionHeaderAdapter, type TrytonAdapter } from '
 import {
   isTrytonError,
   ProtocolError,
+  QueueTimeoutError,
   SessionExpiredError,
   type TrytonError,
   UnavailableError,
@@ -88,6 +89,12 @@ export interface TrytonClientOptions {
   /** Per call, queueing excluded. Default 30 s. */
   timeoutMs?: number;
   /**
+   * The longest a call waits for one of the `maxInFlight` slots before failing with
+   * `QueueTimeoutError` (an `UnavailableError`, never retried). Default 5 s: a caller learns
+   * that Tryton is saturated quickly rather than queueing behind it without bound.
+   */
+  queueTimeoutMs?: number;
+  /**
    * Retries of idempotent reads (search, read, search_read, search_count, fields_get...) on
    * connection errors and HTTP 503, with exponential backoff. Writes and buttons never retry.
    * Default: 2 attempts more, from 100 ms.
@@ -159,6 +166,7 @@ export class TrytonClient {
     this.transport = new Transport(url.origin, {
       maxInFlight: options.maxInFlight ?? 8,
       timeoutMs: options.timeoutMs ?? 30_000,
+      queueTimeoutMs: options.queueTimeoutMs ?? 5_000,
     });
     this.adapter = options.adapter ?? sessionHeaderAdapter;
     this.adapterKnown = options.adapter !== undefined;
@@ -406,7 +414,12 @@ export class TrytonClient {
           await this.loginAgain(address, state);
           continue;
         }
-        if (error instanceof UnavailableError && attempt < attempts && !options.signal?.aborted) {
+        if (
+          error instanceof UnavailableError &&
+          !(error instanceof QueueTimeoutError) &&
+          attempt < attempts &&
+          !options.signal?.aborted
+        ) {
           const delay = baseDelay * 2 ** attempt * (0.5 + Math.random() / 2);
           await new Promise((resolve) => setTimeout(resolve, delay));
           continue;

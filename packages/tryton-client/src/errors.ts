@@ -105,6 +105,13 @@ export class UnavailableError extends TrytonError {
   override readonly code = 'TRYTON_UNAVAILABLE';
 }
 
+/**
+ * Every slot to Tryton (`maxInFlight`) stayed busy for `queueTimeoutMs`: the call was never
+ * sent. Unavailable for the caller, but never retried, since a retry would queue again behind
+ * the same busy slots.
+ */
+export class QueueTimeoutError extends UnavailableError {}
+
 export class TimeoutError extends TrytonError {
   override readonly code = 'TRYTON_TIMEOUT';
 }

@@ -21,6 +21,7 @@ export {
   isTrytonError,
   LoginRefusedError,
   ProtocolError,
+  QueueTimeoutError,
   RateLimitedError,
   ServerError,
   SessionExpiredError,

@@ -5,18 +5,27 @@ import {
   errorFromBody,
   errorFromStatus,
   ProtocolError,
+  QueueTimeoutError,
   TimeoutError,
   type TrytonError,
   UnavailableError,
 } from './errors.js';
 
-/** A FIFO semaphore: at most `limit` holders, the others wait in arrival order. */
+/**
+ * A FIFO semaphore: at most `limit` holders, the others wait in arrival order, each for at
+ * most `queueTimeoutMs`. Without that bound, calls that Tryton holds long (a slow report, its
+ * sleep after failed logins) would make every later caller wait for as long as they last.
+ */
 export class Limiter {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(readonly limit: number) {
+  constructor(
+    readonly limit: number,
+    readonly queueTimeoutMs = Number.POSITIVE_INFINITY,
+  ) {
     if (!(limit >= 1)) throw new RangeError('maxInFlight must be at least 1');
+    if (!(queueTimeoutMs > 0)) throw new RangeError('queueTimeoutMs must be positive');
   }
 
   get inFlight(): number {
@@ -27,20 +36,37 @@ export class Limiter {
     return this.waiting.length;
   }
 
-  async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  async run<T>(task: () => Promise<T>, signal?: AbortSignal, method?: string): Promise<T> {
     if (this.active >= this.limit) {
       await new Promise<void>((resolve, reject) => {
-        const onAbort = () => {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const leave = (error: Error) => {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
           const index = this.waiting.indexOf(go);
           if (index >= 0) this.waiting.splice(index, 1);
-          reject(new AbortedError('Call aborted while queued'));
+          reject(error);
         };
+        const onAbort = () => leave(new AbortedError('Call aborted while queued', { method }));
         const go = () => {
+          clearTimeout(timer);
           signal?.removeEventListener('abort', onAbort);
           resolve();
         };
         if (signal?.aborted) return onAbort();
         signal?.addEventListener('abort', onAbort, { once: true });
+        if (Number.isFinite(this.queueTimeoutMs)) {
+          timer = setTimeout(
+            () =>
+              leave(
+                new QueueTimeoutError(
+                  `No free slot to Tryton within ${this.queueTimeoutMs} ms (${this.limit} calls in flight)`,
+                  { method },
+                ),
+              ),
+            this.queueTimeoutMs,
+          );
+        }
         this.waiting.push(go);
       });
     } else {
@@ -93,7 +119,7 @@ export class Transport {
 
   constructor(
     readonly origin: string,
-    options: { maxInFlight: number; timeoutMs: number },
+    options: { maxInFlight: number; timeoutMs: number; queueTimeoutMs?: number },
   ) {
     this.pool = new Pool(origin, {
       connections: options.maxInFlight,
@@ -101,7 +127,7 @@ export class Transport {
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
     });
-    this.limiter = new Limiter(options.maxInFlight);
+    this.limiter = new Limiter(options.maxInFlight, options.queueTimeoutMs);
     this.timeoutMs = options.timeoutMs;
   }
 
@@ -114,7 +140,11 @@ export class Transport {
     headers: Record<string, string>,
     signal?: AbortSignal,
   ): Promise<PostResult> {
-    return await this.limiter.run(() => this.send(path, method, params, headers, signal), signal);
+    return await this.limiter.run(
+      () => this.send(path, method, params, headers, signal),
+      signal,
+      method,
+    );
   }
 
   private async send(
