@@ -1,5 +1,6 @@
 import { TrytonClient } from '@portal/tryton-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mailLinkParams } from './support/mail-links.js';
 import { startStack, type TestStack } from './support/stack.js';
 
 const VIEWER = '{ viewer { name email } }';
@@ -104,12 +105,7 @@ describe('authentication', () => {
     expect(unknown.data).toEqual({ requestPasswordReset: true });
 
     const mail = await stack.tryton.mailbox.waitFor(jean.email, { timeoutMs: 20_000 });
-    // Tryton 7.x writes the plain-text link in brackets: `[https://…]`.
-    const link =
-      /https?:\/\/[^\s\]]+reset-password\?[^\s\]]+/.exec(`${mail.text} ${mail.html}`)?.[0] ?? '';
-    const token = new URL(link.replace(/&amp;/g, '&').replace(/["<>].*$/, '')).searchParams.get(
-      'token',
-    );
+    const token = mailLinkParams(mail, 'reset-password').get('token');
     expect(token).toMatch(/^[0-9a-f]+$/);
 
     const reset =
@@ -157,11 +153,7 @@ describe('authentication', () => {
         subject: /valid/i,
         timeoutMs: 20_000,
       });
-      const link =
-        /https?:\/\/[^\s\]]+validate-email\?[^\s\]]+/.exec(`${mail.text} ${mail.html}`)?.[0] ?? '';
-      const token = new URL(link.replace(/&amp;/g, '&').replace(/["<>].*$/, '')).searchParams.get(
-        'token',
-      );
+      const token = mailLinkParams(mail, 'validate-email').get('token');
       expect(token).toMatch(/^[0-9a-f]+$/);
 
       const validate = 'mutation ($t: String!) { validateEmail(token: $t) }';

@@ -2,13 +2,14 @@
 # API tokens, and record rules that scope every read to the customer of the request.
 from trytond.pool import Pool
 
-from . import compat, portal, rule
+from . import compat, links, portal, rule
 
 
 def register():
     Pool.register(
         compat.ModelAccess,
         compat.RuleGroup,
+        links.WebUser,
         portal.ApiToken,
         portal.PortalGateway,
         rule.Rule,

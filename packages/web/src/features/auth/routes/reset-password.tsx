@@ -1,24 +1,25 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Alert } from '@/components/alert';
 import { NewPasswordFields } from '@/components/new-password-fields';
 import { useDocumentTitle } from '@/components/use-document-title';
 import { gatewayError } from '@/lib/graphql-errors';
 import { useResetPassword } from '../api/use-reset-password';
 import { AuthLayout } from '../components/auth-layout';
+import { useLinkParams } from '../components/use-link-params';
 
 interface ResetValues {
   password: string;
   confirm: string;
 }
 
-/** Opened from the e-mail: /reset-password?token=…&email=… */
+/** Opened from the e-mail: /reset-password#email=…&token=… (useLinkParams). */
 export function ResetPasswordRoute() {
   const { t } = useTranslation();
   useDocumentTitle(t('auth.reset.title'));
-  const [params] = useSearchParams();
+  const params = useLinkParams();
   const token = params.get('token') ?? '';
   const email = params.get('email') ?? '';
   const [reset] = useResetPassword();

@@ -13,7 +13,7 @@ const done = 'Merci ! Votre adresse e-mail est validée.';
 /** Each answer is either a result or an error; `calls` records the variables of each request. */
 function setup(
   answers: ({ result: object } | { error: Error })[],
-  path = `/validate-email?token=${token}`,
+  path = `/validate-email#token=${token}`,
 ) {
   const calls = vi.fn();
   const mocks: MockLink.MockedResponse[] = answers.map((answer) =>
@@ -50,6 +50,15 @@ describe('e-mail validation page', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'Accéder à mon espace' }));
     expect(await screen.findByRole('heading', { name: 'Accueil' })).toBeInTheDocument();
+  });
+
+  it('still reads a link sent before the fragment form, from its query string', async () => {
+    const { calls } = setup(
+      [{ result: { data: { validateEmail: true } } }],
+      `/validate-email?token=${token}`,
+    );
+    expect(await screen.findByText(done)).toBeInTheDocument();
+    expect(calls).toHaveBeenCalledWith({ token });
   });
 
   it('says the link is no longer valid when the gateway refuses the token', async () => {

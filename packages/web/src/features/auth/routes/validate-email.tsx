@@ -1,19 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Alert } from '@/components/alert';
 import { useDocumentTitle } from '@/components/use-document-title';
 import { gatewayError } from '@/lib/graphql-errors';
 import { useValidateEmail } from '../api/use-validate-email';
 import { AuthLayout } from '../components/auth-layout';
+import { useLinkParams } from '../components/use-link-params';
 
 type Outcome = 'pending' | 'done' | 'invalid' | 'error';
 
-/** Opened from the e-mail: /validate-email?token=… ; validates once, on arrival. */
+/** Opened from the e-mail: /validate-email#token=… (useLinkParams); validates once, on arrival. */
 export function ValidateEmailRoute() {
   const { t } = useTranslation();
   useDocumentTitle(t('auth.validate.title'));
-  const [params] = useSearchParams();
+  const params = useLinkParams();
   const token = params.get('token') ?? '';
   const [validate] = useValidateEmail();
   const [outcome, setOutcome] = useState<Outcome>(token ? 'pending' : 'invalid');
