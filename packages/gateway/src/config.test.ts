@@ -30,6 +30,23 @@ describe('loadConfig', () => {
     });
   });
 
+  it('turns GraphiQL and introspection off by default in production only', () => {
+    const pick = (env: Record<string, string>) => {
+      const { graphiql, introspection } = loadConfig({ TRYTON_GATEWAY_PASSWORD: 'x', ...env });
+      return { graphiql, introspection };
+    };
+    const on = { graphiql: true, introspection: true };
+    const off = { graphiql: false, introspection: false };
+    expect(pick({})).toEqual(on);
+    expect(pick({ NODE_ENV: 'development' })).toEqual(on);
+    expect(pick({ NODE_ENV: 'production' })).toEqual(off);
+    expect(pick({ NODE_ENV: 'production', GRAPHIQL: 'true', INTROSPECTION: 'true' })).toEqual(on);
+    expect(pick({ NODE_ENV: 'development', GRAPHIQL: 'false', INTROSPECTION: 'false' })).toEqual(
+      off,
+    );
+    expect(loadConfig({ TRYTON_GATEWAY_PASSWORD: 'x' }).tryton.queueTimeoutMs).toBe(5000);
+  });
+
   it('lists every invalid variable at once, without echoing secrets', () => {
     try {
       loadConfig({ PORT: 'eighty', TRYTON_URL: 'not a url', TRYTON_GATEWAY_PASSWORD: 'hunter2' });

@@ -79,7 +79,11 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
-  LOGIN_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+  // At most 5: Tryton locks an e-mail out after 5 failures ([session] max_attempt) and sleeps
+  // 2^failures - 1 s before answering; docs/quotas.md has the arithmetic.
+  LOGIN_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(5).default(4),
+  PASSWORD_RESET_LIMIT_PER_IP: z.coerce.number().int().min(1).default(10),
+  PASSWORD_RESET_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(3),
   GRAPHIQL: z.enum(['true', 'false']).default('true'),
   QUERY_MAX_COST: z.coerce.number().int().min(1).default(2000),
   QUERY_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
@@ -111,7 +115,17 @@ export interface Config {
   redisTimeoutMs: number;
   cookie: { name: string; secure: 'auto' | boolean };
   trustProxyHops: number;
-  loginRateLimit: { perIp: number; perEmail: number; windowSeconds: number };
+  /**
+   * Attempts of each anonymous auth mutation per client network and per e-mail, in a window
+   * of `windowSeconds` (src/auth/auth-limiter.ts says what each one counts).
+   */
+  authLimits: {
+    windowSeconds: number;
+    limits: Record<
+      'login' | 'passwordResetRequest' | 'passwordReset' | 'emailValidation',
+      { perIp: number; perEmail?: number }
+    >;
+  };
   graphiql: boolean;
   logLevel: string;
   limits: { maxCost: number; maxDepth: number; maxAliases: number; maxTokens: number };
@@ -181,10 +195,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secure: c.COOKIE_SECURE === 'auto' ? 'auto' : c.COOKIE_SECURE === 'true',
     },
     trustProxyHops: c.TRUST_PROXY_HOPS,
-    loginRateLimit: {
-      perIp: c.LOGIN_RATE_LIMIT_PER_IP,
-      perEmail: c.LOGIN_RATE_LIMIT_PER_EMAIL,
+    authLimits: {
+      // At least Tryton's [session] timeout (300 s): its counters then never see more
+      // failures than the gateway lets through.
       windowSeconds: 15 * 60,
+      limits: {
+        login: { perIp: c.LOGIN_RATE_LIMIT_PER_IP, perEmail: c.LOGIN_RATE_LIMIT_PER_EMAIL },
+        passwordResetRequest: {
+          perIp: c.PASSWORD_RESET_LIMIT_PER_IP,
+          perEmail: c.PASSWORD_RESET_LIMIT_PER_EMAIL,
+        },
+        // Wrong or expired reset tokens; a new token needs a new request anyway.
+        passwordReset: { perIp: c.LOGIN_RATE_LIMIT_PER_IP, perEmail: 3 },
+        emailValidation: { perIp: c.LOGIN_RATE_LIMIT_PER_IP },
+      },
     },
     graphiql: c.GRAPHIQL === 'true',
     logLevel: c.LOG_LEVEL,

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'INVALID_TOKEN'
   | 'INVALID_PASSWORD'
   | 'TRYTON_UNAVAILABLE'
+  | 'TOO_MANY_API_TOKENS'
   | 'INTERNAL_SERVER_ERROR';
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {

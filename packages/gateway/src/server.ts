@@ -8,7 +8,7 @@ import { type CallEvent, LoginRefusedError, TrytonClient } from '@portal/tryton-
 import { Redis } from 'ioredis';
 import { type Logger, pino } from 'pino';
 import { AuthService, type Viewer } from './auth/auth.service.js';
-import { LoginLimiter } from './auth/login-limiter.js';
+import { AuthLimiter } from './auth/auth-limiter.js';
 import { CredentialCache } from './cache/credential-cache.js';
 import { ReadCache } from './cache/read-cache.js';
 import { CircuitBreakerStore, MemoryStore, RedisStore } from './cache/store.js';
@@ -143,13 +143,20 @@ export async function startGateway(
   const cache = new ReadCache(store, config.cacheTtls, cacheEvents);
   const auth = new AuthService(
     new PortalGateway(client, trytonReady),
-    new LoginLimiter({
-      ...config.loginRateLimit,
+    new AuthLimiter({
+      ...config.authLimits,
       redis,
       onFallback: redisFallback('login'),
       timeoutMs: config.redisTimeoutMs,
     }),
     new CredentialCache(store, config.cacheTtls, cacheEvents, options.clock),
+    {
+      onBackgroundError: (error) =>
+        logger.warn(
+          { code: error instanceof GatewayError ? error.code : 'INTERNAL_SERVER_ERROR' },
+          'password reset request failed after its answer',
+        ),
+    },
   );
 
   const bucket = new FallbackLeakyBucket(

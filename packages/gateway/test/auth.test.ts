@@ -109,12 +109,12 @@ describe('authentication', () => {
     expect(token).toMatch(/^[0-9a-f]+$/);
 
     const reset =
-      'mutation ($e: String!, $t: String!, $p: String!) { resetPassword(email: $e, token: $t, password: $p) }';
+      'mutation ($e: String!, $t: String!, $p: String!) { resetPassword(email: $e, token: $t, password: $p) { apiTokensKept } }';
     const weak = await anonymous.query(reset, { e: jean.email, t: token, p: 'aaaaaaaa' });
     expect(weak.errors?.[0]?.extensions?.code).toBe('INVALID_PASSWORD');
     // A refused password does not consume the token: the customer tries again.
     const done = await anonymous.query(reset, { e: jean.email, t: token, p: 'Nouveau-Pass-2026!' });
-    expect(done.data).toEqual({ resetPassword: true });
+    expect(done.data).toEqual({ resetPassword: { apiTokensKept: 0 } });
     const again = await anonymous.query(reset, { e: jean.email, t: token, p: 'Autre-Pass-2026!' });
     expect(again.errors?.[0]?.extensions?.code).toBe('INVALID_TOKEN');
     expect((await stack.session().login(jean.email, 'Nouveau-Pass-2026!')).errors).toBeUndefined();
@@ -182,11 +182,11 @@ describe('authentication', () => {
     const browser = stack.session();
     await browser.login(marie.email, marie.password);
     const change =
-      'mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
+      'mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { otherSessionsEnded } }';
     const wrong = await browser.query(change, { c: 'not-it', n: 'Nouveau-Pass-2026!' });
     expect(wrong.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
     expect((await browser.query(change, { c: marie.password, n: marie.password })).data).toEqual({
-      changePassword: true,
+      changePassword: { otherSessionsEnded: expect.any(Number) },
     });
     const anonymous = await stack.session().query(change, { c: 'x', n: 'y' });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -84,6 +84,25 @@ describe('query cost and quotas', () => {
     expect(stack.calls.map((c) => c.method)).toEqual(['model.portal.gateway.session_user']);
   });
 
+  it('prices nested lists by what they can return: 100 orders of 500 lines is refused', async () => {
+    stack.calls.length = 0;
+    const result = await marie.query(
+      '{ viewer { orders(first: 100) { edges { node { number lines(first: 500) { description } } } } } }',
+    );
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'MAX_COST_EXCEEDED',
+      // viewer 1, connection 2, then 100 × (edge 1 + node 1 + lines (1 + 500 × line 1)).
+      cost: 3 + 100 * (2 + 1 + 500),
+    });
+    expect(stack.calls.map((c) => c.method)).toEqual(['model.portal.gateway.session_user']);
+    const small = await costOf(
+      marie,
+      '{ viewer { orders(first: 2) { edges { node { number lines(first: 3) { description } } } } } }',
+    );
+    expect(small.cost?.requestedQueryCost).toBe(3 + 2 * (2 + 1 + 3));
+  });
+
   it('throttles a customer whose bucket is empty, then lets them back in as it refills', async () => {
     now += 60_000;
     let last = await costOf(marie, ORDER_LIST);
@@ -107,6 +126,28 @@ describe('query cost and quotas', () => {
     // All of it ran on the Lua bucket in Redis, never on the memory fallback.
     expect(await redis.keys('portal:bucket:customer:')).toHaveLength(2);
     expect(await redisFallbacks(stack, 'quotas')).toBe(0);
+  });
+
+  it('gives a customer one bucket for the session and every API token', async () => {
+    now += 600_000;
+    const tokens: GraphQLSession[] = [];
+    for (const name of ['first integration', 'second integration']) {
+      const created = await marie.query<{ createApiToken: { token: string } }>(
+        'mutation ($n: String!) { createApiToken(name: $n) { token } }',
+        { n: name },
+      );
+      tokens.push(stack.session({ authorization: `Bearer ${created.data?.createApiToken.token}` }));
+    }
+    const [first, second] = tokens as [GraphQLSession, GraphQLSession];
+    let spent = 0;
+    while (!(await first.query(ORDER_LIST)).errors && spent < 10) spent++;
+    expect(spent).toBe(Math.floor(400 / 83));
+    // The second token and the browser session find the same bucket empty.
+    for (const session of [second, marie]) {
+      const refused = await session.query(ORDER_LIST);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('THROTTLED');
+    }
+    expect(await redis.keys('portal:bucket:token:')).toEqual([]);
   });
 
   it('charges downloads to the same bucket: 50 an invoice PDF, 10 an attachment', async () => {
@@ -256,7 +297,7 @@ describe('quotas and login limits when Redis hangs, stops and comes back', () =>
     expect((await marie.query(ORDER_LIST)).errors).toBeUndefined();
     // The restarted Redis started empty: these keys are new.
     expect(await redis.keys('portal:bucket:customer:')).toHaveLength(1);
-    expect((await redis.keys('portal:login:')).length).toBeGreaterThan(0);
+    expect((await redis.keys('portal:auth:login:')).length).toBeGreaterThan(0);
     expect(await redisFallbacks(stack, 'quotas')).toBe(before.quotas);
     expect(await redisFallbacks(stack, 'login')).toBe(before.login);
   });

@@ -17,14 +17,12 @@ describe('bad input and outages', () => {
     const malformed = await json('{"query": ');
     expect(malformed.status).toBe(400);
     expect(await malformed.text()).toContain('BAD_REQUEST');
-    const syntax = await (await json(JSON.stringify({ query: '{ viewer { ' }))).json();
-    // graphql-armor counts tokens while parsing, so a syntax error may surface as validation.
-    expect(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']).toContain(
-      syntax.errors[0].extensions.code,
-    );
-    expect(syntax.errors[0].message).toMatch(/Syntax Error/);
-    const unknown = await (await json(JSON.stringify({ query: '{ nope }' }))).json();
-    expect(unknown.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    type Errors = { errors: { message: string; extensions: { code: string } }[] };
+    const syntax = (await (await json(JSON.stringify({ query: '{ viewer { ' }))).json()) as Errors;
+    expect(syntax.errors[0]?.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(syntax.errors[0]?.message).toMatch(/Syntax Error/);
+    const unknown = (await (await json(JSON.stringify({ query: '{ nope }' }))).json()) as Errors;
+    expect(unknown.errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const huge = await json(
       JSON.stringify({ query: `{ viewer { name } } #${'x'.repeat(200_000)}` }),
     );
@@ -59,14 +57,6 @@ describe('bad input and outages', () => {
     ).toBeGreaterThanOrEqual(1);
     expect(grew('portal_graphql_duration_seconds_count')).toBeGreaterThanOrEqual(3);
     expect(after).not.toMatch(/marie|password|portal_session=/i);
-  });
-
-  it('serves an offline GraphiQL to browsers', async () => {
-    const page = await fetch(`${stack.gateway.url}/graphql`, { headers: { accept: 'text/html' } });
-    expect(page.status).toBe(200);
-    const html = await page.text();
-    expect(html).toContain('GraphiQL');
-    expect(html).not.toMatch(/https:\/\/(unpkg|cdn\.jsdelivr|fonts\.googleapis)/);
   });
 
   it('answers TRYTON_UNAVAILABLE with 503 while Tryton is down', async () => {

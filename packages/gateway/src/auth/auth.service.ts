@@ -4,8 +4,14 @@ import type { ApiToken, Customer } from '../models.js';
 import { toApiToken } from '../services/account.service.js';
 import type { Credential } from '../tryton/customer-tryton.js';
 import { type PortalUser, toCustomer } from '../tryton/party.mapper.js';
-import type { PortalGateway, StatusResult } from '../tryton/portal-gateway.js';
-import type { LoginLimiter } from './login-limiter.js';
+import {
+  type PasswordChange,
+  type PasswordResult,
+  type PortalGateway,
+  type StatusResult,
+  toPasswordChange,
+} from '../tryton/portal-gateway.js';
+import type { AuthLimiter } from './auth-limiter.js';
 
 const EMAIL = /^[^\s@]{1,200}@[^\s@]{1,200}$/;
 
@@ -32,18 +38,32 @@ function statusError(result: StatusResult): GatewayError {
   }
 }
 
+/** What a password change or reset ended, for the customer. */
+export type PasswordChangeResult = Omit<PasswordChange, 'webUserId'>;
+
 /** Customer authentication, all through the portal module (Tryton web users only). */
 export class AuthService {
+  /** Reset requests whose Tryton call (and mail) is still running after the answer. */
+  private readonly sending = new Set<Promise<void>>();
+
   constructor(
     private readonly gateway: PortalGateway,
-    private readonly limiter: LoginLimiter,
+    private readonly limiter: AuthLimiter,
     /**
-     * Spares Tryton the credential check of every request. Logout forgets its session's entry,
-     * a token revocation distrusts the customer's entries. A password change or reset forgets
-     * nothing: Tryton keeps the web user's sessions and tokens (`web.user.set_password` writes
-     * only the hash), so no cached answer changes.
+     * Spares Tryton the credential check of every request. Logout forgets its session's entry;
+     * a token revocation, a password change or reset distrusts all the customer's entries (the
+     * module ends the other sessions, and the tokens when asked), on every replica.
      */
     private readonly credentials?: CredentialCache,
+    private readonly options: {
+      /** Told of a reset request that failed after its answer (never the e-mail). */
+      onBackgroundError?: (error: unknown) => void;
+      /**
+       * Reset requests sent after their answer, at most at once on this replica; one more is
+       * THROTTLED. Each holds a Tryton slot while Tryton renders and sends the mail.
+       */
+      maxBackground?: number;
+    } = {},
   ) {}
 
   private async check(
@@ -55,24 +75,31 @@ export class AuthService {
     return await this.credentials.check(kind, secret, load, (user) => user.id);
   }
 
-  /** Wrong e-mail and wrong password get the same error. */
+  /**
+   * Wrong e-mail and wrong password get the same error. Only failures count against the
+   * client's network and the e-mail; a success forgives the e-mail's, as Tryton does.
+   */
   async login(
     email: string,
     password: string,
     ip: string,
   ): Promise<{ key: string; customer: Customer }> {
-    if (!EMAIL.test(email.trim()) || password.length === 0 || password.length > 1000) {
+    const address = email.trim();
+    if (!EMAIL.test(address) || password.length === 0 || password.length > 1000) {
       throw new GatewayError('INVALID_CREDENTIALS', 'Wrong e-mail or password.');
     }
-    const wait = await this.limiter.attempt(ip, email);
-    if (wait > 0) throw throttled(wait);
-    const result = await this.gateway.login(email.trim(), password, ip);
+    const result = await this.limiter.guard(
+      'login',
+      { ip, email: address },
+      () => this.gateway.login(address, password, ip),
+      (answer) => answer.status !== 'ok',
+    );
     if (result.status === 'throttled') throw throttled(result.retry_after);
     const customer = result.status === 'ok' ? toCustomer(result.user) : null;
     if (result.status !== 'ok' || !customer) {
       throw new GatewayError('INVALID_CREDENTIALS', 'Wrong e-mail or password.');
     }
-    await this.limiter.succeeded(email);
+    await this.limiter.forgive('login', address);
     return { key: result.session, customer };
   }
 
@@ -95,22 +122,59 @@ export class AuthService {
     return customer ? { customer, credential: { kind: 'token', token } } : null;
   }
 
-  /** Same answer whether the e-mail exists or not (no account enumeration). */
+  /**
+   * Same answer, in about the same time, whether the e-mail exists or not (no account
+   * enumeration): Tryton looks the address up and sends the mail after the answer. Every
+   * request counts (each may send a mail), in counters of its own: never the login's.
+   */
   async requestPasswordReset(email: string, language: string, ip: string): Promise<void> {
-    if (!EMAIL.test(email.trim())) throw badInput('Not an e-mail address.', 'email');
-    const wait = await this.limiter.attempt(ip, email);
-    if (wait > 0) throw throttled(wait);
-    await this.gateway.requestPasswordReset(email.trim(), language, ip);
+    const address = email.trim();
+    if (!EMAIL.test(address)) throw badInput('Not an e-mail address.', 'email');
+    await this.limiter.guard('passwordResetRequest', { ip, email: address }, async () => {
+      if (this.sending.size >= (this.options.maxBackground ?? 4)) throw throttled(5);
+      const sending: Promise<void> = this.gateway
+        .requestPasswordReset(address, language, ip)
+        .then(() => undefined)
+        .catch((error: unknown) => this.options.onBackgroundError?.(error))
+        .finally(() => this.sending.delete(sending));
+      this.sending.add(sending);
+    });
   }
 
-  async resetPassword(email: string, token: string, password: string, ip?: string): Promise<void> {
-    const result = await this.gateway.resetPassword(email.trim(), token.trim(), password, ip);
-    if (result.status !== 'ok') throw statusError(result);
+  /** Resolves once every reset request sent after its answer is done (tests, shutdown). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.sending]);
+  }
+
+  /**
+   * Sets a new password with the token of the reset mail. Tryton ends every session of the
+   * web user (and its API tokens when `revokeTokens`); every replica's cache distrusts them.
+   */
+  async resetPassword(
+    email: string,
+    token: string,
+    password: string,
+    revokeTokens: boolean,
+    ip: string,
+  ): Promise<PasswordChangeResult> {
+    const address = email.trim();
+    const result = await this.limiter.guard(
+      'passwordReset',
+      { ip, email: address },
+      () => this.gateway.resetPassword(address, token.trim(), password, revokeTokens, ip),
+      (answer) => answer.status === 'invalid_token',
+    );
+    return await this.passwordSet(result, null);
   }
 
   /** `viewer`, when the link is opened signed in: its cached check is forgotten (emailValidated). */
-  async validateEmail(token: string, viewer?: Viewer | null): Promise<void> {
-    const result = await this.gateway.validateEmail(token.trim());
+  async validateEmail(token: string, ip: string, viewer?: Viewer | null): Promise<void> {
+    const result = await this.limiter.guard(
+      'emailValidation',
+      { ip },
+      () => this.gateway.validateEmail(token.trim()),
+      (answer) => answer.status !== 'ok',
+    );
     if (result.status !== 'ok') throw statusError(result);
     const credential = viewer?.credential;
     if (credential?.kind === 'session') await this.credentials?.forget('sessions', credential.key);
@@ -118,11 +182,44 @@ export class AuthService {
       await this.credentials?.forget('api-tokens', credential.token);
   }
 
-  /** Only with a browser session: an API token cannot change the password. */
-  async changePassword(viewer: Viewer, current: string, next: string, ip?: string): Promise<void> {
-    if (viewer.credential.kind !== 'session') throw unauthenticated();
-    const result = await this.gateway.changePassword(viewer.credential.key, current, next, ip);
+  /**
+   * Only with a browser session: an API token cannot change the password. Tryton ends the
+   * web user's other sessions (this one stays) and its API tokens when `revokeTokens`. A
+   * wrong current password counts as a failed sign-in of that e-mail (Tryton counts it so).
+   */
+  async changePassword(
+    viewer: Viewer,
+    current: string,
+    next: string,
+    revokeTokens: boolean,
+    ip: string,
+  ): Promise<PasswordChangeResult> {
+    const credential = viewer.credential;
+    if (credential.kind !== 'session') throw unauthenticated();
+    const result = await this.limiter.guard(
+      'login',
+      { ip, email: viewer.customer.email },
+      () => this.gateway.changePassword(credential.key, current, next, revokeTokens, ip),
+      (answer) => answer.status === 'invalid_credentials' || answer.status === 'throttled',
+    );
+    return await this.passwordSet(result, viewer.customer.webUserId);
+  }
+
+  /**
+   * Distrusts every cached check of the web user whose password was set, on every replica:
+   * the ended sessions and revoked tokens then fail at once, and the caller's session is
+   * asked of Tryton once more. A module older than issue 12 names no web user (then the
+   * viewer's, if any) and ends nothing.
+   */
+  private async passwordSet(
+    result: PasswordResult,
+    viewerId: number | null,
+  ): Promise<PasswordChangeResult> {
     if (result.status !== 'ok') throw statusError(result);
+    const { webUserId, ...change } = toPasswordChange(result);
+    const revoked = webUserId ?? viewerId;
+    if (revoked !== null) await this.credentials?.revoke(revoked);
+    return change;
   }
 
   async createApiToken(
@@ -134,7 +231,15 @@ export class AuthService {
     if (!trimmed || trimmed.length > 100)
       throw badInput('Give the token a name (100 characters at most).', 'name');
     const result = await this.gateway.createApiToken(viewer.credential.key, trimmed);
-    if (!('token' in result)) throw unauthenticated();
+    if (result.status === 'too_many_tokens') {
+      const limit = result.limit;
+      throw new GatewayError(
+        'TOO_MANY_API_TOKENS',
+        `You hold the most API tokens allowed${limit ? ` (${limit})` : ''}: revoke one you no longer use.`,
+        limit ? { limit } : {},
+      );
+    }
+    if (result.status !== 'ok') throw unauthenticated();
     return { token: result.token, apiToken: toApiToken(result) };
   }
 

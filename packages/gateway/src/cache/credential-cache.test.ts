@@ -121,4 +121,81 @@ describe('CredentialCache', () => {
     await check('tpat_b');
     expect(tryton.calls).toBe(3);
   });
+
+  describe('when writes to the store are lost (an outage, or this replica cut off)', () => {
+    /** Two replicas on one store; replica A's writes can be lost, as a breaker skips them. */
+    function replicas() {
+      const time = { now: 1_000_000 };
+      const clock = () => time.now;
+      const shared = new MemoryStore(100, clock);
+      const lossy = { losing: false, unanswered: 0 };
+      const storeOfA: CacheStore = {
+        mget: (keys) => shared.mget(keys),
+        mset: async (entries, ttl) => {
+          if (lossy.losing) lossy.unanswered++;
+          else await shared.mset(entries, ttl);
+        },
+        del: async (keys) => {
+          if (lossy.losing) lossy.unanswered++;
+          else await shared.del(keys);
+        },
+        get unanswered() {
+          return lossy.unanswered;
+        },
+      };
+      const ttls = { sessions: 30, 'api-tokens': 30 };
+      const a = new CredentialCache(storeOfA, ttls, quiet, clock, 1000);
+      const b = new CredentialCache(shared, ttls, quiet, clock, 1000);
+      const tryton = { calls: 0, user: marie as typeof marie | null };
+      const check = (cache: CredentialCache, secret = 'session-a') =>
+        cache.check(
+          'sessions',
+          secret,
+          async () => {
+            tryton.calls++;
+            return tryton.user;
+          },
+          (user) => user.id,
+        );
+      return { a, b, lossy, time, tryton, check };
+    }
+
+    it('a logout holds on its replica, and on the others once the store takes it', async () => {
+      const { a, b, lossy, time, tryton, check } = replicas();
+      await check(a);
+      lossy.losing = true;
+      await a.forget('sessions', 'session-a');
+      tryton.user = null;
+      time.now += 1000;
+      // The entry is still in the store: replica A does not trust it.
+      expect(await check(a)).toBeNull();
+      expect(tryton.calls).toBe(2);
+      lossy.losing = false;
+      // A's next check sends the lost delete first: B no longer finds the entry.
+      expect(await check(a)).toBeNull();
+      expect(await check(b)).toBeNull();
+      expect(tryton.calls).toBe(4);
+    });
+
+    it('a revocation holds the same way, with the time it was made', async () => {
+      const { a, b, lossy, time, tryton, check } = replicas();
+      await check(a, 'session-a');
+      time.now += 5000;
+      lossy.losing = true;
+      await a.revoke(marie.id);
+      tryton.user = null;
+      expect(await check(a, 'session-a')).toBeNull();
+      lossy.losing = false;
+      time.now += 5000;
+      expect(await check(a, 'session-other')).toBeNull();
+      expect(await check(b, 'session-a')).toBeNull();
+      // A check made after the revocation is trusted again, here and there.
+      tryton.user = marie;
+      time.now += 2000;
+      expect(await check(b, 'session-new')).toEqual(marie);
+      const calls = tryton.calls;
+      expect(await check(a, 'session-new')).toEqual(marie);
+      expect(tryton.calls).toBe(calls);
+    });
+  });
 });

@@ -9,6 +9,12 @@ export interface CacheStore {
   del(keys: string[]): Promise<void>;
   /** Present on a store shared by replicas: lets one replica load a missing key for all. */
   readonly locks?: LoadLocks;
+  /**
+   * How many calls have not reached the store so far (failed, timed out, or skipped while a
+   * breaker is open); absent on a store that cannot miss one. A write during which it moved
+   * may be lost: the credential cache replays such forgets and revocations.
+   */
+  readonly unanswered?: number;
 }
 
 /** What a replica learns when it claims the load of a missing key. */
@@ -114,6 +120,7 @@ export class RedisStore implements CacheStore, LoadLocks {
  */
 export class CircuitBreakerStore implements CacheStore {
   private openUntil = 0;
+  unanswered = 0;
   /** The inner store's locks behind the same breaker: an open breaker means "load yourself". */
   readonly locks: LoadLocks | undefined;
 
@@ -134,10 +141,14 @@ export class CircuitBreakerStore implements CacheStore {
   }
 
   private async guard<T>(call: () => Promise<T>, fallback: T): Promise<T> {
-    if (this.clock() < this.openUntil) return fallback;
+    if (this.clock() < this.openUntil) {
+      this.unanswered++;
+      return fallback;
+    }
     try {
       return await withTimeout(call(), this.timeoutMs);
     } catch (error) {
+      this.unanswered++;
       this.openUntil = this.clock() + this.openMs;
       this.onError(error);
       return fallback;

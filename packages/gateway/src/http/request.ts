@@ -31,11 +31,15 @@ export function readCookie(req: IncomingMessage, name: string): string | undefin
   return parseCookie(header)[name];
 }
 
-/** The bearer token of `Authorization: Bearer ...`, if any. */
+/**
+ * What follows `Authorization: Bearer`, possibly empty or malformed (the caller refuses it
+ * then); undefined without a Bearer header. Other schemes are not the portal's (a proxy's
+ * Basic authentication in front of a staging portal) and are ignored.
+ */
 export function bearerToken(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization;
-  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  return match?.[1];
+  const match = header ? /^\s*Bearer(?:\s+(.*))?$/i.exec(header) : null;
+  return match ? (match[1] ?? '').trim() : undefined;
 }
 
 export function isHttps(req: IncomingMessage, trustedHops: number): boolean {

@@ -38,6 +38,16 @@ export function formatError(logger: Logger) {
         extensions: { ...formatted.extensions, code: original.code },
       };
     }
+    if (formatted.extensions?.validationErrorCode === 'INTROSPECTION_DISABLED') {
+      // Apollo's message tells a developer to change the server's options; a client needs
+      // to know where the schema is instead.
+      return {
+        message:
+          'Introspection is turned off on this server. The schema is published with the API documentation (schema.graphql).',
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions: { code: 'INTROSPECTION_DISABLED' },
+      };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && QUERY_CODES.has(code)) {
       return {

@@ -27,4 +27,16 @@ describe('operationCost', () => {
     // Around the pages, viewer 1 and connection 2 are paid once.
     expect((await cost(q(20))) - 3).toBe(2 * ((await cost(q(10))) - 3));
   });
+
+  it('prices a nested list by its `first`: what it can return, 500 when omitted', async () => {
+    const q = (lines: string) =>
+      `{ viewer { orders(first: 100) { edges { node { number ${lines} { description } } } } } }`;
+    // viewer 1, connection 2, then 100 × (edge 1 + node 1 + lines (1 + first × line 1)).
+    expect(await cost(q('lines(first: 500)'))).toBe(3 + 100 * (2 + 1 + 500));
+    expect(await cost(q('lines(first: 5)'))).toBe(3 + 100 * (2 + 1 + 5));
+    expect(await cost(q('lines'))).toBe(await cost(q('lines(first: 500)')));
+    expect(
+      await cost(q('lines(first: $n)').replace('{ viewer', 'query ($n: Int!) { viewer'), { n: 7 }),
+    ).toBe(3 + 100 * (2 + 1 + 7));
+  });
 });

@@ -7,12 +7,14 @@ import {
   isNonNullType,
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
-import { MAX_PAGE_SIZE } from '../pagination.js';
+import { MAX_NESTED_LIST, MAX_PAGE_SIZE } from '../pagination.js';
 
 /**
  * The calculated cost of an operation, before it runs (Shopify's model): an object costs 1,
- * a scalar or enum 0, a connection `2 + first × (what each node costs)`, a plain list of
- * objects `LIST_ESTIMATE ×` its element. docs/quotas.md explains the figures.
+ * a scalar or enum 0, a connection `2 + first × (what each node costs)`, a list nested in a
+ * record `1 + first × (1 + what each element's fields cost)` (its `first` defaults to what the resolver
+ * returns without it, MAX_NESTED_LIST), any other list of objects `LIST_ESTIMATE ×` its
+ * element. Each is what the operation can return at most. docs/quotas.md explains the figures.
  */
 export const DEFAULT_PAGE = 20;
 export const LIST_ESTIMATE = 10;
@@ -46,10 +48,15 @@ const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) 
     return base + 1 + first * childComplexity;
   }
   const unwrapped = isNonNullType(field.type) ? field.type.ofType : field.type;
-  // `edges` is paid for by its connection; other lists are estimated.
-  if (isListType(unwrapped) && field.name !== 'edges')
-    return base + LIST_ESTIMATE * childComplexity;
-  return base + childComplexity;
+  // `edges` is paid for by its connection.
+  if (!isListType(unwrapped) || field.name === 'edges') return base + childComplexity;
+  // A nested list returns `first` elements (above MAX_NESTED_LIST its resolver refuses),
+  // each an object (1) with its fields.
+  if ('first' in args) {
+    const first = typeof args.first === 'number' ? args.first : MAX_NESTED_LIST;
+    return base + Math.min(Math.max(first, 0), MAX_NESTED_LIST) * (1 + childComplexity);
+  }
+  return base + LIST_ESTIMATE * childComplexity;
 };
 
 export function operationCost(

@@ -1,19 +1,14 @@
-import { createHash } from 'node:crypto';
 import type { Viewer } from '../auth/auth.service.js';
 import type { BucketLimits } from './leaky-bucket.js';
 
 /**
- * The bucket a caller spends from: one per customer session, per API token (hashed: the key
- * lands in Redis), per client IP when anonymous. The same keys as the cost plugin's, so a
- * customer's downloads and GraphQL operations drain one bucket.
+ * The bucket a caller spends from: one per customer (web user) for every credential it holds,
+ * its browser sessions and all its API tokens alike (more tokens must not mean more quota),
+ * one per client IP when anonymous. The same keys as the cost plugin's, so a customer's
+ * downloads and GraphQL operations drain one bucket.
  */
 export function bucketKey(viewer: Viewer | null, ip: string): string {
-  const credential = viewer?.credential;
-  if (!viewer || !credential) return `ip:${ip}`;
-  if (credential.kind === 'token') {
-    return `token:${createHash('sha256').update(credential.token).digest('hex').slice(0, 24)}`;
-  }
-  return `customer:${viewer.customer.webUserId}`;
+  return viewer ? `customer:${viewer.customer.webUserId}` : `ip:${ip}`;
 }
 
 /** The IETF RateLimit headers for a bucket holding `available` points; Reset is until full. */

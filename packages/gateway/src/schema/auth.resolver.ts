@@ -2,7 +2,15 @@ import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../context.js';
 import { unauthenticated } from '../errors.js';
 import { fromGlobalId } from '../ids.js';
-import { apiTokenNode, CreateApiTokenPayloadType, LoginPayloadType } from './customer.types.js';
+import {
+  apiTokenNode,
+  CreateApiTokenPayloadType,
+  LoginPayloadType,
+  PasswordChangePayloadType,
+} from './customer.types.js';
+
+const REVOKE_API_TOKENS =
+  "Also delete all of the customer's API tokens (integrations stop at once). False by default: they keep working.";
 
 @Resolver()
 export class AuthResolver {
@@ -41,41 +49,53 @@ export class AuthResolver {
     return true;
   }
 
-  @Mutation(() => Boolean, {
-    description: 'Sets a new password with the token of the reset e-mail.',
+  @Mutation(() => PasswordChangePayloadType, {
+    description:
+      'Sets a new password with the token of the reset e-mail. Ends every session of the customer. Wrong or expired token: INVALID_TOKEN; too many wrong ones: THROTTLED.',
   })
   async resetPassword(
     @Arg('email') email: string,
     @Arg('token') token: string,
     @Arg('password') password: string,
+    @Arg('revokeApiTokens', { defaultValue: false, description: REVOKE_API_TOKENS })
+    revokeApiTokens: boolean,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<boolean> {
-    await ctx.auth.resetPassword(email, token, password, ctx.ip);
-    return true;
+  ): Promise<PasswordChangePayloadType> {
+    return await ctx.auth.resetPassword(email, token, password, revokeApiTokens, ctx.ip);
   }
 
-  @Mutation(() => Boolean, { description: 'Changes the password; needs the current one.' })
+  @Mutation(() => PasswordChangePayloadType, {
+    description:
+      'Changes the password; needs the current one. Ends every other session of the customer (this one stays).',
+  })
   async changePassword(
     @Arg('currentPassword') currentPassword: string,
     @Arg('newPassword') newPassword: string,
+    @Arg('revokeApiTokens', { defaultValue: false, description: REVOKE_API_TOKENS })
+    revokeApiTokens: boolean,
     @Ctx() ctx: GraphQLContext,
-  ): Promise<boolean> {
+  ): Promise<PasswordChangePayloadType> {
     if (!ctx.viewer) throw unauthenticated();
-    await ctx.auth.changePassword(ctx.viewer, currentPassword, newPassword, ctx.ip);
-    return true;
+    return await ctx.auth.changePassword(
+      ctx.viewer,
+      currentPassword,
+      newPassword,
+      revokeApiTokens,
+      ctx.ip,
+    );
   }
 
   @Mutation(() => Boolean, {
     description: 'Validates the e-mail address with the token of the validation e-mail.',
   })
   async validateEmail(@Arg('token') token: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
-    await ctx.auth.validateEmail(token, ctx.viewer);
+    await ctx.auth.validateEmail(token, ctx.ip, ctx.viewer);
     return true;
   }
 
   @Mutation(() => CreateApiTokenPayloadType, {
     description:
-      'Creates a named API token for integrations (browser session only). The secret is returned once.',
+      'Creates a named API token for integrations (browser session only). The secret is returned once. Beyond the most live tokens a customer may hold: TOO_MANY_API_TOKENS (extensions.limit).',
   })
   async createApiToken(@Arg('name') name: string, @Ctx() ctx: GraphQLContext) {
     if (!ctx.viewer) throw unauthenticated();

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../ids.js';
 import type { ApiToken } from '../models.js';
 import { LanguageEnum, MoneyType, Node } from './common.types.js';
@@ -64,6 +64,30 @@ export function apiTokenNode(token: ApiToken): ApiTokenType & { __typename: 'Api
 export class LoginPayloadType {
   @Field(() => CustomerType, { description: 'The signed-in customer.' })
   customer!: CustomerType;
+}
+
+@ObjectType('PasswordChangePayload', {
+  description:
+    'A password changed or reset: what it ended. Every other session of the customer is ended at once; API tokens only when asked (`revokeApiTokens`).',
+})
+export class PasswordChangePayloadType {
+  @Field(() => Int, {
+    description:
+      'Sessions of the customer ended by the change (other browsers and devices; after a reset, every session).',
+  })
+  otherSessionsEnded!: number;
+
+  @Field(() => Int, {
+    description:
+      'API tokens deleted because `revokeApiTokens` was true; they stop working at once.',
+  })
+  apiTokensRevoked!: number;
+
+  @Field(() => Int, {
+    description:
+      'API tokens that still work: integrations keep running. Revoke them (`revokeApiToken`, or `revokeApiTokens: true`) if the password was stolen.',
+  })
+  apiTokensKept!: number;
 }
 
 @ObjectType('CreateApiTokenPayload', {

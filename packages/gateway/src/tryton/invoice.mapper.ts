@@ -1,5 +1,6 @@
 import type { Domain, Order as TrytonOrder } from '@portal/tryton-client';
 import type { Invoice, InvoiceState } from '../models.js';
+import { containsDomain } from './search.js';
 import { currencyCode, ids, isoDate, money, text } from './values.js';
 
 /** `account.invoice` (customer invoices only). */
@@ -80,10 +81,8 @@ export function invoiceDomain(
       ],
     ]);
   }
-  const search = filter?.search?.trim();
-  if (search) {
-    domain.push(['OR', ['number', 'ilike', `%${search}%`], ['reference', 'ilike', `%${search}%`]]);
-  }
+  const search = containsDomain(['number', 'reference'], filter?.search);
+  if (search) domain.push(search);
   return domain;
 }
 

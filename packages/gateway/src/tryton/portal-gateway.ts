@@ -20,6 +20,44 @@ export type StatusResult =
   | { status: 'throttled'; retry_after: number }
   | { status: 'invalid_password'; message: string };
 
+/**
+ * A password changed or reset (the module's `status: 'ok'`). Each count is absent from a
+ * module older than issue 12 (which ends no session and deletes no token): read as 0.
+ */
+export interface PasswordSet {
+  status: 'ok';
+  web_user?: number;
+  sessions_ended?: number;
+  tokens_revoked?: number;
+  tokens_kept?: number;
+}
+
+export type PasswordResult = PasswordSet | Exclude<StatusResult, { status: 'ok' }>;
+
+/** What a password change or reset ended, in the portal's words. */
+export interface PasswordChange {
+  /** The web user whose password it was; null when the module does not say. */
+  webUserId: number | null;
+  otherSessionsEnded: number;
+  apiTokensRevoked: number;
+  apiTokensKept: number;
+}
+
+export function toPasswordChange(result: PasswordSet): PasswordChange {
+  return {
+    webUserId: typeof result.web_user === 'number' ? result.web_user : null,
+    otherSessionsEnded: result.sessions_ended ?? 0,
+    apiTokensRevoked: result.tokens_revoked ?? 0,
+    apiTokensKept: result.tokens_kept ?? 0,
+  };
+}
+
+/** `create_api_token`'s answers: the new token, or why not. */
+export type CreatedApiToken =
+  | (ApiTokenRow & { status: 'ok'; token: string })
+  | { status: 'too_many_tokens'; limit?: number }
+  | { status: 'unauthenticated' | 'invalid_name' };
+
 export interface ApiTokenRow {
   id: number;
   name: string;
@@ -78,30 +116,38 @@ export class PortalGateway {
   requestPasswordReset(email: string, language: string, ip?: string): Promise<null> {
     return this.call('request_password_reset', [email], { language, ip });
   }
+  /**
+   * `revokeTokens` is sent only when true: a module older than issue 12 takes three
+   * arguments, and still answers the others.
+   */
   resetPassword(
     email: string,
     token: string,
     password: string,
+    revokeTokens: boolean,
     ip?: string,
-  ): Promise<StatusResult> {
-    return this.call('reset_password', [email, token, password], { ip });
+  ): Promise<PasswordResult> {
+    const params = [email, token, password, ...(revokeTokens ? [true] : [])];
+    return this.call('reset_password', params, { ip });
   }
   validateEmail(token: string): Promise<StatusResult> {
     return this.call('validate_email', [token]);
   }
-  /** Checks `current` through web.user.authenticate: throttled per client like login. */
+  /**
+   * Checks `current` through web.user.authenticate: throttled per client like login. Ends the
+   * web user's other sessions (the module of issue 12); `revokeTokens` as for resetPassword.
+   */
   changePassword(
     session: string,
     current: string,
     next: string,
+    revokeTokens: boolean,
     ip?: string,
-  ): Promise<StatusResult> {
-    return this.call('change_password', [session, current, next], { ip });
+  ): Promise<PasswordResult> {
+    const params = [session, current, next, ...(revokeTokens ? [true] : [])];
+    return this.call('change_password', params, { ip });
   }
-  createApiToken(
-    session: string,
-    name: string,
-  ): Promise<(ApiTokenRow & { status: 'ok'; token: string }) | { status: string }> {
+  createApiToken(session: string, name: string): Promise<CreatedApiToken> {
     return this.call('create_api_token', [session, name]);
   }
   listApiTokens(session: string): Promise<ApiTokenRow[]> {

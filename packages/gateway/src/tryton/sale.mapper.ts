@@ -1,5 +1,6 @@
 import type { Domain, Order as TrytonOrder } from '@portal/tryton-client';
 import type { Order, OrderInvoiceState, OrderShipmentState, OrderState } from '../models.js';
+import { containsDomain } from './search.js';
 import { currencyCode, id, ids, isoDate, money, text } from './values.js';
 
 /** `sale.sale`: the customer's orders. */
@@ -87,10 +88,8 @@ export function saleDomain(
   }
   if (filter?.dateFrom) domain.push(['sale_date', '>=', toDate(filter.dateFrom)]);
   if (filter?.dateTo) domain.push(['sale_date', '<=', toDate(filter.dateTo)]);
-  const search = filter?.search?.trim();
-  if (search) {
-    domain.push(['OR', ['number', 'ilike', `%${search}%`], ['reference', 'ilike', `%${search}%`]]);
-  }
+  const search = containsDomain(['number', 'reference'], filter?.search);
+  if (search) domain.push(search);
   return domain;
 }
 
