@@ -69,6 +69,7 @@ const schema = z.object({
   TRYTON_GATEWAY_PASSWORD_FILE: z.string().min(1).optional(),
   TRYTON_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(8),
   TRYTON_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  TRYTON_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(10).default(5_000),
   REDIS_URL: z.string().url().optional(),
   REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(100),
   REDIS_PASSWORD_FILE: z.string().min(1).optional(),
@@ -84,7 +85,9 @@ const schema = z.object({
   LOGIN_RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).max(5).default(4),
   PASSWORD_RESET_LIMIT_PER_IP: z.coerce.number().int().min(1).default(10),
   PASSWORD_RESET_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(3),
-  GRAPHIQL: z.enum(['true', 'false']).default('true'),
+  // Unset: on, except with NODE_ENV=production (an API's shape is not for anonymous visitors).
+  GRAPHIQL: z.enum(['true', 'false']).optional(),
+  INTROSPECTION: z.enum(['true', 'false']).optional(),
   QUERY_MAX_COST: z.coerce.number().int().min(1).default(2000),
   QUERY_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
   QUERY_MAX_ALIASES: z.coerce.number().int().min(0).default(15),
@@ -109,6 +112,8 @@ export interface Config {
     password: string;
     maxInFlight: number;
     timeoutMs: number;
+    /** The longest a call waits for one of the maxInFlight slots before TRYTON_UNAVAILABLE. */
+    queueTimeoutMs: number;
   };
   redisUrl: string | undefined;
   /** The longest a request waits for one Redis call before going on without Redis. */
@@ -126,7 +131,10 @@ export interface Config {
       { perIp: number; perEmail?: number }
     >;
   };
+  /** Serve the offline GraphiQL page (GET /graphql from a browser, assets under /graphiql/). */
   graphiql: boolean;
+  /** Answer introspection queries (`__schema`, `__type`); GraphiQL's docs need it. */
+  introspection: boolean;
   logLevel: string;
   limits: { maxCost: number; maxDepth: number; maxAliases: number; maxTokens: number };
   quotas: {
@@ -187,6 +195,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       password,
       maxInFlight: c.TRYTON_MAX_IN_FLIGHT,
       timeoutMs: c.TRYTON_TIMEOUT_MS,
+      queueTimeoutMs: c.TRYTON_QUEUE_TIMEOUT_MS,
     },
     redisUrl,
     redisTimeoutMs: c.REDIS_TIMEOUT_MS,
@@ -210,7 +219,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         emailValidation: { perIp: c.LOGIN_RATE_LIMIT_PER_IP },
       },
     },
-    graphiql: c.GRAPHIQL === 'true',
+    graphiql: (c.GRAPHIQL ?? String(c.NODE_ENV !== 'production')) === 'true',
+    introspection: (c.INTROSPECTION ?? String(c.NODE_ENV !== 'production')) === 'true',
     logLevel: c.LOG_LEVEL,
     limits: {
       maxCost: c.QUERY_MAX_COST,

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'INVALID_PASSWORD'
   | 'TRYTON_UNAVAILABLE'
   | 'TOO_MANY_API_TOKENS'
+  | 'INTROSPECTION_DISABLED'
   | 'INTERNAL_SERVER_ERROR';
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
@@ -23,6 +24,18 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   MAX_COST_EXCEEDED: 400,
   TRYTON_UNAVAILABLE: 503,
 };
+
+/**
+ * The HTTP status of a request refused as a whole, before any field was resolved (a bad
+ * credential, bad variables, a refused cost): the client's mistakes are 4xx, per the
+ * GraphQL-over-HTTP spec, so that integrations retrying on 5xx do not loop. Errors of single
+ * fields keep the response's 200 (partial data), except the statuses set above.
+ */
+export function requestStatus(code: ErrorCode): number {
+  if (code === 'INTERNAL_SERVER_ERROR') return 500;
+  if (code === 'UNAUTHENTICATED') return 401;
+  return HTTP_STATUS[code] ?? 400;
+}
 
 export class GatewayError extends GraphQLError {
   constructor(
@@ -55,6 +68,12 @@ function httpHeaders(code: ErrorCode, extensions: Record<string, unknown>): Reco
 
 export const unauthenticated = () =>
   new GatewayError('UNAUTHENTICATED', 'You must be signed in to do this.');
+/** A credential was sent (a Bearer token) and is not valid: revoked, unknown or malformed. */
+export const badCredential = () =>
+  new GatewayError(
+    'UNAUTHENTICATED',
+    'The API token is not valid: it was revoked, or it is not a token of this portal.',
+  );
 export const notFound = (what: string) => new GatewayError('NOT_FOUND', `${what} not found.`);
 export const badInput = (message: string, field?: string) =>
   new GatewayError('BAD_USER_INPUT', message, field ? { field } : {});

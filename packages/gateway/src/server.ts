@@ -2,11 +2,11 @@ import 'reflect-metadata';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { type CallEvent, LoginRefusedError, TrytonClient } from '@portal/tryton-client';
 import { Redis } from 'ioredis';
-import { type Logger, pino } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { AuthService, type Viewer } from './auth/auth.service.js';
 import { AuthLimiter } from './auth/auth-limiter.js';
 import { CredentialCache } from './cache/credential-cache.js';
@@ -15,9 +15,9 @@ import { CircuitBreakerStore, MemoryStore, RedisStore } from './cache/store.js';
 import { withTimeout } from './cache/with-timeout.js';
 import type { Config } from './config.js';
 import { type GraphQLContext, servicesFor } from './context.js';
-import { GatewayError, trytonUnavailable } from './errors.js';
+import { badCredential, GatewayError, requestStatus, trytonUnavailable } from './errors.js';
 import { handleDownload } from './http/downloads.js';
-import { GRAPHIQL_EXAMPLE } from './http/graphiql-example.js';
+import { GRAPHIQL_ASSETS, GraphiQL } from './http/graphiql.js';
 import {
   bearerToken,
   clientIp,
@@ -27,8 +27,10 @@ import {
   requestedLanguage,
   sessionCookie,
 } from './http/request.js';
+import { gatewayLogger } from './logger.js';
 import { costPlugin } from './plugins/cost.plugin.js';
 import { formatError } from './plugins/errors.plugin.js';
+import { httpStatusPlugin } from './plugins/http-status.plugin.js';
 import { Metrics } from './plugins/metrics.js';
 import { observabilityPlugin } from './plugins/observability.plugin.js';
 import {
@@ -45,6 +47,8 @@ const MAX_BODY = 100 * 1024;
 
 export interface GatewayOptions {
   logger?: Logger;
+  /** Where the gateway's own logger writes (stdout by default); ignored with `logger`. */
+  logDestination?: DestinationStream;
   /** Observes every Tryton call (tests count them). */
   onTrytonCall?: (event: CallEvent) => void;
   /**
@@ -71,26 +75,26 @@ function json(
   res.end(JSON.stringify(body));
 }
 
+/** RFC 6750: a 401 for a Bearer token names the scheme and the reason. */
+function challenge(error: GatewayError): Record<string, string> {
+  return error.code === 'UNAUTHENTICATED'
+    ? { 'www-authenticate': 'Bearer error="invalid_token"' }
+    : {};
+}
+
 /** Starts the gateway's HTTP server (GraphQL, downloads, health, metrics) and resolves once listening. */
 export async function startGateway(
   config: Config,
   options: GatewayOptions = {},
 ): Promise<RunningGateway> {
-  const logger =
-    options.logger ??
-    pino({
-      level: config.logLevel,
-      redact: {
-        paths: ['password', '*.password', 'token', '*.token', 'key', '*.key'],
-        censor: '[redacted]',
-      },
-    });
+  const logger = options.logger ?? gatewayLogger(config.logLevel, options.logDestination);
   const metrics = new Metrics();
   const client = new TrytonClient({
     url: config.tryton.url,
     database: config.tryton.database,
     maxInFlight: config.tryton.maxInFlight,
     timeoutMs: config.tryton.timeoutMs,
+    queueTimeoutMs: config.tryton.queueTimeoutMs,
     hooks: {
       onCall: (event) => {
         metrics.trytonCall(event);
@@ -167,25 +171,32 @@ export async function startGateway(
     redisFallback('quotas'),
     { clock: options.clock, timeoutMs: config.redisTimeoutMs },
   );
-  // graphql-armor: depth, aliases, tokens and directives are refused at validation, before
-  // the cost is even computed; field suggestions are off in production.
+  // graphql-armor: depth, aliases and directives are refused at validation, before the cost
+  // is even computed; field suggestions are off in production. Tokens are counted by
+  // graphql-js's own parser (parseOptions below): armor's token limit parses the document
+  // again in a parsingDidStart hook, outside Apollo's handling of parse errors, so a syntax
+  // error or a long document came back as HTTP 500.
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.maxDepth },
     maxAliases: { n: config.limits.maxAliases },
-    maxTokens: { n: config.limits.maxTokens },
+    maxTokens: { enabled: false },
     maxDirectives: { n: 10 },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: config.env === 'production' },
   }).protect();
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await portalSchema(),
-    introspection: true,
+    introspection: config.introspection,
+    parseOptions: { maxTokens: config.limits.maxTokens },
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,
     formatError: formatError(logger),
     plugins: [
+      // Apollo's own landing page loads Apollo Sandbox from a CDN: the only page is ours.
+      ApolloServerPluginLandingPageDisabled(),
       observabilityPlugin(logger, metrics),
+      httpStatusPlugin<GraphQLContext>(),
       // graphql-armor ships CJS typings of Apollo's plugin type; the runtime shape is the same.
       ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
       costPlugin(bucket, { maxCost: config.limits.maxCost, ...config.quotas }),
@@ -198,9 +209,18 @@ export async function startGateway(
   ): Promise<{ viewer: Viewer | null; staleCookie: boolean }> => {
     const token = bearerToken(req);
     const key = readCookie(req, config.cookie.name);
-    if (!token && !key) return { viewer: null, staleCookie: false };
+    if (token === undefined && !key) return { viewer: null, staleCookie: false };
     await trytonReady();
-    if (token) return { viewer: await auth.fromToken(token), staleCookie: false };
+    if (token !== undefined) {
+      // An integration that sent a token it believes valid must learn that it is not: as
+      // anonymous it would read `viewer: null` and carry on.
+      const viewer = await auth.fromToken(token);
+      if (!viewer) throw badCredential();
+      return { viewer, staleCookie: false };
+    }
+    // A stale session cookie stays anonymous, and is cleared in the same answer: the browser
+    // cannot delete an HttpOnly cookie itself, and the sign-in form it shows next posts its
+    // login mutation with that cookie still attached, which a 401 would refuse.
     const viewer = await auth.fromSession(key as string);
     return { viewer, staleCookie: viewer === null };
   };
@@ -232,9 +252,12 @@ export async function startGateway(
       resolved = await resolveViewer(req);
     } catch (error) {
       const gatewayError = error instanceof GatewayError ? error : trytonUnavailable();
-      return json(res, gatewayError.code === 'TRYTON_UNAVAILABLE' ? 503 : 400, {
-        errors: [{ message: gatewayError.message, extensions: { code: gatewayError.code } }],
-      });
+      return json(
+        res,
+        requestStatus(gatewayError.code),
+        { errors: [{ message: gatewayError.message, extensions: { code: gatewayError.code } }] },
+        challenge(gatewayError),
+      );
     }
     if (resolved.staleCookie) cookies.push(sessionCookie(config.cookie.name, null, secure));
     const language = requestedLanguage(req) ?? resolved.viewer?.customer.language ?? 'fr';
@@ -312,21 +335,17 @@ export async function startGateway(
     json(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', checks });
   };
 
+  const graphiql = config.graphiql ? new GraphiQL() : undefined;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    const reading = req.method === 'GET' || req.method === 'HEAD';
     if (url.pathname === '/graphql') {
-      const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
-      if (wantsHtml && config.graphiql) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        return res.end(
-          renderGraphiQL({
-            title: 'Portail clients – GraphQL',
-            defaultQuery: GRAPHIQL_EXAMPLE,
-            credentials: 'same-origin',
-          }),
-        );
-      }
+      const wantsHtml = reading && (req.headers.accept ?? '').includes('text/html');
+      if (wantsHtml && graphiql) return await graphiql.page(req, res);
       return await graphql(req, res, url);
+    }
+    if (graphiql && reading && url.pathname.startsWith(GRAPHIQL_ASSETS)) {
+      if (await graphiql.file(req, res, url.pathname)) return;
     }
     if (url.pathname.startsWith('/downloads/') && req.method === 'GET')
       return await downloads(req, res, url);
@@ -345,13 +364,17 @@ export async function startGateway(
       if (!gatewayError)
         logger.error({ err: { type: (error as Error)?.constructor?.name } }, 'request failed');
       if (res.headersSent) return res.end();
-      const status = gatewayError?.code === 'TRYTON_UNAVAILABLE' ? 503 : 500;
-      json(res, status, {
-        error: {
-          code: gatewayError?.code ?? 'INTERNAL_SERVER_ERROR',
-          message: gatewayError?.message ?? 'Internal server error.',
+      json(
+        res,
+        gatewayError ? requestStatus(gatewayError.code) : 500,
+        {
+          error: {
+            code: gatewayError?.code ?? 'INTERNAL_SERVER_ERROR',
+            message: gatewayError?.message ?? 'Internal server error.',
+          },
         },
-      });
+        gatewayError ? challenge(gatewayError) : {},
+      );
     });
   });
   // Longer than the proxies' idle timeouts (traefik: 90 s), so a proxy never reuses a
