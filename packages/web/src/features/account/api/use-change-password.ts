@@ -2,15 +2,30 @@ import { useMutation } from '@apollo/client/react';
 import { graphql } from '@/gql';
 
 const ChangePasswordMutation = graphql(`
-  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
-    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
+  mutation ChangePassword(
+    $currentPassword: String!
+    $newPassword: String!
+    $revokeApiTokens: Boolean = false
+  ) {
+    changePassword(
+      currentPassword: $currentPassword
+      newPassword: $newPassword
+      revokeApiTokens: $revokeApiTokens
+    ) {
+      otherSessionsEnded
+      apiTokensRevoked
+      apiTokensKept
+    }
   }
 `);
 
-/** Changes the password of the signed-in customer; the session stays valid, nothing cached changes. */
+/**
+ * Changes the password of the signed-in customer: this session stays valid, every other one
+ * ends; API tokens too with `revokeApiTokens`. The answer says what ended and what was kept.
+ */
 export function useChangePassword() {
   const [mutate, state] = useMutation(ChangePasswordMutation);
-  const changePassword = (currentPassword: string, newPassword: string) =>
-    mutate({ variables: { currentPassword, newPassword } });
+  const changePassword = (currentPassword: string, newPassword: string, revokeApiTokens = false) =>
+    mutate({ variables: { currentPassword, newPassword, revokeApiTokens } });
   return [changePassword, state] as const;
 }

@@ -8,13 +8,21 @@ import { ChangePasswordForm } from './change-password-form';
 const current = 'Ancien-mot2passe';
 const next = 'Brioche-Kx7!Vqz2';
 
+/** A password change as the gateway answers it: nothing else to end in these tests. */
+const PASSWORD_CHANGED = {
+  __typename: 'PasswordChangePayload',
+  otherSessionsEnded: 0,
+  apiTokensRevoked: 0,
+  apiTokensKept: 0,
+};
+
 function setup(result: object) {
   const calls = vi.fn();
   const mocks: MockLink.MockedResponse[] = [
     {
       request: {
         query: ChangePasswordDocument,
-        variables: { currentPassword: current, newPassword: next },
+        variables: { currentPassword: current, newPassword: next, revokeApiTokens: false },
       },
       result: (variables: object) => {
         calls(variables);
@@ -43,7 +51,7 @@ async function fill(
 
 describe('change password form (account page)', () => {
   it('requires every field', async () => {
-    const { user, calls } = setup({ data: { changePassword: true } });
+    const { user, calls } = setup({ data: { changePassword: PASSWORD_CHANGED } });
     await user.click(screen.getByRole('button', { name: 'Changer le mot de passe' }));
     expect(await screen.findAllByText('Ce champ est obligatoire.')).toHaveLength(3);
     expect(screen.getByLabelText('Mot de passe actuel')).toHaveFocus();
@@ -51,7 +59,7 @@ describe('change password form (account page)', () => {
   });
 
   it('refuses a confirmation that does not match', async () => {
-    const { user, calls } = setup({ data: { changePassword: true } });
+    const { user, calls } = setup({ data: { changePassword: PASSWORD_CHANGED } });
     await fill(user, { confirm: 'Brioche-Kx7!Vqz3' });
     expect(
       await screen.findByText('Les deux mots de passe ne correspondent pas.'),
@@ -64,7 +72,7 @@ describe('change password form (account page)', () => {
   });
 
   it('refuses a new password shorter than 10 characters', async () => {
-    const { user, calls } = setup({ data: { changePassword: true } });
+    const { user, calls } = setup({ data: { changePassword: PASSWORD_CHANGED } });
     expect(screen.getByText('Au moins 10 caractères.')).toBeInTheDocument();
     await fill(user, { next: 'Court1!' });
     expect(
@@ -75,12 +83,16 @@ describe('change password form (account page)', () => {
   });
 
   it('sends the current and new passwords, confirms, and empties the form', async () => {
-    const { user, calls } = setup({ data: { changePassword: true } });
+    const { user, calls } = setup({ data: { changePassword: PASSWORD_CHANGED } });
     await fill(user);
     expect(await screen.findByRole('status')).toHaveTextContent(
       'Votre mot de passe a été modifié.',
     );
-    expect(calls).toHaveBeenCalledExactlyOnceWith({ currentPassword: current, newPassword: next });
+    expect(calls).toHaveBeenCalledExactlyOnceWith({
+      currentPassword: current,
+      newPassword: next,
+      revokeApiTokens: false,
+    });
     expect(screen.getByLabelText('Mot de passe actuel')).toHaveValue('');
     expect(screen.getByLabelText('Nouveau mot de passe')).toHaveValue('');
     expect(screen.getByLabelText('Confirmez le nouveau mot de passe')).toHaveValue('');

@@ -8,6 +8,14 @@ import { ResetPasswordRoute } from './reset-password';
 const path = '/reset-password#email=claire%40martin.fr&token=tok-123';
 const variables = { email: 'claire@martin.fr', token: 'tok-123', password: 'Brioche-Kx7!Vqz2' };
 
+/** A password change as the gateway answers it: nothing else to end in these tests. */
+const PASSWORD_CHANGED = {
+  __typename: 'PasswordChangePayload',
+  otherSessionsEnded: 0,
+  apiTokensRevoked: 0,
+  apiTokensKept: 0,
+};
+
 /** `sent` records every resetPassword request, whatever its variables. */
 function setup(result: object, at = path) {
   const sent = vi.fn();
@@ -36,7 +44,7 @@ async function fill(user: ReturnType<typeof setup>['user'], confirm = variables.
 
 describe('reset password page (from the e-mail link)', () => {
   it('checks the confirmation before sending anything', async () => {
-    const { user, sent } = setup({ data: { resetPassword: true } });
+    const { user, sent } = setup({ data: { resetPassword: PASSWORD_CHANGED } });
     expect(
       screen.getByText('Choisissez le nouveau mot de passe du compte claire@martin.fr.'),
     ).toBeInTheDocument();
@@ -48,12 +56,12 @@ describe('reset password page (from the e-mail link)', () => {
   });
 
   it('sets the password and invites to sign in', async () => {
-    const { user, sent } = setup({ data: { resetPassword: true } });
+    const { user, sent } = setup({ data: { resetPassword: PASSWORD_CHANGED } });
     await fill(user);
     expect(await screen.findByRole('status')).toHaveTextContent(
       'Votre mot de passe a été modifié.',
     );
-    expect(sent).toHaveBeenCalledExactlyOnceWith(variables);
+    expect(sent).toHaveBeenCalledExactlyOnceWith({ ...variables, revokeApiTokens: false });
     expect(screen.getByRole('link', { name: 'Se connecter' })).toHaveAttribute('href', '/sign-in');
   });
 
@@ -79,16 +87,16 @@ describe('reset password page (from the e-mail link)', () => {
 
   it('still reads a link sent before the fragment form, from its query string', async () => {
     const { user, sent } = setup(
-      { data: { resetPassword: true } },
+      { data: { resetPassword: PASSWORD_CHANGED } },
       '/reset-password?token=tok-123&email=claire%40martin.fr',
     );
     await fill(user);
     await screen.findByRole('status');
-    expect(sent).toHaveBeenCalledExactlyOnceWith(variables);
+    expect(sent).toHaveBeenCalledExactlyOnceWith({ ...variables, revokeApiTokens: false });
   });
 
   it('explains an incomplete link', () => {
-    setup({ data: { resetPassword: true } }, '/reset-password#token=tok-123');
+    setup({ data: { resetPassword: PASSWORD_CHANGED } }, '/reset-password#token=tok-123');
     expect(screen.getByRole('alert')).toHaveTextContent('Ce lien est incomplet.');
   });
 });

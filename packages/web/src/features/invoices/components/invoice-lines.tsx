@@ -6,7 +6,7 @@ import { formatNumber } from '@/lib/format';
 
 export const InvoiceLinesFragment = graphql(`
   fragment InvoiceLines_invoice on Invoice {
-    lines {
+    lines(first: 200) {
       id
       description
       quantity
@@ -26,7 +26,7 @@ export const InvoiceLinesFragment = graphql(`
         currency
       }
     }
-    taxes {
+    taxes(first: 50) {
       description
       base {
         amount

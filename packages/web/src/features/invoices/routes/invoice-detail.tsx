@@ -22,7 +22,7 @@ const InvoiceQuery = graphql(`
         state
         overdue
         pdfUrl
-        orders {
+        orders(first: 50) {
           id
           number
           state

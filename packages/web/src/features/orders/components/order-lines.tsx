@@ -6,7 +6,7 @@ import { formatNumber } from '@/lib/format';
 
 export const OrderLinesFragment = graphql(`
   fragment OrderLines_order on Order {
-    lines {
+    lines(first: 200) {
       id
       description
       quantity

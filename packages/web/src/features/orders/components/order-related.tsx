@@ -7,14 +7,14 @@ import type { OrderRelated_OrderFragment } from '@/gql/graphql';
 
 export const OrderRelatedFragment = graphql(`
   fragment OrderRelated_order on Order {
-    shipments {
+    shipments(first: 50) {
       id
       number
       state
       plannedDate
       effectiveDate
     }
-    invoices {
+    invoices(first: 50) {
       id
       number
       state
@@ -25,7 +25,7 @@ export const OrderRelatedFragment = graphql(`
         currency
       }
     }
-    documents {
+    documents(first: 50) {
       id
       name
       size
