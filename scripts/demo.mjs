@@ -52,6 +52,9 @@ const gateway = await startGateway(
     TRYTON_GATEWAY_PASSWORD: process.env.TRYTON_GATEWAY_PASSWORD ?? tryton.gateway.password,
     REDIS_URL: useRedis ? redisUrl : undefined,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // The playground stays at ${gateway.url}/graphql whatever NODE_ENV the shell has.
+    GRAPHIQL: process.env.GRAPHIQL ?? 'true',
+    INTROSPECTION: process.env.INTROSPECTION ?? 'true',
   }),
 );
 

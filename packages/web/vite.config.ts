@@ -9,6 +9,8 @@ const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:4000';
 const proxy: Record<string, ProxyOptions> = {
   '/graphql': { target: gateway },
   '/downloads': { target: gateway },
+  // GraphiQL's files, when the gateway serves it (GET /graphql from a browser).
+  '/graphiql': { target: gateway },
 };
 
 export default defineConfig({
