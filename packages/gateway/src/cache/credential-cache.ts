@@ -28,7 +28,7 @@ interface Entry<T> {
  * this replica's memory for as long as the entries it distrusts can live (this replica never
  * trusts them, even from a store that missed the write), and a write that may not have
  * reached the store (`CacheStore.unanswered` moved) is replayed, before this replica's next
- * check and every second, until the store takes it. docs/caching.md says what is left to
+ * check and every second, until the store takes it. docs/quotas.md says what is left to
  * other replicas.
  */
 export class CredentialCache {
