@@ -5,6 +5,8 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'INVALID_CREDENTIALS'
   | 'THROTTLED'
+  | 'MAX_COST_EXCEEDED'
+  | 'TOO_MANY_API_TOKENS'
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'INVALID_TOKEN'
@@ -16,6 +18,8 @@ export interface GatewayError {
   code: ErrorCode | 'NETWORK' | 'UNKNOWN';
   message: string;
   retryAfter?: number;
+  /** TOO_MANY_API_TOKENS: how many live tokens a customer may hold. */
+  limit?: number;
 }
 
 interface WireError {
@@ -26,10 +30,12 @@ interface WireError {
 function fromWire(first: WireError | undefined): GatewayError {
   const code = first?.extensions?.code;
   const retryAfter = first?.extensions?.retryAfter;
+  const limit = first?.extensions?.limit;
   return {
     code: typeof code === 'string' ? (code as ErrorCode) : 'UNKNOWN',
     message: first?.message ?? '',
     ...(typeof retryAfter === 'number' ? { retryAfter } : {}),
+    ...(typeof limit === 'number' ? { limit } : {}),
   };
 }
 

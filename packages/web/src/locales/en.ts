@@ -224,6 +224,18 @@ export const en: Messages = {
       submit: 'Change the password',
       done: 'Your password has been changed.',
       invalidCurrent: 'The current password is wrong.',
+      sessionsEnded_zero: 'You were not signed in anywhere else.',
+      sessionsEnded_one: 'Your session open elsewhere was signed out.',
+      sessionsEnded_other: 'Your {{count}} sessions open elsewhere were signed out.',
+      tokensKept_zero: 'You have no API token.',
+      tokensKept_one: 'Your API token still works: revoke it below if it may have been exposed.',
+      tokensKept_other:
+        'Your {{count}} API tokens still work: revoke them below if they may have been exposed.',
+      tokensRevoked_one: 'Your API token was revoked.',
+      tokensRevoked_other: 'Your {{count}} API tokens were revoked.',
+      revokeTokens: 'Also revoke all my API tokens',
+      revokeTokensHint:
+        'Tick this if your password may have been found out: your connected software will need a new token.',
     },
     tokens: {
       title: 'API access',
@@ -238,6 +250,8 @@ export const en: Messages = {
       createdAt: 'Created on',
       lastUsed: 'last used:',
       revoke: 'Revoke',
+      tooMany:
+        'You already hold {{count}} tokens, the maximum: revoke one you no longer use before creating another.',
       confirmRevoke: 'Revoke the token “{{name}}”? Software using it will lose access.',
     },
     language: {

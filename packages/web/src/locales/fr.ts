@@ -223,6 +223,18 @@ export const fr = {
       submit: 'Changer le mot de passe',
       done: 'Votre mot de passe a été modifié.',
       invalidCurrent: 'Le mot de passe actuel est incorrect.',
+      sessionsEnded_zero: 'Vous n’étiez connecté nulle part ailleurs.',
+      sessionsEnded_one: 'Votre session ouverte ailleurs a été fermée.',
+      sessionsEnded_other: 'Vos {{count}} sessions ouvertes ailleurs ont été fermées.',
+      tokensKept_zero: 'Vous n’avez aucun jeton API.',
+      tokensKept_one: 'Votre jeton API reste actif : révoquez-le ci-dessous s’il a pu être exposé.',
+      tokensKept_other:
+        'Vos {{count}} jetons API restent actifs : révoquez-les ci-dessous s’ils ont pu être exposés.',
+      tokensRevoked_one: 'Votre jeton API a été révoqué.',
+      tokensRevoked_other: 'Vos {{count}} jetons API ont été révoqués.',
+      revokeTokens: 'Révoquer aussi tous mes jetons API',
+      revokeTokensHint:
+        'À cocher si votre mot de passe a pu être découvert : vos logiciels connectés devront recevoir un nouveau jeton.',
     },
     tokens: {
       title: 'Accès API',
@@ -237,6 +249,8 @@ export const fr = {
       createdAt: 'Créé le',
       lastUsed: 'dernière utilisation :',
       revoke: 'Révoquer',
+      tooMany:
+        'Vous avez déjà {{count}} jetons, le maximum : révoquez-en un dont vous ne vous servez plus avant d’en créer un autre.',
       confirmRevoke:
         'Révoquer le jeton « {{name}} » ? Les logiciels qui l’utilisent perdront l’accès.',
     },

@@ -26,6 +26,17 @@ const ChangePasswordMutation = graphql(`
 export function useChangePassword() {
   const [mutate, state] = useMutation(ChangePasswordMutation);
   const changePassword = (currentPassword: string, newPassword: string, revokeApiTokens = false) =>
-    mutate({ variables: { currentPassword, newPassword, revokeApiTokens } });
+    mutate({
+      variables: { currentPassword, newPassword, revokeApiTokens },
+      // Every token was revoked: each leaves the cache, and so the account page's list (Apollo
+      // drops dangling references from lists), as after revokeApiToken.
+      update(cache, { data }) {
+        if (!data?.changePassword.apiTokensRevoked) return;
+        for (const id of Object.keys(cache.extract())) {
+          if (id.startsWith('ApiToken:')) cache.evict({ id });
+        }
+        cache.gc();
+      },
+    });
   return [changePassword, state] as const;
 }

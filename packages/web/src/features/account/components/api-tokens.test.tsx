@@ -1,7 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { AccountDocument, CreateApiTokenDocument, RevokeApiTokenDocument } from '@/gql/graphql';
-import { renderRoutes } from '@/test/render';
+import {
+  AccountDocument,
+  ChangePasswordDocument,
+  CreateApiTokenDocument,
+  RevokeApiTokenDocument,
+} from '@/gql/graphql';
+import { graphqlError, renderRoutes } from '@/test/render';
 import { AccountRoute } from '../routes/account';
 
 const token = (id: string, name: string) => ({
@@ -71,5 +76,67 @@ describe('API tokens on the account page', () => {
       expect(within(section).queryByText('Sage', { selector: 'strong' })).not.toBeInTheDocument(),
     );
     expect(within(section).getByText('Comptabilité', { selector: 'strong' })).toBeInTheDocument();
+  });
+
+  it('says why a token cannot be created once the customer holds the maximum', async () => {
+    const { user } = renderRoutes({
+      routes: [{ path: '/account', element: <AccountRoute /> }],
+      path: '/account',
+      mocks: [
+        account,
+        {
+          request: { query: CreateApiTokenDocument, variables: { name: 'Encore un' } },
+          result: graphqlError('TOO_MANY_API_TOKENS', { limit: 20 }),
+        },
+      ],
+    });
+    const section = await screen.findByRole('region', { name: 'Accès API' });
+    await within(section).findByText('Sage', { selector: 'strong' });
+    await user.type(within(section).getByLabelText('Nom du jeton'), 'Encore un');
+    await user.click(within(section).getByRole('button', { name: 'Créer un jeton' }));
+    expect(await within(section).findByRole('alert')).toHaveTextContent(
+      'Vous avez déjà 20 jetons, le maximum',
+    );
+  });
+
+  it('empties the list when a password change revokes every token', async () => {
+    const { user } = renderRoutes({
+      routes: [{ path: '/account', element: <AccountRoute /> }],
+      path: '/account',
+      mocks: [
+        account,
+        {
+          request: {
+            query: ChangePasswordDocument,
+            variables: {
+              currentPassword: 'Ancien-mot2passe',
+              newPassword: 'Brioche-Kx7!Vqz2',
+              revokeApiTokens: true,
+            },
+          },
+          result: {
+            data: {
+              changePassword: {
+                __typename: 'PasswordChangePayload',
+                otherSessionsEnded: 0,
+                apiTokensRevoked: 1,
+                apiTokensKept: 0,
+              },
+            },
+          },
+        },
+      ],
+    });
+    const section = await screen.findByRole('region', { name: 'Accès API' });
+    await within(section).findByText('Sage', { selector: 'strong' });
+    await user.type(screen.getByLabelText('Mot de passe actuel'), 'Ancien-mot2passe');
+    await user.type(screen.getByLabelText('Nouveau mot de passe'), 'Brioche-Kx7!Vqz2');
+    await user.type(screen.getByLabelText('Confirmez le nouveau mot de passe'), 'Brioche-Kx7!Vqz2');
+    await user.click(screen.getByRole('checkbox', { name: /Révoquer aussi tous mes jetons API/ }));
+    await user.click(screen.getByRole('button', { name: 'Changer le mot de passe' }));
+    await vi.waitFor(() =>
+      expect(within(section).queryByText('Sage', { selector: 'strong' })).not.toBeInTheDocument(),
+    );
+    expect(within(section).getByText('Aucun jeton pour le moment.')).toBeInTheDocument();
   });
 });

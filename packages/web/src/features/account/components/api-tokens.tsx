@@ -6,6 +6,7 @@ import { Field } from '@/components/field';
 import { DateText } from '@/components/format';
 import { graphql } from '@/gql';
 import type { ApiTokenItem_TokenFragment } from '@/gql/graphql';
+import { gatewayError } from '@/lib/graphql-errors';
 import { useCreateApiToken } from '../api/use-create-api-token';
 import { useRevokeApiToken } from '../api/use-revoke-api-token';
 
@@ -33,7 +34,7 @@ export function ApiTokens({
   const [create] = useCreateApiToken(customerId);
   const [revoke] = useRevokeApiToken();
   const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
-  const [failure, setFailure] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   const secretRef = useRef<HTMLInputElement>(null);
   const {
     register,
@@ -43,7 +44,7 @@ export function ApiTokens({
   } = useForm({ defaultValues: { name: '' } });
 
   const onSubmit = handleSubmit(async ({ name }) => {
-    setFailure(false);
+    setFailure(null);
     try {
       const { data } = await create(name);
       if (data) {
@@ -51,21 +52,26 @@ export function ApiTokens({
         reset();
         requestAnimationFrame(() => secretRef.current?.select());
       }
-    } catch {
-      setFailure(true);
+    } catch (error) {
+      const { code, limit } = gatewayError(error);
+      setFailure(
+        code === 'TOO_MANY_API_TOKENS'
+          ? t('account.tokens.tooMany', { count: limit ?? 0 })
+          : t('auth.errors.unexpected'),
+      );
     }
   });
 
   const onRevoke = async (token: ApiTokenItem_TokenFragment) => {
     if (!window.confirm(t('account.tokens.confirmRevoke', { name: token.name }))) return;
-    setFailure(false);
-    await revoke(token.id).catch(() => setFailure(true));
+    setFailure(null);
+    await revoke(token.id).catch(() => setFailure(t('auth.errors.unexpected')));
   };
 
   return (
     <div className="tokens">
       <p className="muted">{t('account.tokens.intro')}</p>
-      {failure && <Alert tone="error">{t('auth.errors.unexpected')}</Alert>}
+      {failure && <Alert tone="error">{failure}</Alert>}
       {secret && (
         <Alert tone="success">
           <p>{t('account.tokens.created', { name: secret.name })}</p>

@@ -16,13 +16,13 @@ const PASSWORD_CHANGED = {
   apiTokensKept: 0,
 };
 
-function setup(result: object) {
+function setup(result: object, revokeApiTokens = false) {
   const calls = vi.fn();
   const mocks: MockLink.MockedResponse[] = [
     {
       request: {
         query: ChangePasswordDocument,
-        variables: { currentPassword: current, newPassword: next, revokeApiTokens: false },
+        variables: { currentPassword: current, newPassword: next, revokeApiTokens },
       },
       result: (variables: object) => {
         calls(variables);
@@ -96,6 +96,40 @@ describe('change password form (account page)', () => {
     expect(screen.getByLabelText('Mot de passe actuel')).toHaveValue('');
     expect(screen.getByLabelText('Nouveau mot de passe')).toHaveValue('');
     expect(screen.getByLabelText('Confirmez le nouveau mot de passe')).toHaveValue('');
+  });
+
+  it('says which other sessions ended and that the API tokens still work', async () => {
+    const { user } = setup({
+      data: { changePassword: { ...PASSWORD_CHANGED, otherSessionsEnded: 2, apiTokensKept: 3 } },
+    });
+    await fill(user);
+    const status = await screen.findByRole('status');
+    expect(status).toHaveTextContent('Vos 2 sessions ouvertes ailleurs ont été fermées.');
+    expect(status).toHaveTextContent('Vos 3 jetons API restent actifs');
+  });
+
+  it('revokes every API token when asked, and says so', async () => {
+    const { user, calls } = setup(
+      {
+        data: {
+          changePassword: { ...PASSWORD_CHANGED, otherSessionsEnded: 1, apiTokensRevoked: 2 },
+        },
+      },
+      true,
+    );
+    const revoke = screen.getByRole('checkbox', { name: /Révoquer aussi tous mes jetons API/ });
+    expect(revoke).not.toBeChecked();
+    await user.click(revoke);
+    await fill(user);
+    const status = await screen.findByRole('status');
+    expect(status).toHaveTextContent('Votre session ouverte ailleurs a été fermée.');
+    expect(status).toHaveTextContent('Vos 2 jetons API ont été révoqués.');
+    expect(calls).toHaveBeenCalledExactlyOnceWith({
+      currentPassword: current,
+      newPassword: next,
+      revokeApiTokens: true,
+    });
+    expect(revoke).not.toBeChecked();
   });
 
   it('marks the current password as wrong on INVALID_CREDENTIALS', async () => {

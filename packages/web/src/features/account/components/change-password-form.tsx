@@ -11,13 +11,18 @@ interface Values {
   current: string;
   next: string;
   confirm: string;
+  revokeTokens: boolean;
 }
 
 export function ChangePasswordForm() {
   const { t } = useTranslation();
   const [changePassword] = useChangePassword();
-  const [result, setResult] = useState<{ tone: 'success' | 'error'; message: string } | null>(null);
-  const form = useForm<Values>({ defaultValues: { current: '', next: '', confirm: '' } });
+  const [result, setResult] = useState<{ tone: 'success' | 'error'; messages: string[] } | null>(
+    null,
+  );
+  const form = useForm<Values>({
+    defaultValues: { current: '', next: '', confirm: '', revokeTokens: false },
+  });
   const {
     register,
     handleSubmit,
@@ -26,12 +31,28 @@ export function ChangePasswordForm() {
     formState: { errors, isSubmitting },
   } = form;
 
-  const onSubmit = handleSubmit(async ({ current, next }) => {
+  const onSubmit = handleSubmit(async ({ current, next, revokeTokens }) => {
     setResult(null);
     try {
-      await changePassword(current, next);
+      const { data } = await changePassword(current, next, revokeTokens);
+      const outcome = data?.changePassword;
       reset();
-      setResult({ tone: 'success', message: t('account.password.done') });
+      // What the change ended and what it kept, so that the customer knows whether software
+      // using an API token still has access (docs/security.md, "credentials").
+      setResult({
+        tone: 'success',
+        messages: [
+          t('account.password.done'),
+          ...(outcome
+            ? [
+                t('account.password.sessionsEnded', { count: outcome.otherSessionsEnded }),
+                outcome.apiTokensRevoked > 0
+                  ? t('account.password.tokensRevoked', { count: outcome.apiTokensRevoked })
+                  : t('account.password.tokensKept', { count: outcome.apiTokensKept }),
+              ]
+            : []),
+        ],
+      });
     } catch (error) {
       const { code, message } = gatewayError(error);
       if (code === 'INVALID_CREDENTIALS') {
@@ -45,8 +66,9 @@ export function ChangePasswordForm() {
       } else if (code !== 'UNAUTHENTICATED') {
         setResult({
           tone: 'error',
-          message:
+          messages: [
             code === 'TRYTON_UNAVAILABLE' ? t('auth.errors.unavailable') : t('auth.errors.network'),
+          ],
         });
       }
     }
@@ -54,7 +76,13 @@ export function ChangePasswordForm() {
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      {result && <Alert tone={result.tone}>{result.message}</Alert>}
+      {result && (
+        <Alert tone={result.tone}>
+          {result.messages.map((message) => (
+            <p key={message}>{message}</p>
+          ))}
+        </Alert>
+      )}
       <Field
         label={t('account.password.current')}
         type="password"
@@ -69,6 +97,13 @@ export function ChangePasswordForm() {
         passwordLabel={t('account.password.next')}
         confirmLabel={t('account.password.confirm')}
       />
+      <label className="checkbox">
+        <input type="checkbox" {...register('revokeTokens')} />
+        <span>
+          {t('account.password.revokeTokens')}
+          <span className="field-hint">{t('account.password.revokeTokensHint')}</span>
+        </span>
+      </label>
       <div>
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
           {isSubmitting ? t('common.saving') : t('account.password.submit')}
