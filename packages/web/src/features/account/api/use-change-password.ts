@@ -32,7 +32,7 @@ export function useChangePassword() {
       // drops dangling references from lists), as after revokeApiToken.
       update(cache, { data }) {
         if (!data?.changePassword.apiTokensRevoked) return;
-        for (const id of Object.keys(cache.extract())) {
+        for (const id of Object.keys(cache.extract() as Record<string, unknown>)) {
           if (id.startsWith('ApiToken:')) cache.evict({ id });
         }
         cache.gc();
