@@ -130,6 +130,21 @@ describe('credentials that die with the password', () => {
     for (const session of [tokenHere, tokenThere]) expect(await email(session)).toBe(jean.email);
   });
 
+  it('caps the live API tokens of a customer: one more is TOO_MANY_API_TOKENS', async () => {
+    const { wholesaler } = stack.tryton.customers;
+    const session = await browser(wholesaler.email, wholesaler.password);
+    let created = 0;
+    let refused: { message: string; extensions?: Record<string, unknown> } | undefined;
+    // Bounded: a missing cap fails here, not at the test's timeout.
+    while (!refused && created <= 25) {
+      const result = await session.query(CREATE_TOKEN, { n: `integration ${created + 1}` });
+      refused = result.errors?.[0];
+      if (!refused) created++;
+    }
+    expect(created).toBe(20);
+    expect(refused?.extensions).toMatchObject({ code: 'TOO_MANY_API_TOKENS', limit: 20 });
+  });
+
   it('a logout during a Redis outage holds when Redis comes back, on both replicas', async () => {
     const { wholesaler } = stack.tryton.customers;
     const session = await browser(wholesaler.email, wholesaler.password);
