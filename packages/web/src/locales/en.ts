@@ -86,6 +86,9 @@ export const en: Messages = {
       mismatch: 'The two passwords do not match.',
       submit: 'Save the password',
       done: 'Your password has been changed. You can now sign in.',
+      sessionsEnded_zero: 'No session was open.',
+      sessionsEnded_one: 'Your open session was signed out.',
+      sessionsEnded_other: 'Your {{count}} open sessions were signed out.',
       invalidToken: 'This link is no longer valid. Ask for a new link.',
       incompleteLink:
         'This link is incomplete. Open the link from the e-mail or ask for a new one.',

@@ -85,6 +85,9 @@ export const fr = {
       mismatch: 'Les deux mots de passe ne correspondent pas.',
       submit: 'Enregistrer le mot de passe',
       done: 'Votre mot de passe a été modifié. Vous pouvez maintenant vous connecter.',
+      sessionsEnded_zero: 'Aucune session n’était ouverte.',
+      sessionsEnded_one: 'Votre session ouverte a été fermée.',
+      sessionsEnded_other: 'Vos {{count}} sessions ouvertes ont été fermées.',
       invalidToken: 'Ce lien n’est plus valide. Demandez un nouveau lien.',
       incompleteLink:
         'Ce lien est incomplet. Ouvrez le lien reçu par e-mail ou demandez-en un nouveau.',

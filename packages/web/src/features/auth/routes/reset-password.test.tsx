@@ -65,6 +65,20 @@ describe('reset password page (from the e-mail link)', () => {
     expect(screen.getByRole('link', { name: 'Se connecter' })).toHaveAttribute('href', '/sign-in');
   });
 
+  it('revokes the API tokens when asked, and says every session ended', async () => {
+    const { user, sent } = setup({
+      data: {
+        resetPassword: { ...PASSWORD_CHANGED, otherSessionsEnded: 2, apiTokensRevoked: 3 },
+      },
+    });
+    await user.click(screen.getByRole('checkbox', { name: /Révoquer aussi tous mes jetons API/ }));
+    await fill(user);
+    const status = await screen.findByRole('status');
+    expect(status).toHaveTextContent('Vos 2 sessions ouvertes ont été fermées.');
+    expect(status).toHaveTextContent('Vos 3 jetons API ont été révoqués.');
+    expect(sent).toHaveBeenCalledExactlyOnceWith({ ...variables, revokeApiTokens: true });
+  });
+
   it('offers a new link when the token is no longer valid', async () => {
     const { user } = setup(graphqlError('INVALID_TOKEN'));
     await fill(user);

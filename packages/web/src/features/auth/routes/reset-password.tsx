@@ -13,6 +13,7 @@ import { useLinkParams } from '../components/use-link-params';
 interface ResetValues {
   password: string;
   confirm: string;
+  revokeTokens: boolean;
 }
 
 /** Opened from the e-mail: /reset-password#email=…&token=… (useLinkParams). */
@@ -24,18 +25,35 @@ export function ResetPasswordRoute() {
   const email = params.get('email') ?? '';
   const [reset] = useResetPassword();
   const [outcome, setOutcome] = useState<'done' | 'invalidToken' | null>(null);
+  const [ended, setEnded] = useState<string[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm<ResetValues>({ defaultValues: { password: '', confirm: '' } });
+  const form = useForm<ResetValues>({
+    defaultValues: { password: '', confirm: '', revokeTokens: false },
+  });
   const {
+    register,
     handleSubmit,
     formState: { isSubmitting },
   } = form;
 
-  const onSubmit = handleSubmit(async ({ password }) => {
+  const onSubmit = handleSubmit(async ({ password, revokeTokens }) => {
     setFailure(null);
     try {
-      const { data } = await reset({ email, token, password });
-      setOutcome(data?.resetPassword ? 'done' : 'invalidToken');
+      const { data } = await reset({ email, token, password, revokeApiTokens: revokeTokens });
+      const result = data?.resetPassword;
+      // A reset often follows a suspected theft: say that every session ended, and whether
+      // the API tokens still work.
+      setEnded(
+        result
+          ? [
+              t('auth.reset.sessionsEnded', { count: result.otherSessionsEnded }),
+              result.apiTokensRevoked > 0
+                ? t('account.password.tokensRevoked', { count: result.apiTokensRevoked })
+                : t('account.password.tokensKept', { count: result.apiTokensKept }),
+            ]
+          : [],
+      );
+      setOutcome(result ? 'done' : 'invalidToken');
     } catch (error) {
       const { code, message } = gatewayError(error);
       if (code === 'INVALID_TOKEN') setOutcome('invalidToken');
@@ -52,7 +70,12 @@ export function ResetPasswordRoute() {
   } else if (outcome === 'done') {
     body = (
       <>
-        <Alert tone="success">{t('auth.reset.done')}</Alert>
+        <Alert tone="success">
+          <p>{t('auth.reset.done')}</p>
+          {ended.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </Alert>
         <Link className="btn btn-primary btn-block" to="/sign-in">
           {t('auth.signIn.submit')}
         </Link>
@@ -80,6 +103,13 @@ export function ResetPasswordRoute() {
             passwordLabel={t('auth.reset.password')}
             confirmLabel={t('auth.reset.confirm')}
           />
+          <label className="checkbox">
+            <input type="checkbox" {...register('revokeTokens')} />
+            <span>
+              {t('account.password.revokeTokens')}
+              <span className="field-hint">{t('account.password.revokeTokensHint')}</span>
+            </span>
+          </label>
           <button type="submit" className="btn btn-primary btn-block" disabled={isSubmitting}>
             {isSubmitting ? t('common.saving') : t('auth.reset.submit')}
           </button>
