@@ -59,8 +59,8 @@ export class AuthService {
       /** Told of a reset request that failed after its answer (never the e-mail). */
       onBackgroundError?: (error: unknown) => void;
       /**
-       * Reset requests sent after their answer, at most at once on this replica; one more is
-       * THROTTLED. Each holds a Tryton slot while Tryton renders and sends the mail.
+       * How many reset requests may still run after their answer on this replica (4 by
+       * default); one more is THROTTLED. Each holds a Tryton slot while the mail is sent.
        */
       maxBackground?: number;
     } = {},
