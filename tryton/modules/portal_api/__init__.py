@@ -2,10 +2,12 @@
 # API tokens, and record rules that scope every read to the customer of the request.
 from trytond.pool import Pool
 
-from . import compat, links, portal, rule
+from . import compat, links, logfilter, portal, rule
 
 
 def register():
+    # Before any call is dispatched: trytond logs every call's arguments (logfilter.py).
+    logfilter.install()
     Pool.register(
         compat.ModelAccess,
         compat.RuleGroup,

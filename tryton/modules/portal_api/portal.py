@@ -9,6 +9,7 @@ Differences between Tryton series are kept to `rule.py` (see there).
 """
 import datetime
 import hashlib
+import hmac
 import secrets
 from urllib.parse import urlsplit
 
@@ -27,6 +28,61 @@ from .password import check_password
 TOKEN_PREFIX = 'tpat_'
 # Writing `last_used` on every request would turn each read into a write.
 LAST_USED_RESOLUTION = datetime.timedelta(minutes=1)
+# Live API tokens per web user, unless trytond.conf says `[portal_api] max_api_tokens`: each
+# token is a credential to revoke on a leak, and the gateway's quota is per customer anyway.
+MAX_API_TOKENS = 20
+_dummy_hash = None
+
+
+def max_api_tokens():
+    return config.getint('portal_api', 'max_api_tokens', default=MAX_API_TOKENS)
+
+
+def dummy_password_check(password):
+    """Verify the password against a hash of a random one, with web.user's own hasher.
+
+    Tryton's authenticate skips the hash check when no web user has the e-mail, which made an
+    unknown e-mail answer several times faster than a known one with a wrong password."""
+    global _dummy_hash
+    WebUser = Pool().get('web.user')
+    if _dummy_hash is None:
+        # Once per process: hashing costs as much as a check.
+        _dummy_hash = WebUser.hash_password(secrets.token_urlsafe(24))
+    WebUser.check_password(password, _dummy_hash)
+
+
+def same_secret(given, expected):
+    "Constant-time comparison of two strings; False when either is missing."
+    if not isinstance(given, str) or not isinstance(expected, str) or not expected:
+        return False
+    return hmac.compare_digest(given.encode('utf-8'), expected.encode('utf-8'))
+
+
+def end_credentials(user, keep_session=None, revoke_tokens=False):
+    """End the web user's sessions but `keep_session`, and its API tokens when asked.
+
+    A password change or reset must shut out whoever had the old password: their sessions (and
+    tokens, when the customer says so) stop working in Tryton at once."""
+    pool = Pool()
+    Session = pool.get('web.user.session')
+    ApiToken = pool.get('portal.api_token')
+    domain = [('user', '=', user.id)]
+    if keep_session:
+        domain.append(('key', '!=', keep_session))
+    sessions = Session.search(domain)
+    Session.delete(sessions)
+    tokens = ApiToken.search([('web_user', '=', user.id)])
+    revoked = 0
+    if revoke_tokens:
+        ApiToken.delete(tokens)
+        revoked, tokens = len(tokens), []
+    return {
+        'status': 'ok',
+        'web_user': user.id,
+        'sessions_ended': len(sessions),
+        'tokens_revoked': revoked,
+        'tokens_kept': len(tokens),
+        }
 
 
 def hash_token(token):
@@ -188,6 +244,8 @@ class PortalGateway(Model):
             return {'status': 'invalid_credentials'}
         user_ctx, access_ctx = as_root()
         with user_ctx, access_ctx:
+            # The same search as authenticate's: when it finds nobody, no hash is checked.
+            known = bool(WebUser.search([('email', '=', email.lower())], limit=1))
             try:
                 user = WebUser.authenticate(email, password)
             except RateLimitException:
@@ -195,6 +253,8 @@ class PortalGateway(Model):
                     'status': 'throttled',
                     'retry_after': config.getint('session', 'timeout', default=300),
                     }
+            if not known:
+                dummy_password_check(password)
             if not user or not user.active:
                 return {'status': 'invalid_credentials'}
             key = user.new_session()
@@ -238,24 +298,37 @@ class PortalGateway(Model):
         return None
 
     @classmethod
-    def reset_password(cls, email, token, password):
+    def reset_password(cls, email, token, password, revoke_tokens=False):
+        """Set the password with the e-mailed token, and end every session of the web user.
+
+        The e-mail and token are checked here first: Tryton's set_password_token counts every
+        wrong token as a failed login of that e-mail (locking the real customer out after a
+        few anonymous calls) and sleeps up to 2^failures - 1 s, without a cap, while holding
+        the gateway's slot. Only a right, unexpired token reaches it."""
         check_gateway()
         pool = Pool()
         WebUser = pool.get('web.user')
         User = pool.get('res.user')
         if not all(isinstance(v, str) and v for v in (email, token, password)):
             return {'status': 'invalid_token'}
+        email = email.strip().lower()
         user_ctx, access_ctx = as_root()
         with user_ctx, access_ctx:
-            users = WebUser.search([('email', '=', email.strip().lower())], limit=1)
+            users = WebUser.search([('email', '=', email)], limit=1)
+            user = users[0] if users else None
+            expected = user.reset_password_token if user else None
+            expire = user.reset_password_token_expire if user else None
+            if not (same_secret(token, expected)
+                    and expire and expire > datetime.datetime.now()):
+                return {'status': 'invalid_token'}
             try:
                 User.validate_password(password, users)
                 check_password(password, email)
             except PasswordError as error:
                 return {'status': 'invalid_password', 'message': error.message}
-            if WebUser.set_password_token(email.strip(), token, password):
-                return {'status': 'ok'}
-            return {'status': 'invalid_token'}
+            if not WebUser.set_password_token(email, token, password):
+                return {'status': 'invalid_token'}
+            return end_credentials(user, revoke_tokens=bool(revoke_tokens))
 
     @classmethod
     def validate_email(cls, token):
@@ -270,7 +343,12 @@ class PortalGateway(Model):
             return {'status': 'invalid_token'}
 
     @classmethod
-    def change_password(cls, session, current, new):
+    def change_password(cls, session, current, new, revoke_tokens=False):
+        """Change the password, and end every other session of the web user (the caller's
+        stays), and its API tokens when `revoke_tokens`.
+
+        No dummy hash check is needed here: the session's web user always exists, so
+        authenticate always checks a hash."""
         check_gateway()
         pool = Pool()
         WebUser = pool.get('web.user')
@@ -298,12 +376,15 @@ class PortalGateway(Model):
             except PasswordError as error:
                 return {'status': 'invalid_password', 'message': error.message}
             WebUser.write([user], {'password': new})
-            return {'status': 'ok'}
+            return end_credentials(
+                user, keep_session=session, revoke_tokens=bool(revoke_tokens))
 
     @classmethod
     def create_api_token(cls, session, name):
         check_gateway()
-        ApiToken = Pool().get('portal.api_token')
+        pool = Pool()
+        ApiToken = pool.get('portal.api_token')
+        WebUser = pool.get('web.user')
         user = session_web_user(session)
         if user is None:
             return {'status': 'unauthenticated'}
@@ -312,6 +393,12 @@ class PortalGateway(Model):
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         user_ctx, access_ctx = as_root()
         with user_ctx, access_ctx:
+            # Two creations at once must not both pass the cap: they wait for each other on
+            # the web user's row (PostgreSQL; SQLite writes one transaction at a time).
+            WebUser.lock([user])
+            limit = max_api_tokens()
+            if ApiToken.search_count([('web_user', '=', user.id)]) >= limit:
+                return {'status': 'too_many_tokens', 'limit': limit}
             record, = ApiToken.create([{
                         'name': name.strip()[:100],
                         'web_user': user.id,

@@ -1,4 +1,6 @@
 import datetime
+import io
+import logging
 from contextlib import contextmanager
 from decimal import Decimal
 
@@ -13,6 +15,8 @@ from trytond.tests.test_tryton import (
 from trytond.transaction import Transaction
 
 PASSWORD = 'Portail-Test-2026!'
+# A session key as Tryton makes them (64 hex digits).
+KEY = '3f9c0a7be1d24c58' * 4
 # Every model the gateway group's rules scope to the customer of the request.
 SCOPED_MODELS = [
     'sale.sale', 'sale.line', 'party.party', 'party.address',
@@ -306,12 +310,7 @@ class PortalApiTestCase(ModuleTestCase):
             self.assertEqual(
                 Gateway.reset_password('alice@example.com', 'bad-token', 'N3w-Passw0rd!'),
                 {'status': 'invalid_token'})
-        # A wrong token clears the pending one (Tryton's own rule): ask again.
-        user = WebUser(world['alice_user'].id)
-        WebUser.write([user], {'reset_password_token_expire': None})
-        with self.as_gateway(world):
-            Gateway.request_password_reset('alice@example.com')
-        token = WebUser(world['alice_user'].id).reset_password_token
+        # A wrong token leaves the pending one usable.
         with self.as_gateway(world):
             for weak, why in [
                     ('Sh0rt-pw!', 'too short'),
@@ -326,8 +325,8 @@ class PortalApiTestCase(ModuleTestCase):
                 self.assertEqual(result['status'], 'invalid_password', why)
                 self.assertTrue(result['message'], why)
             self.assertEqual(
-                Gateway.reset_password('alice@example.com', token, 'N3w-Passw0rd!'),
-                {'status': 'ok'})
+                Gateway.reset_password('alice@example.com', token, 'N3w-Passw0rd!')['status'],
+                'ok')
         self.assertEqual(self.login(world)['status'], 'invalid_credentials')
         self.assertEqual(
             self.login(world, password='N3w-Passw0rd!')['status'], 'ok')
@@ -404,9 +403,188 @@ class PortalApiTestCase(ModuleTestCase):
                 Gateway.change_password(key, PASSWORD, 'alice@example.com')['status'],
                 'invalid_password')
             self.assertEqual(
-                Gateway.change_password(key, PASSWORD, 'N3w-Passw0rd!'),
-                {'status': 'ok'})
+                Gateway.change_password(key, PASSWORD, 'N3w-Passw0rd!')['status'], 'ok')
         self.assertEqual(self.login(world, password='N3w-Passw0rd!')['status'], 'ok')
+
+    def request_reset_token(self, world, email='alice@example.com'):
+        "A fresh reset token for the web user of `email` (a pending one is replaced)."
+        pool = Pool()
+        Gateway = pool.get('portal.gateway')
+        WebUser = pool.get('web.user')
+        user, = WebUser.search([('email', '=', email)])
+        # Tryton refuses a new token while one is pending ("abusive reset").
+        WebUser.write([user], {'reset_password_token_expire': None})
+        with self.as_gateway(world):
+            Gateway.request_password_reset(email)
+        return WebUser(user.id).reset_password_token
+
+    def make_tokens(self, world, key, count):
+        Gateway = Pool().get('portal.gateway')
+        with self.as_gateway(world):
+            return [Gateway.create_api_token(key, 'T%s' % i)['token'] for i in range(count)]
+
+    @with_transaction()
+    def test_wrong_reset_not_counted(self):
+        """Wrong, expired or unknown-e-mail resets answer invalid_token without counting a
+        failure against the e-mail's login; the right token still works, once"""
+        # Before the fix each one went to set_password_token: six wrong resets threw Alice's
+        # login past max_attempt (5) and scheduled sleeps of up to 2^n - 1 s.
+        pool = Pool()
+        Gateway = pool.get('portal.gateway')
+        WebUser = pool.get('web.user')
+        Attempt = pool.get('web.user.authenticate.attempt')
+        world = self.make_world()
+        token = self.request_reset_token(world)
+        with self.as_gateway(world):
+            for wrong in ['bad-token', token[:-1], token + '0', token.upper(), ' ' + token,
+                    'x' * 64]:
+                with self.subTest(token=wrong):
+                    self.assertEqual(
+                        Gateway.reset_password('alice@example.com', wrong, 'N3w-Passw0rd!'),
+                        {'status': 'invalid_token'})
+            self.assertEqual(
+                Gateway.reset_password('nobody@example.com', token, 'N3w-Passw0rd!'),
+                {'status': 'invalid_token'})
+            # Bob's e-mail with Alice's token: the pair is checked, not the token alone.
+            self.assertEqual(
+                Gateway.reset_password('bob@example.com', token, 'N3w-Passw0rd!'),
+                {'status': 'invalid_token'})
+        self.assertEqual(Attempt.count('alice@example.com'), 0)
+        self.assertEqual(Attempt.count('nobody@example.com'), 0)
+        self.assertEqual(Attempt.count('bob@example.com'), 0)
+        self.assertEqual(self.login(world)['status'], 'ok')
+        # An expired token is wrong too.
+        WebUser.write([WebUser(world['alice_user'].id)], {
+                'reset_password_token_expire':
+                datetime.datetime.now() - datetime.timedelta(minutes=1)})
+        with self.as_gateway(world):
+            self.assertEqual(
+                Gateway.reset_password('alice@example.com', token, 'N3w-Passw0rd!'),
+                {'status': 'invalid_token'})
+        self.assertEqual(Attempt.count('alice@example.com'), 0)
+        token = self.request_reset_token(world)
+        with self.as_gateway(world):
+            self.assertEqual(
+                Gateway.reset_password('ALICE@example.com ', token, 'N3w-Passw0rd!')[
+                    'status'], 'ok')
+            self.assertEqual(
+                Gateway.reset_password('alice@example.com', token, 'Other-Passw0rd!'),
+                {'status': 'invalid_token'})
+        self.assertEqual(self.login(world, password='N3w-Passw0rd!')['status'], 'ok')
+
+    @with_transaction()
+    def test_change_password_ends_other_sessions(self):
+        """A password change ends the user's other sessions, not the caller's nor another
+        user's; API tokens are kept unless revoke_tokens"""
+        pool = Pool()
+        Gateway = pool.get('portal.gateway')
+        Sale = pool.get('sale.sale')
+        world = self.make_world()
+        caller, other1, other2 = [self.login(world)['session'] for _ in range(3)]
+        bob_key = self.login(world, email='bob@example.com')['session']
+        tokens = self.make_tokens(world, caller, 2)
+        bob_token, = self.make_tokens(world, bob_key, 1)
+        alice_id = world['alice_user'].id
+        with self.as_gateway(world):
+            self.assertEqual(
+                Gateway.change_password(caller, PASSWORD, 'N3w-Passw0rd!'), {
+                    'status': 'ok', 'web_user': alice_id, 'sessions_ended': 2,
+                    'tokens_revoked': 0, 'tokens_kept': 2})
+            self.assertEqual(Gateway.session_user(caller)['id'], alice_id)
+            self.assertIsNone(Gateway.session_user(other1))
+            self.assertIsNone(Gateway.session_user(other2))
+            self.assertEqual(Gateway.session_user(bob_key)['email'], 'bob@example.com')
+            for token in tokens:
+                self.assertEqual(Gateway.token_user(token)['id'], alice_id)
+        with self.as_gateway(world, portal_session=other1):
+            self.assertEqual(Sale.search([]), [])
+        with self.as_gateway(world):
+            self.assertEqual(
+                Gateway.change_password(
+                    caller, 'N3w-Passw0rd!', 'Th1rd-Passw0rd!', revoke_tokens=True), {
+                    'status': 'ok', 'web_user': alice_id, 'sessions_ended': 0,
+                    'tokens_revoked': 2, 'tokens_kept': 0})
+            self.assertEqual(Gateway.session_user(caller)['id'], alice_id)
+            for token in tokens:
+                self.assertIsNone(Gateway.token_user(token))
+            self.assertEqual(Gateway.token_user(bob_token)['email'], 'bob@example.com')
+        with self.as_gateway(world, portal_token=tokens[0]):
+            self.assertEqual(Sale.search([]), [])
+
+    @with_transaction()
+    def test_reset_password_ends_all_sessions(self):
+        """A password reset ends every session of the user; API tokens are kept unless
+        revoke_tokens"""
+        pool = Pool()
+        Gateway = pool.get('portal.gateway')
+        Sale = pool.get('sale.sale')
+        world = self.make_world()
+        keys = [self.login(world)['session'] for _ in range(2)]
+        bob_key = self.login(world, email='bob@example.com')['session']
+        tokens = self.make_tokens(world, keys[0], 3)
+        alice_id = world['alice_user'].id
+        token = self.request_reset_token(world)
+        with self.as_gateway(world):
+            self.assertEqual(
+                Gateway.reset_password('alice@example.com', token, 'N3w-Passw0rd!'), {
+                    'status': 'ok', 'web_user': alice_id, 'sessions_ended': 2,
+                    'tokens_revoked': 0, 'tokens_kept': 3})
+            for key in keys:
+                self.assertIsNone(Gateway.session_user(key))
+            self.assertEqual(Gateway.session_user(bob_key)['email'], 'bob@example.com')
+            self.assertEqual(Gateway.token_user(tokens[0])['id'], alice_id)
+        with self.as_gateway(world, portal_session=keys[0]):
+            self.assertEqual(Sale.search([]), [])
+        new_key = self.login(world, password='N3w-Passw0rd!')['session']
+        token = self.request_reset_token(world)
+        with self.as_gateway(world):
+            self.assertEqual(
+                Gateway.reset_password(
+                    'alice@example.com', token, 'Th1rd-Passw0rd!', revoke_tokens=True), {
+                    'status': 'ok', 'web_user': alice_id, 'sessions_ended': 1,
+                    'tokens_revoked': 3, 'tokens_kept': 0})
+            self.assertIsNone(Gateway.session_user(new_key))
+            for api_token in tokens:
+                self.assertIsNone(Gateway.token_user(api_token))
+        with self.as_gateway(world, portal_token=tokens[1]):
+            self.assertEqual(Sale.search([]), [])
+
+    @with_transaction()
+    def test_api_token_cap(self):
+        "A web user holds at most 20 live API tokens (or [portal_api] max_api_tokens)"
+        pool = Pool()
+        Gateway = pool.get('portal.gateway')
+        world = self.make_world()
+        key = self.login(world)['session']
+        bob_key = self.login(world, email='bob@example.com')['session']
+        self.make_tokens(world, key, 20)
+        with self.as_gateway(world):
+            self.assertEqual(
+                Gateway.create_api_token(key, 'one too many'),
+                {'status': 'too_many_tokens', 'limit': 20})
+            # Per web user: Bob still can.
+            self.assertEqual(Gateway.create_api_token(bob_key, 'Bob')['status'], 'ok')
+            # Revoking one makes room for one.
+            oldest = Gateway.list_api_tokens(key)[-1]['id']
+            self.assertTrue(Gateway.revoke_api_token(key, oldest))
+            self.assertEqual(Gateway.create_api_token(key, 'again')['status'], 'ok')
+            self.assertEqual(
+                Gateway.create_api_token(key, 'again')['status'], 'too_many_tokens')
+        added = not config.has_section('portal_api')
+        if added:
+            config.add_section('portal_api')
+        config.set('portal_api', 'max_api_tokens', '25')
+        try:
+            self.make_tokens(world, key, 5)
+            with self.as_gateway(world):
+                self.assertEqual(
+                    Gateway.create_api_token(key, 'one too many'),
+                    {'status': 'too_many_tokens', 'limit': 25})
+        finally:
+            # set() first: 8.0 caches config.getint and only set() clears that cache.
+            config.set('portal_api', 'max_api_tokens', '20')
+            if added:
+                config.remove_section('portal_api')
 
     @with_transaction()
     def test_api_tokens(self):
@@ -709,6 +887,87 @@ class PortalApiTestCase(ModuleTestCase):
                 user.get_email_reset_password_url(), 'N3w-Passw0rd!'))
         self.assertTrue(WebUser.validate_email_url(user.get_email_validation_url()))
         self.assertTrue(WebUser(user.id).email_valid)
+
+    def dispatcher_log(self, calls, verbose):
+        """What trytond's dispatcher writes for `calls`, each (model, method, args, kwargs,
+        failure), with the records built exactly as dispatcher._dispatch builds them."""
+        from trytond.protocols import dispatcher
+        from trytond.tools.logging import format_args
+        logger = logging.getLogger(dispatcher.__name__)
+        stream = io.StringIO()
+        handler = logging.StreamHandler(stream)
+        handler.setFormatter(logging.Formatter('%(levelname)s %(name)s %(message)s'))
+        level, propagate = logger.level, logger.propagate
+        logger.addHandler(handler)
+        logger.setLevel(logging.DEBUG if verbose else logging.INFO)
+        logger.propagate = False
+        try:
+            for model, method, args, kwargs, failure in calls:
+                log_message = '%s.%s%s from %s@%s%s in %i ms'
+                log_args = (
+                    model, method,
+                    format_args(args, kwargs, logger.isEnabledFor(logging.DEBUG)),
+                    'portal_gateway', '127.0.0.1', '/portal/')
+                if failure:
+                    try:
+                        raise Exception(failure)
+                    except Exception:
+                        logger.exception(log_message, *log_args, 12.5)
+                else:
+                    logger.info(log_message, *log_args, 12.5)
+                    logger.debug('Result: %r', {'session': KEY, 'token': 'tpat_' + KEY})
+        finally:
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+            logger.propagate = propagate
+        return stream.getvalue()
+
+    @with_transaction()
+    def test_log_redacts_secrets(self):
+        """The dispatcher's log of a call keeps the model, method and plain arguments, never
+        a password, session key or token, at INFO, DEBUG (verbose) and ERROR"""
+        from trytond.protocols import dispatcher
+        # Installed when the module registered, on the dispatcher's logger.
+        self.assertTrue([
+                f for f in logging.getLogger(dispatcher.__name__).filters
+                if type(f).__name__ == 'RedactSecrets'])
+        too_complex = 'LIKE or GLOB pattern too complex'
+        context = {'language': 'fr', 'portal_session': KEY}
+        calls = [
+            ('sale.sale', 'search', (
+                    [('reference', 'ilike', '%A-quote%')], 0, 10, None, context), {},
+                None),
+            ('sale.sale', 'search', (
+                    [('reference', 'ilike', '%A-quote%')], 0, 10, None, context), {},
+                too_complex),
+            ('sale.sale', 'search_read', (
+                    [('reference', 'ilike', '%A-quote%')], 0, 10, None, ['reference'],
+                    {'portal_token': 'tpat_' + KEY, 'language': 'fr'}), {}, too_complex),
+            ('sale.sale', 'read', ([1], ['reference']), {'context': context}, None),
+            ('portal.gateway', 'login', ('alice@example.com', PASSWORD, {}), {}, None),
+            ('portal.gateway', 'login', ('alice@example.com', PASSWORD, {}), {},
+                too_complex),
+            ('portal.gateway', 'change_password', (KEY, PASSWORD, 'N3w-Passw0rd!', {}), {},
+                None),
+            ('portal.gateway', 'reset_password', (
+                    'alice@example.com', KEY, PASSWORD, True, {}), {}, None),
+            ]
+        for verbose in [False, True]:
+            with self.subTest(verbose=verbose):
+                log = self.dispatcher_log(calls, verbose)
+                # trytond shortens strings to 17 characters when not verbose: no 10 in a row.
+                for secret in [KEY, PASSWORD, 'N3w-Passw0rd!', 'alice@example.com']:
+                    self.assertNotIn(secret[:10], log)
+                # Operators still see which call, how it ended, and its plain arguments.
+                self.assertIn('sale.sale.search([(', log)
+                self.assertIn("'language': 'fr'", log)
+                self.assertIn('A-quote', log)
+                self.assertIn('portal.gateway.login(', log)
+                self.assertIn('portal.gateway.reset_password(', log)
+                self.assertIn('LIKE or GLOB pattern too complex', log)
+                self.assertIn('<redacted>', log)
+                self.assertEqual(log.count('ERROR'), 3)
+
 
 # Tryton 7.x has no test suite function: unittest collects the module's classes, so the
 # imported base class must not be one of them.
