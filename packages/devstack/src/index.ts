@@ -9,6 +9,7 @@ export {
   type RunningTryton,
   startTryton,
   stopProcess,
+  type TrytonLog,
   type TrytonSettings,
   trytonRpcSuffix,
 } from './tryton-server.js';

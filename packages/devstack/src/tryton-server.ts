@@ -41,6 +41,20 @@ export interface TrytonSettings {
   numProxies?: number;
 }
 
+/** Where trytond's log goes besides stderr (WARNING and up), for tests that read it. */
+export interface TrytonLog {
+  /** A file that receives every record at `level` and up, formatted as in production. */
+  file: string;
+  /** Default INFO (every call is logged). */
+  level?: 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
+  /**
+   * Loggers at DEBUG whatever `level`, e.g. `trytond.protocols.dispatcher` (every call's
+   * arguments in full, and its result). DEBUG on everything also writes each SQL statement
+   * with its values.
+   */
+  debugLoggers?: string[];
+}
+
 interface ServerPaths {
   dir: string;
   database: string;
@@ -254,6 +268,8 @@ export async function startTryton(
     dir?: string;
     /** PostgreSQL only: serve this existing database instead of a copy (template builds). */
     inPlace?: string;
+    /** Also write trytond's log to a file (tests that check what Tryton logs). */
+    log?: TrytonLog;
   } & TrytonSettings,
 ): Promise<RunningTryton> {
   const { template } = options;
@@ -278,7 +294,8 @@ export async function startTryton(
   const port = options.port ?? (await freePort());
   const paths = await writeServerConfig(dir, database, port, options);
   const trytond = join((await trytonRuntime()).binDir, 'trytond');
-  const child = spawn(trytond, ['-c', paths.configFile, '--logconf', await logConf(dir)], {
+  const logconf = await logConf(dir, options.log);
+  const child = spawn(trytond, ['-c', paths.configFile, '--logconf', logconf], {
     env: trytondEnv(dir),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -313,27 +330,51 @@ export async function startTryton(
   };
 }
 
-/** Logging to stderr at WARNING: enough to explain a failed start, quiet otherwise. */
-async function logConf(dir: string): Promise<string> {
+/**
+ * Logging to stderr at WARNING: enough to explain a failed start, quiet otherwise; and to
+ * `log.file` at `log.level` when asked.
+ */
+async function logConf(dir: string, log?: TrytonLog): Promise<string> {
   const file = join(dir, 'logging.conf');
+  const level = log?.level ?? 'INFO';
+  const debugLoggers = log?.debugLoggers ?? [];
+  const fileHandler = log
+    ? [
+        '[handler_file]',
+        'class=FileHandler',
+        'formatter=simple',
+        `level=${debugLoggers.length ? 'DEBUG' : level}`,
+        `args=(${JSON.stringify(log.file)}, 'a', 'utf-8')`,
+      ]
+    : [];
+  const loggers = debugLoggers.flatMap((name, i) => [
+    `[logger_debug${i}]`,
+    'level=DEBUG',
+    'handlers=',
+    `qualname=${name}`,
+    'propagate=1',
+  ]);
   await writeFile(
     file,
     [
       '[formatters]',
       'keys=simple',
       '[handlers]',
-      'keys=stderr',
+      `keys=stderr${log ? ',file' : ''}`,
       '[loggers]',
-      'keys=root',
+      ['keys=root', ...debugLoggers.map((_, i) => `debug${i}`)].join(','),
       '[formatter_simple]',
       'format=%(asctime)s %(levelname)s %(name)s %(message)s',
       '[handler_stderr]',
       'class=StreamHandler',
       'formatter=simple',
-      'args=(sys.stderr,)',
-      '[logger_root]',
       'level=WARNING',
-      'handlers=stderr',
+      'args=(sys.stderr,)',
+      ...fileHandler,
+      '[logger_root]',
+      `level=${log ? level : 'WARNING'}`,
+      `handlers=stderr${log ? ',file' : ''}`,
+      ...loggers,
       '',
     ].join('\n'),
   );
