@@ -217,6 +217,9 @@ describe('authentication', () => {
       id: created.data?.createApiToken.apiToken.id,
     });
     expect(revoke.data).toEqual({ revokeApiToken: true });
-    expect((await integrator.query(VIEWER)).data).toEqual({ viewer: null });
+    // A revoked token is a bad credential, not an anonymous call.
+    const revoked = await integrator.query(VIEWER);
+    expect(revoked.status).toBe(401);
+    expect(revoked.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
