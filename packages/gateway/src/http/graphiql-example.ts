@@ -25,7 +25,7 @@ query OrdersPage($after: String) {
   viewer {
     orders(first: 20, after: $after, filter: { states: [CONFIRMED, PROCESSING] }) {
       pageInfo { hasNextPage endCursor }
-      edges { node { id number date lines { description quantity amount { amount } } } }
+      edges { node { id number date lines(first: 10) { description quantity amount { amount } } } }
     }
   }
 }

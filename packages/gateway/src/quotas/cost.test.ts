@@ -1,5 +1,6 @@
 import { getIntrospectionQuery, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { GRAPHIQL_EXAMPLE } from '../http/graphiql-example.js';
 import { portalSchema } from '../schema/build.js';
 import { INTROSPECTION_COST, operationCost } from './cost.js';
 
@@ -38,5 +39,18 @@ describe('operationCost', () => {
     expect(
       await cost(q('lines(first: $n)').replace('{ viewer', 'query ($n: Int!) { viewer'), { n: 7 }),
     ).toBe(3 + 100 * (2 + 1 + 7));
+  });
+
+  it('lets every GraphiQL example operation run under the default maximum cost', async () => {
+    const schema = await portalSchema();
+    const document = parse(GRAPHIQL_EXAMPLE);
+    for (const definition of document.definitions) {
+      if (definition.kind !== 'OperationDefinition' || !definition.name) continue;
+      const name = definition.name.value;
+      expect({ name, cost: operationCost(schema, document, name, {}) < 2000 }).toEqual({
+        name,
+        cost: true,
+      });
+    }
   });
 });
