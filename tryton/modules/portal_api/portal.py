@@ -11,6 +11,8 @@ import datetime
 import hashlib
 import hmac
 import secrets
+import time
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 from trytond.config import config
@@ -49,6 +51,26 @@ def dummy_password_check(password):
         # Once per process: hashing costs as much as a check.
         _dummy_hash = WebUser.hash_password(secrets.token_urlsafe(24))
     WebUser.check_password(password, _dummy_hash)
+
+
+@contextmanager
+def without_tryton_sleep():
+    """Drop the sleep Tryton schedules for the end of the transaction in the block.
+
+    web.user's authenticate sleeps 2^failures - 1 s (and set_password_token a random part of
+    it) after the call, holding a Tryton worker and one of the gateway replica's few Tryton
+    slots, so each guess an anonymous caller is allowed turns into held capacity for every
+    customer. The gateway is the brake instead: it limits failures per e-mail and per client
+    network before it calls (docs/quotas.md), and it is the only caller of these methods.
+    Tryton's counting of failures, and its lockout above `[session] max_attempt`, stay."""
+    transaction = Transaction()
+    before = len(transaction._atexit)
+    try:
+        yield
+    finally:
+        transaction._atexit[before:] = [
+            entry for entry in transaction._atexit[before:]
+            if entry[0] is not time.sleep]
 
 
 def same_secret(given, expected):
@@ -247,7 +269,8 @@ class PortalGateway(Model):
             # The same search as authenticate's: when it finds nobody, no hash is checked.
             known = bool(WebUser.search([('email', '=', email.lower())], limit=1))
             try:
-                user = WebUser.authenticate(email, password)
+                with without_tryton_sleep():
+                    user = WebUser.authenticate(email, password)
             except RateLimitException:
                 return {
                     'status': 'throttled',
@@ -326,7 +349,9 @@ class PortalGateway(Model):
                 check_password(password, email)
             except PasswordError as error:
                 return {'status': 'invalid_password', 'message': error.message}
-            if not WebUser.set_password_token(email, token, password):
+            with without_tryton_sleep():
+                done = WebUser.set_password_token(email, token, password)
+            if not done:
                 return {'status': 'invalid_token'}
             return end_credentials(user, revoke_tokens=bool(revoke_tokens))
 
@@ -362,7 +387,8 @@ class PortalGateway(Model):
         with user_ctx, access_ctx:
             # Through authenticate, so that guessing the current password is throttled too.
             try:
-                checked = WebUser.authenticate(user.email, current)
+                with without_tryton_sleep():
+                    checked = WebUser.authenticate(user.email, current)
             except RateLimitException:
                 return {
                     'status': 'throttled',

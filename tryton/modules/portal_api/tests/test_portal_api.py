@@ -1,6 +1,7 @@
 import datetime
 import io
 import logging
+import time
 from contextlib import contextmanager
 from decimal import Decimal
 
@@ -422,6 +423,37 @@ class PortalApiTestCase(ModuleTestCase):
         Gateway = Pool().get('portal.gateway')
         with self.as_gateway(world):
             return [Gateway.create_api_token(key, 'T%s' % i)['token'] for i in range(count)]
+
+    @with_transaction()
+    def test_no_tryton_sleep_on_gateway_calls(self):
+        "Tryton's brute-force sleep is dropped for the gateway's calls; its counter stays"
+        # Each sleep held a Tryton worker and a gateway slot for up to 2^failures - 1 s after
+        # an anonymous guess; the gateway now limits guesses before it calls.
+        pool = Pool()
+        Gateway = pool.get('portal.gateway')
+        Attempt = pool.get('web.user.authenticate.attempt')
+        world = self.make_world()
+
+        def sleeps():
+            return [
+                args for func, args, _ in Transaction()._atexit
+                if func is time.sleep]
+        key = self.login(world)['session']
+        for _ in range(3):
+            self.assertEqual(
+                self.login(world, password='wrong-password')['status'],
+                'invalid_credentials')
+        with self.as_gateway(world):
+            self.assertEqual(
+                Gateway.change_password(key, 'wrong-password', 'N3w-Passw0rd!'),
+                {'status': 'invalid_credentials'})
+        self.assertEqual(Attempt.count('alice@example.com'), 4)
+        token = self.request_reset_token(world)
+        with self.as_gateway(world):
+            self.assertEqual(
+                Gateway.reset_password('alice@example.com', token, 'N3w-Passw0rd!')[
+                    'status'], 'ok')
+        self.assertEqual(sleeps(), [])
 
     @with_transaction()
     def test_wrong_reset_not_counted(self):
