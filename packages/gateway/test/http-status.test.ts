@@ -77,6 +77,8 @@ describe('HTTP status codes (GraphQL over HTTP)', () => {
   beforeAll(async () => {
     stack = await startStack({
       TRUST_PROXY_HOPS: '1',
+      // The default maximum cost: the MAX_COST_EXCEEDED case.
+      QUERY_MAX_COST: '2000',
       // Small anonymous buckets that do not refill within the test: the 429 case.
       QUOTA_ANONYMOUS_BUCKET_SIZE: '50',
       QUOTA_ANONYMOUS_RESTORE_RATE: '0.1',

@@ -43,6 +43,7 @@ describe('query cost and quotas', () => {
         QUOTA_RESTORE_RATE: '20',
         QUOTA_ANONYMOUS_BUCKET_SIZE: '50',
         QUERY_MAX_DEPTH: '8',
+        QUERY_MAX_COST: '2000',
         CACHE_TTL_SECONDS: '0',
       },
       { clock: () => now },

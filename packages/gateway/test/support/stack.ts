@@ -83,6 +83,9 @@ export async function startStack(
     // Quotas are tested on their own (quotas.test.ts); elsewhere they must not get in the way.
     QUOTA_BUCKET_SIZE: '1000000',
     QUOTA_ANONYMOUS_BUCKET_SIZE: '1000000',
+    // Nested lists cost their `first` (500 when omitted): batching and isolation tests read
+    // whole pages of orders with all their lines.
+    QUERY_MAX_COST: '1000000000',
     // A busy CI machine (or a GC pause) can hold a Redis answer past production's 100 ms and
     // turn an exact assertion into a fallback; tests of a hung Redis set their own bound.
     REDIS_TIMEOUT_MS: '1000',
