@@ -123,7 +123,7 @@ describe('client IPs reach Tryton', () => {
     const browser = stack.session({ 'x-forwarded-for': '192.0.2.10' });
     expect((await browser.login(marie.email, marie.password)).errors).toBeUndefined();
     const change = await browser.query(
-      'mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }',
+      'mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { otherSessionsEnded } }',
       { c: 'not-the-password', n: 'Nouveau-Pass-2026!' },
     );
     expect(change.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');

@@ -65,7 +65,7 @@ describe('the gateway log', () => {
       e: email,
     });
     await anonymous.query(
-      'mutation ($e: String!, $t: String!, $p: String!) { resetPassword(email: $e, token: $t, password: $p) }',
+      'mutation ($e: String!, $t: String!, $p: String!) { resetPassword(email: $e, token: $t, password: $p) { otherSessionsEnded } }',
       { e: email, t: secrets['reset token'], p: secrets['new password'] },
     );
     await anonymous.query('mutation ($t: String!) { validateEmail(token: $t) }', {
