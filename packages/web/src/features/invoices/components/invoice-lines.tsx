@@ -6,7 +6,7 @@ import { formatNumber } from '@/lib/format';
 
 export const InvoiceLinesFragment = graphql(`
   fragment InvoiceLines_invoice on Invoice {
-    lines(first: 200) {
+    lines(first: 100) {
       id
       description
       quantity
@@ -26,7 +26,7 @@ export const InvoiceLinesFragment = graphql(`
         currency
       }
     }
-    taxes(first: 50) {
+    taxes(first: 20) {
       description
       base {
         amount

@@ -22,7 +22,7 @@ const InvoiceQuery = graphql(`
         state
         overdue
         pdfUrl
-        orders(first: 50) {
+        orders(first: 20) {
           id
           number
           state

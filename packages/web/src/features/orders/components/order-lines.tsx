@@ -6,7 +6,7 @@ import { formatNumber } from '@/lib/format';
 
 export const OrderLinesFragment = graphql(`
   fragment OrderLines_order on Order {
-    lines(first: 200) {
+    lines(first: 100) {
       id
       description
       quantity

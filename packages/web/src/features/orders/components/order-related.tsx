@@ -7,14 +7,14 @@ import type { OrderRelated_OrderFragment } from '@/gql/graphql';
 
 export const OrderRelatedFragment = graphql(`
   fragment OrderRelated_order on Order {
-    shipments(first: 50) {
+    shipments(first: 20) {
       id
       number
       state
       plannedDate
       effectiveDate
     }
-    invoices(first: 50) {
+    invoices(first: 20) {
       id
       number
       state
@@ -25,7 +25,7 @@ export const OrderRelatedFragment = graphql(`
         currency
       }
     }
-    documents(first: 50) {
+    documents(first: 20) {
       id
       name
       size
