@@ -107,7 +107,7 @@ describe('isolation between customers', () => {
     expect((await marie.get('/downloads/invoices/not-an-id.pdf')).status).toBe(404);
   });
 
-  it('refuses forged cursors, and a cursor gives the same customer’s next page only', async () => {
+  it('refuses forged cursors, and another customer’s cursor', async () => {
     const forged = await marie.query('{ viewer { orders(after: "eyJvIjoxfQ") { totalCount } } }');
     expect(forged.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const page = ok(
@@ -117,14 +117,30 @@ describe('isolation between customers', () => {
     );
     const cursor = page.viewer.orders.edges[0]?.cursor;
     expect(cursor).toBeTypeOf('string');
-    const next = ok(
+    // Jean's cursor is a position in Jean's list (the sort key and id of one of his orders):
+    // Marie's list refuses it rather than page from it.
+    for (const direction of ['after', 'before']) {
+      const next = await marie.query(
+        `query ($c: String) { viewer { orders(${direction}: $c) { edges { node { number } } } } }`,
+        { c: cursor },
+      );
+      expect(next.data?.viewer ?? null).toBeNull();
+      expect(next.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(next.errors?.[0]?.message).toMatch(/another list/);
+    }
+    // Her own cursor gives the rest of her own list.
+    const own = ok(
+      await marie.query<{ viewer: { orders: { edges: { cursor: string }[] } } }>(
+        '{ viewer { orders(first: 1) { edges { cursor } } } }',
+      ),
+    ).viewer.orders.edges[0]?.cursor;
+    const rest = ok(
       await marie.query<{ viewer: { orders: { edges: { node: { number: string } }[] } } }>(
         'query ($c: String) { viewer { orders(first: 100, after: $c) { edges { node { number } } } } }',
-        { c: cursor },
+        { c: own },
       ),
     );
-    // Jean's cursor is just a position: Marie gets her own list after it, nothing of Jean's.
-    expect(next.viewer.orders.edges.map((e) => e.node.number)).toEqual(
+    expect(rest.viewer.orders.edges.map((e) => e.node.number)).toEqual(
       maries.orderNumbers.slice(1),
     );
   });
@@ -364,8 +380,12 @@ describe('isolation between customers', () => {
     }
     const jeansCursor = ok(await jean.query<Page>(PAGE, { after: null })).viewer.documents.pageInfo
       .endCursor;
-    const { seen } = await walk(marie, jeansCursor);
-    // A position in Marie's own list: the rest of it, nothing of Jean's.
+    // A position in Jean's list: Marie's refuses it.
+    const refused = await marie.query<Page>(PAGE, { after: jeansCursor });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const mariesCursor = ok(await marie.query<Page>(PAGE, { after: null })).viewer.documents
+      .pageInfo.endCursor;
+    const { seen } = await walk(marie, mariesCursor);
     expect(seen).toHaveLength(maries.documentIds.length - 2);
     expect(seen.filter((d) => !maries.documentIds.includes(d.id))).toEqual([]);
   });

@@ -1,7 +1,15 @@
 import type { CallOptions, Domain, TrytonClient } from './client.js';
 import type { CheckedList, FieldPath, ReadRow, UncheckedList } from './fields.js';
 
-export type Order = [field: string, direction: 'ASC' | 'DESC'][];
+/** A direction, with Tryton's NULLS FIRST / NULLS LAST when nulls must not sort by backend. */
+export type Direction =
+  | 'ASC'
+  | 'DESC'
+  | 'ASC NULLS FIRST'
+  | 'ASC NULLS LAST'
+  | 'DESC NULLS FIRST'
+  | 'DESC NULLS LAST';
+export type Order = [field: string, direction: Direction][];
 
 export interface SearchOptions extends CallOptions {
   offset?: number;

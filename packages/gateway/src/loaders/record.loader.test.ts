@@ -74,7 +74,7 @@ describe('RecordLoaders with the read cache', () => {
     const cache = new ReadCache(new MemoryStore(), ttls, quiet);
     const calls: string[] = [];
     const cold = request(cache, calls);
-    await cold.invoices.list({ unpaid: true }, { offset: 0, limit: 5 });
+    await cold.invoices.list({ unpaid: true }, { direction: 'forward', limit: 5, cursor: null });
     // Served by the primed loader: no call of its own.
     calls.length = 0;
     await cold.loaders.load(INVOICE_MODEL, INVOICE_FIELDS, [11, 12]);
@@ -83,14 +83,17 @@ describe('RecordLoaders with the read cache', () => {
     const linkFirst = request(cache, calls);
     const rows = await linkFirst.loaders.load(INVOICE_MODEL, INVOICE_FIELDS, [12, 11]);
     expect(rows.map((row) => row.id)).toEqual([12, 11]);
-    await linkFirst.invoices.list({ unpaid: true }, { offset: 0, limit: 5 });
+    await linkFirst.invoices.list(
+      { unpaid: true },
+      { direction: 'forward', limit: 5, cursor: null },
+    );
     expect(calls).toEqual([]);
   });
 
   it('a listed order is a cached record too', async () => {
     const cache = new ReadCache(new MemoryStore(), ttls, quiet);
     const calls: string[] = [];
-    await request(cache, calls).orders.list(null, { offset: 0, limit: 5 });
+    await request(cache, calls).orders.list(null, { direction: 'forward', limit: 5, cursor: null });
     calls.length = 0;
     const [row] = await request(cache, calls).loaders.load(SALE_MODEL, SALE_FIELDS, [21]);
     expect(row?.number).toBe('CMD-21');
@@ -100,7 +103,11 @@ describe('RecordLoaders with the read cache', () => {
   it('keeps records apart per customer scope and field list', async () => {
     const cache = new ReadCache(new MemoryStore(), ttls, quiet);
     const calls: string[] = [];
-    await request(cache, calls).invoices.list(null, { offset: 0, limit: 5 });
+    await request(cache, calls).invoices.list(null, {
+      direction: 'forward',
+      limit: 5,
+      cursor: null,
+    });
     calls.length = 0;
     await request(cache, calls).loaders.load(INVOICE_MODEL, ['number'], [11]);
     const other = new CustomerTryton(

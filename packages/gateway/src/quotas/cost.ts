@@ -7,16 +7,15 @@ import {
   isNonNullType,
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
-import { MAX_NESTED_LIST, MAX_PAGE_SIZE } from '../pagination.js';
+import { DEFAULT_PAGE_SIZE, MAX_NESTED_LIST, MAX_PAGE_SIZE } from '../pagination.js';
 
 /**
  * The calculated cost of an operation, before it runs (Shopify's model): an object costs 1,
- * a scalar or enum 0, a connection `2 + first × (what each node costs)`, a list nested in a
+ * a scalar or enum 0, a connection `2 + first (or last) × (what each node costs)`, a list nested in a
  * record `1 + first × (1 + what each element's fields cost)` (its `first` defaults to what the resolver
  * returns without it, MAX_NESTED_LIST), any other list of objects `LIST_ESTIMATE ×` its
  * element. Each is what the operation can return at most. docs/quotas.md explains the figures.
  */
-export const DEFAULT_PAGE = 20;
 export const LIST_ESTIMATE = 10;
 
 /** Fields dearer than their shape says. */
@@ -41,10 +40,9 @@ const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) 
   const base = override ?? 1;
   if (named.name.endsWith('Connection')) {
     // Above MAX_PAGE_SIZE the resolver refuses the page with its own clear error.
+    const asked = typeof args.first === 'number' ? args.first : args.last;
     const first =
-      typeof args.first === 'number'
-        ? Math.min(Math.max(args.first, 0), MAX_PAGE_SIZE)
-        : DEFAULT_PAGE;
+      typeof asked === 'number' ? Math.min(Math.max(asked, 0), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
     return base + 1 + first * childComplexity;
   }
   const unwrapped = isNonNullType(field.type) ? field.type.ofType : field.type;

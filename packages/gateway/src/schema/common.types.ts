@@ -1,5 +1,6 @@
 import type { Decimal } from '@portal/tryton-client';
-import { Field, ID, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { Arg, Field, ID, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { MAX_NESTED_LIST } from '../pagination.js';
 import { DecimalScalar } from './scalars.js';
 
 export enum LanguageEnum {
@@ -34,7 +35,10 @@ export class PageInfoType {
   @Field({ description: 'True when items precede the first edge.' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the first edge.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the first edge: pass it as `before`.',
+  })
   startCursor!: string | null;
 
   @Field(() => String, {
@@ -44,6 +48,9 @@ export class PageInfoType {
   endCursor!: string | null;
 }
 
-/** The `first` argument of every list nested in a record. */
-export const FIRST_NESTED =
-  "At most this many items, in the record's order (default and maximum 500; above is an error).";
+/** The `first` argument of every list nested in a record (pagination.ts `nested`). */
+export const FIRST_NESTED = `At most this many items, in the record's order (default and maximum ${MAX_NESTED_LIST}; above is an error).`;
+
+/** `first` of a list nested in a record: one declaration for all of them. */
+export const NestedFirst = () =>
+  Arg('first', () => Int, { defaultValue: MAX_NESTED_LIST, description: FIRST_NESTED });

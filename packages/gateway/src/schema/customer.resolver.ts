@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../context.js';
 import { badInput, unauthenticated } from '../errors.js';
 import { toGlobalId } from '../ids.js';
@@ -11,6 +11,7 @@ import {
   contactMechanismNode,
 } from './address.types.js';
 import { LanguageEnum, MoneyType } from './common.types.js';
+import { PageArgs } from './connection.types.js';
 import { ApiTokenType, apiTokenNode, CustomerType, MonthlyAmountType } from './customer.types.js';
 import { DocumentConnectionType, documentNode } from './document.types.js';
 import { InvoiceConnectionType, InvoiceFilterInput, InvoiceType } from './invoice.types.js';
@@ -52,15 +53,15 @@ export class CustomerResolver {
   }
 
   @FieldResolver(() => OrderConnectionType, {
-    description: 'Orders, newest first. `first` is at most 100.',
+    description:
+      'Orders, newest first (undated quotations last). `first` and `last` are at most 100.',
   })
   async orders(
     @Ctx() ctx: GraphQLContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Args() page: PageArgs,
     @Arg('filter', () => OrderFilterInput, { nullable: true }) filter?: OrderFilterInput | null,
   ) {
-    return await ctx.services().orders.list(filter, pageRequest(first, after));
+    return await ctx.services().orders.list(filter, pageRequest(page));
   }
 
   @FieldResolver(() => OrderType, {
@@ -72,15 +73,14 @@ export class CustomerResolver {
   }
 
   @FieldResolver(() => InvoiceConnectionType, {
-    description: 'Invoices, newest first. `first` is at most 100.',
+    description: 'Invoices, newest first. `first` and `last` are at most 100.',
   })
   async invoices(
     @Ctx() ctx: GraphQLContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Args() page: PageArgs,
     @Arg('filter', () => InvoiceFilterInput, { nullable: true }) filter?: InvoiceFilterInput | null,
   ) {
-    return await ctx.services().invoices.list(filter, pageRequest(first, after));
+    return await ctx.services().invoices.list(filter, pageRequest(page));
   }
 
   @FieldResolver(() => InvoiceType, {
@@ -91,13 +91,11 @@ export class CustomerResolver {
     return await ctx.services().invoices.byNumber(number);
   }
 
-  @FieldResolver(() => DocumentConnectionType, { description: 'Downloadable files, newest first.' })
-  async documents(
-    @Ctx() ctx: GraphQLContext,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
-  ) {
-    const page = await ctx.services().documents.list(pageRequest(first, after));
+  @FieldResolver(() => DocumentConnectionType, {
+    description: 'Downloadable files, newest first. `first` and `last` are at most 100.',
+  })
+  async documents(@Ctx() ctx: GraphQLContext, @Args() args: PageArgs) {
+    const page = await ctx.services().documents.list(pageRequest(args));
     return {
       ...page,
       edges: page.edges.map((e) => ({ cursor: e.cursor, node: documentNode(e.node) })),

@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { toGlobalId } from '../ids.js';
 import type { Document } from '../models.js';
-import { Node, PageInfoType } from './common.types.js';
+import { Node } from './common.types.js';
+import { ConnectionType } from './connection.types.js';
 import { DateTimeScalar } from './scalars.js';
 
 export enum DocumentKindEnum {
@@ -56,23 +57,8 @@ export function documentNode(document: Document): DocumentType & { __typename: '
   };
 }
 
-@ObjectType('DocumentEdge', { description: 'A document in a list.' })
-export class DocumentEdgeType {
-  @Field({ description: 'Opaque cursor of this edge.' })
-  cursor!: string;
-
-  @Field(() => DocumentType, { description: 'The document.' })
-  node!: DocumentType;
-}
-
-@ObjectType('DocumentConnection', { description: 'A page of documents, newest first.' })
-export class DocumentConnectionType {
-  @Field(() => [DocumentEdgeType], { description: 'The documents of this page.' })
-  edges!: DocumentEdgeType[];
-
-  @Field(() => PageInfoType, { description: 'Where this page sits.' })
-  pageInfo!: PageInfoType;
-
-  @Field(() => Int, { description: 'How many documents, over all pages.' })
-  totalCount!: number;
-}
+export const DocumentConnectionType = ConnectionType(DocumentType, {
+  name: 'Document',
+  one: 'a document',
+  many: 'documents',
+});

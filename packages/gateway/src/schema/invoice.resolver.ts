@@ -1,9 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../context.js';
 import { toGlobalId } from '../ids.js';
 import type { Invoice, Order } from '../models.js';
-import { MAX_NESTED_LIST, nestedLimit } from '../pagination.js';
-import { FIRST_NESTED } from './common.types.js';
+import { nested } from '../pagination.js';
+import { NestedFirst } from './common.types.js';
 import { InvoiceTaxType, InvoiceType } from './invoice.types.js';
 import { InvoiceLineType, invoiceLineNode } from './line.types.js';
 import { OrderType } from './order.types.js';
@@ -16,35 +16,24 @@ export class InvoiceResolver {
   }
 
   @FieldResolver(() => [InvoiceLineType], { description: 'Lines of the invoice.' })
-  async lines(
-    @Root() invoice: Invoice,
-    @Arg('first', () => Int, { defaultValue: MAX_NESTED_LIST, description: FIRST_NESTED })
-    first: number,
-    @Ctx() ctx: GraphQLContext,
-  ) {
-    const lineIds = invoice.lineIds.slice(0, nestedLimit(first));
+  async lines(@Root() invoice: Invoice, @NestedFirst() first: number, @Ctx() ctx: GraphQLContext) {
+    const lineIds = nested(invoice.lineIds, first);
     return (await ctx.services().invoices.lines({ ...invoice, lineIds })).map(invoiceLineNode);
   }
 
   @FieldResolver(() => [InvoiceTaxType], { description: 'Tax summary.' })
-  async taxes(
-    @Root() invoice: Invoice,
-    @Arg('first', () => Int, { defaultValue: MAX_NESTED_LIST, description: FIRST_NESTED })
-    first: number,
-    @Ctx() ctx: GraphQLContext,
-  ) {
-    const taxIds = invoice.taxIds.slice(0, nestedLimit(first));
+  async taxes(@Root() invoice: Invoice, @NestedFirst() first: number, @Ctx() ctx: GraphQLContext) {
+    const taxIds = nested(invoice.taxIds, first);
     return await ctx.services().invoices.taxes({ ...invoice, taxIds });
   }
 
   @FieldResolver(() => [OrderType], { description: 'The orders this invoice bills.' })
   async orders(
     @Root() invoice: Invoice,
-    @Arg('first', () => Int, { defaultValue: MAX_NESTED_LIST, description: FIRST_NESTED })
-    first: number,
+    @NestedFirst() first: number,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Order[]> {
-    return await ctx.services().orders.byIds(invoice.orderIds.slice(0, nestedLimit(first)));
+    return await ctx.services().orders.byIds(nested(invoice.orderIds, first));
   }
 
   @FieldResolver(() => String, {

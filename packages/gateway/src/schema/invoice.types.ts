@@ -1,5 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { MoneyType, Node, PageInfoType } from './common.types.js';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { MoneyType, Node } from './common.types.js';
+import { ConnectionType } from './connection.types.js';
 import { DateScalar } from './scalars.js';
 
 export enum InvoiceStateEnum {
@@ -84,23 +85,8 @@ export class InvoiceTaxType {
   amount!: MoneyType;
 }
 
-@ObjectType('InvoiceEdge', { description: 'An invoice in a list.' })
-export class InvoiceEdgeType {
-  @Field({ description: 'Opaque cursor of this edge.' })
-  cursor!: string;
-
-  @Field(() => InvoiceType, { description: 'The invoice.' })
-  node!: InvoiceType;
-}
-
-@ObjectType('InvoiceConnection', { description: 'A page of invoices, newest first.' })
-export class InvoiceConnectionType {
-  @Field(() => [InvoiceEdgeType], { description: 'The invoices of this page.' })
-  edges!: InvoiceEdgeType[];
-
-  @Field(() => PageInfoType, { description: 'Where this page sits.' })
-  pageInfo!: PageInfoType;
-
-  @Field(() => Int, { description: 'How many invoices match, over all pages.' })
-  totalCount!: number;
-}
+export const InvoiceConnectionType = ConnectionType(InvoiceType, {
+  name: 'Invoice',
+  one: 'an invoice',
+  many: 'invoices',
+});

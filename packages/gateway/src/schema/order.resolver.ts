@@ -1,10 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../context.js';
 import { toGlobalId } from '../ids.js';
 import type { Invoice, Order } from '../models.js';
-import { MAX_NESTED_LIST, nestedLimit } from '../pagination.js';
+import { nested, nestedLimit } from '../pagination.js';
 import { AddressType, addressNode } from './address.types.js';
-import { FIRST_NESTED } from './common.types.js';
+import { NestedFirst } from './common.types.js';
 import { DocumentType, documentNode } from './document.types.js';
 import { InvoiceType } from './invoice.types.js';
 import { OrderLineType, orderLineNode } from './line.types.js';
@@ -30,13 +30,8 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => [OrderLineType], { description: 'Product lines of the order.' })
-  async lines(
-    @Root() order: Order,
-    @Arg('first', () => Int, { defaultValue: MAX_NESTED_LIST, description: FIRST_NESTED })
-    first: number,
-    @Ctx() ctx: GraphQLContext,
-  ) {
-    const lineIds = order.lineIds.slice(0, nestedLimit(first));
+  async lines(@Root() order: Order, @NestedFirst() first: number, @Ctx() ctx: GraphQLContext) {
+    const lineIds = nested(order.lineIds, first);
     return (await ctx.services().orders.lines({ ...order, lineIds })).map(orderLineNode);
   }
 
@@ -45,34 +40,23 @@ export class OrderResolver {
   })
   async invoices(
     @Root() order: Order,
-    @Arg('first', () => Int, { defaultValue: MAX_NESTED_LIST, description: FIRST_NESTED })
-    first: number,
+    @NestedFirst() first: number,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Invoice[]> {
-    const invoiceIds = order.invoiceIds.slice(0, nestedLimit(first));
+    const invoiceIds = nested(order.invoiceIds, first);
     return await ctx.services().orders.invoices({ ...order, invoiceIds });
   }
 
   @FieldResolver(() => [ShipmentType], { description: 'Deliveries of the order.' })
-  async shipments(
-    @Root() order: Order,
-    @Arg('first', () => Int, { defaultValue: MAX_NESTED_LIST, description: FIRST_NESTED })
-    first: number,
-    @Ctx() ctx: GraphQLContext,
-  ) {
-    const shipmentIds = order.shipmentIds.slice(0, nestedLimit(first));
+  async shipments(@Root() order: Order, @NestedFirst() first: number, @Ctx() ctx: GraphQLContext) {
+    const shipmentIds = nested(order.shipmentIds, first);
     return (await ctx.services().orders.shipments({ ...order, shipmentIds })).map(shipmentNode);
   }
 
   @FieldResolver(() => [DocumentType], { description: 'Files attached to the order.' })
-  async documents(
-    @Root() order: Order,
-    @Arg('first', () => Int, { defaultValue: MAX_NESTED_LIST, description: FIRST_NESTED })
-    first: number,
-    @Ctx() ctx: GraphQLContext,
-  ) {
-    const limit = nestedLimit(first);
+  async documents(@Root() order: Order, @NestedFirst() first: number, @Ctx() ctx: GraphQLContext) {
+    nestedLimit(first);
     const documents = await ctx.services().documents.forRecord('sale.sale', order);
-    return documents.slice(0, limit).map(documentNode);
+    return nested(documents, first).map(documentNode);
   }
 }

@@ -1,7 +1,8 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { toGlobalId } from '../ids.js';
 import type { Shipment } from '../models.js';
-import { MoneyType, Node, PageInfoType } from './common.types.js';
+import { MoneyType, Node } from './common.types.js';
+import { ConnectionType } from './connection.types.js';
 import { DateScalar } from './scalars.js';
 
 export enum OrderStateEnum {
@@ -116,23 +117,8 @@ export function shipmentNode(shipment: Shipment): ShipmentType & { __typename: '
   return { ...shipment, id: toGlobalId('Shipment', shipment.id), __typename: 'Shipment' };
 }
 
-@ObjectType('OrderEdge', { description: 'An order in a list.' })
-export class OrderEdgeType {
-  @Field({ description: 'Opaque cursor of this edge.' })
-  cursor!: string;
-
-  @Field(() => OrderType, { description: 'The order.' })
-  node!: OrderType;
-}
-
-@ObjectType('OrderConnection', { description: 'A page of orders, newest first.' })
-export class OrderConnectionType {
-  @Field(() => [OrderEdgeType], { description: 'The orders of this page.' })
-  edges!: OrderEdgeType[];
-
-  @Field(() => PageInfoType, { description: 'Where this page sits.' })
-  pageInfo!: PageInfoType;
-
-  @Field(() => Int, { description: 'How many orders match, over all pages.' })
-  totalCount!: number;
-}
+export const OrderConnectionType = ConnectionType(OrderType, {
+  name: 'Order',
+  one: 'an order',
+  many: 'orders',
+});

@@ -1,25 +1,73 @@
+import type { Domain } from '@portal/tryton-client';
 import DataLoader from 'dataloader';
+import { badInput } from '../errors.js';
 import type { Document, Invoice, Order } from '../models.js';
-import { type Connection, connection, type PageRequest } from '../pagination.js';
+import { type Connection, type PageRequest, readCursor, writeCursor } from '../pagination.js';
 import {
   ATTACHMENT_DATA_FIELDS,
   ATTACHMENT_FIELDS,
+  ATTACHMENT_KEYSET,
   ATTACHMENT_MODEL,
   ATTACHMENT_ORDER,
   contentTypeOf,
   toAttachmentDocument,
 } from '../tryton/attachment.mapper.js';
 import type { CustomerTryton } from '../tryton/customer-tryton.js';
-import { INVOICE_MODEL, INVOICE_ORDER, invoiceDomain } from '../tryton/invoice.mapper.js';
+import { INVOICE_KEYSET, INVOICE_MODEL, invoiceDomain } from '../tryton/invoice.mapper.js';
+import {
+  decodePosition,
+  encodePosition,
+  type Keyset,
+  type Position,
+  positionOf,
+  sortableKey,
+} from '../tryton/keyset.js';
 import { todayIso, trytonDate } from './dates.js';
 import { invoiceFileName } from './file-names.js';
 
 const INVOICE_DOC_FIELDS = ['number', 'invoice_date', 'state'];
 
-function invoiceDocument(
-  row: { id: number; number?: unknown; invoice_date?: unknown },
-  language: 'fr' | 'en',
-): Document {
+type InvoiceDocRow = { id: number; number?: unknown; invoice_date?: unknown };
+type SourceName = 'i' | 'a';
+
+/** One of the lists the documents merge. */
+interface Source {
+  name: SourceName;
+  model: string;
+  domain: Domain;
+  keyset: Keyset;
+  fields: string[];
+}
+
+/** The merged order: newest first, an invoice before an attachment of the same instant, then the higher id. */
+function compareForward(
+  a: { source: Source; row: Record<string, unknown> },
+  b: { source: Source; row: Record<string, unknown> },
+): number {
+  const time = (item: typeof a) => sortableKey(positionOf(item.source.keyset, item.row).key);
+  return (
+    time(b) - time(a) ||
+    (a.source.name === b.source.name ? 0 : a.source.name === 'i' ? -1 : 1) ||
+    (b.row.id as number) - (a.row.id as number)
+  );
+}
+
+const encodeOptional = (position: Position | null) => (position ? encodePosition(position) : null);
+
+/** A documents cursor: the source of its edge and each source's position at or before it. */
+function documentCursor(
+  raw: unknown,
+  argument: string,
+): { at: SourceName; i: Position | null; a: Position | null } {
+  const { at, i, a } = (raw ?? {}) as { at?: unknown; i?: unknown; a?: unknown };
+  if (at !== 'i' && at !== 'a') throw badInput('Malformed cursor.', argument);
+  const position = (value: unknown) => (value === null ? null : decodePosition(value, argument));
+  const cursor = { at: at as SourceName, i: position(i ?? null), a: position(a ?? null) };
+  if (cursor[at] === null) throw badInput('Malformed cursor.', argument);
+  return cursor;
+}
+
+function invoiceDocument(row: InvoiceDocRow, language: 'fr' | 'en'): Document {
   const number = typeof row.number === 'string' ? row.number : String(row.id);
   const date = row.invoice_date as { toDate?: () => Date } | null;
   return {
@@ -42,40 +90,95 @@ export class DocumentsService {
   }
 
   /**
-   * Both sources sorted newest first and merged: the page needs at most `offset + limit`
-   * rows from each, in one call each (plus two counts).
+   * Invoice PDFs and attachments, each source paged on its own keyset and merged newest first
+   * (an invoice before an attachment of the same instant, then the higher id). A cursor holds,
+   * for each source, the position of its last row at or before the edge, so the next page is
+   * one keyset read per source whatever its depth (plus the two counts, one per filter).
    */
   async list(page: PageRequest): Promise<Connection<Document>> {
-    const window = page.offset + page.limit;
-    const [invoices, attachments, invoiceCount, attachmentCount] = await Promise.all([
-      window === 0
-        ? Promise.resolve([])
-        : this.tryton.searchRead<{ id: number; number: unknown; invoice_date: unknown }>(
-            INVOICE_MODEL,
-            this.invoiceDomain(),
-            INVOICE_DOC_FIELDS,
-            { limit: window, order: INVOICE_ORDER },
-          ),
-      window === 0
-        ? Promise.resolve([])
-        : this.tryton.searchRead(ATTACHMENT_MODEL, [], ATTACHMENT_FIELDS, {
-            limit: window,
-            order: ATTACHMENT_ORDER,
-          }),
-      this.tryton.searchCount(INVOICE_MODEL, this.invoiceDomain()),
-      this.tryton.searchCount(ATTACHMENT_MODEL, []),
+    const invoiceDomain = this.invoiceDomain();
+    const sources: Source[] = [
+      {
+        name: 'i',
+        model: INVOICE_MODEL,
+        domain: invoiceDomain,
+        keyset: INVOICE_KEYSET,
+        fields: INVOICE_DOC_FIELDS,
+      },
+      {
+        name: 'a',
+        model: ATTACHMENT_MODEL,
+        domain: [],
+        keyset: ATTACHMENT_KEYSET,
+        fields: ATTACHMENT_FIELDS,
+      },
+    ];
+    const list = this.tryton.listFingerprint(
+      'documents',
+      sources.map((s) => [s.model, s.domain, s.keyset]),
+    );
+    const forward = page.direction === 'forward';
+    const argument = forward ? 'after' : 'before';
+    const cursor =
+      page.cursor === null
+        ? null
+        : documentCursor(readCursor(page.cursor, list, argument), argument);
+    const needRows = page.limit > 0 || cursor !== null;
+    const [fetched, counts] = await Promise.all([
+      Promise.all(
+        sources.map((source) => {
+          if (!needRows) return Promise.resolve([]);
+          const position = cursor?.[source.name] ?? null;
+          // Backward from an edge of the other source: its own last row at or before the
+          // edge is still before it; none means nothing of this source precedes the edge.
+          const inclusive = !forward && cursor !== null && cursor.at !== source.name;
+          if (!forward && cursor !== null && position === null) return Promise.resolve([]);
+          return this.tryton.keysetRows(source.model, source.domain, source.keyset, source.fields, {
+            direction: page.direction,
+            bound: position && { position, inclusive },
+            limit: page.limit + 1,
+          });
+        }),
+      ),
+      Promise.all(sources.map((s) => this.tryton.searchCount(s.model, s.domain))),
     ]);
-    const merged = [
-      ...invoices.map((row) => invoiceDocument(row, this.tryton.language)),
-      ...attachments.map(toAttachmentDocument),
-    ].sort(
-      (a, b) => (b.date?.getTime() ?? 0) - (a.date?.getTime() ?? 0) || b.key.localeCompare(a.key),
-    );
-    return connection(
-      merged.slice(page.offset, page.offset + page.limit),
-      page,
-      invoiceCount + attachmentCount,
-    );
+    const totalCount = counts.reduce((a, b) => a + b, 0);
+    // Each source arrives in the direction's order: merge them in it, nearest first.
+    const stream = fetched
+      .flatMap((rows, index) => rows.map((row) => ({ source: sources[index] as Source, row })))
+      .sort((a, b) => (forward ? 1 : -1) * compareForward(a, b));
+    const taken = stream.slice(0, page.limit);
+    const more = needRows ? stream.length > page.limit : totalCount > 0;
+    if (!forward) taken.reverse();
+    // Each source's position before the page's first edge: forward, the cursor's; backward,
+    // the nearest row of the source left out of the page, or none if it has no more.
+    const state: Record<SourceName, Position | null> = { i: null, a: null };
+    for (const source of sources) {
+      if (forward) state[source.name] = cursor?.[source.name] ?? null;
+      else {
+        const left = stream.slice(page.limit).find((item) => item.source === source);
+        state[source.name] = left ? positionOf(source.keyset, left.row) : null;
+      }
+    }
+    const edges = taken.map(({ source, row }) => {
+      state[source.name] = positionOf(source.keyset, row);
+      const at = { at: source.name, i: encodeOptional(state.i), a: encodeOptional(state.a) };
+      const node =
+        source.name === 'i'
+          ? invoiceDocument(row as InvoiceDocRow, this.tryton.language)
+          : toAttachmentDocument(row);
+      return { cursor: writeCursor(list, at), node };
+    });
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: forward ? more : cursor !== null,
+        hasPreviousPage: forward ? cursor !== null : more,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      totalCount,
+    };
   }
 
   /**

@@ -5,8 +5,8 @@ import { type Connection, connection, type PageRequest } from '../pagination.js'
 import type { CustomerTryton } from '../tryton/customer-tryton.js';
 import {
   INVOICE_FIELDS,
+  INVOICE_KEYSET,
   INVOICE_MODEL,
-  INVOICE_ORDER,
   type InvoiceFilterInput,
   invoiceDomain,
   invoiceNumberDomain,
@@ -43,18 +43,15 @@ export class InvoicesService {
   ): Promise<Connection<Invoice>> {
     const today = todayIso();
     const domain = invoiceDomain(filter, trytonDate, today);
-    const [rows, total] = await Promise.all([
-      page.limit === 0
-        ? Promise.resolve([])
-        : this.tryton.searchRecords(INVOICE_MODEL, domain, INVOICE_FIELDS, {
-            offset: page.offset,
-            limit: page.limit,
-            order: INVOICE_ORDER,
-          }),
-      this.tryton.searchCount(INVOICE_MODEL, domain),
-    ]);
-    this.loaders.prime(INVOICE_MODEL, INVOICE_FIELDS, rows);
-    return connection(this.toInvoices(rows, today), page, total);
+    const rows = await this.tryton.page(
+      INVOICE_MODEL,
+      domain,
+      INVOICE_KEYSET,
+      INVOICE_FIELDS,
+      page,
+    );
+    this.loaders.prime(INVOICE_MODEL, INVOICE_FIELDS, rows.rows);
+    return connection(rows, (row) => toInvoice(row, today));
   }
 
   async byNumber(number: string): Promise<Invoice | null> {

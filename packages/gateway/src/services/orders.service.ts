@@ -8,8 +8,8 @@ import {
   numberDomain,
   type OrderFilterInput,
   SALE_FIELDS,
+  SALE_KEYSET,
   SALE_MODEL,
-  SALE_ORDER,
   saleDomain,
   toOrder,
 } from '../tryton/sale.mapper.js';
@@ -35,18 +35,9 @@ export class OrdersService {
     page: PageRequest,
   ): Promise<Connection<Order>> {
     const domain = saleDomain(filter, trytonDate);
-    const [rows, total] = await Promise.all([
-      page.limit === 0
-        ? Promise.resolve([])
-        : this.tryton.searchRecords(SALE_MODEL, domain, SALE_FIELDS, {
-            offset: page.offset,
-            limit: page.limit,
-            order: SALE_ORDER,
-          }),
-      this.tryton.searchCount(SALE_MODEL, domain),
-    ]);
-    this.loaders.prime(SALE_MODEL, SALE_FIELDS, rows);
-    return connection(this.toOrders(rows), page, total);
+    const rows = await this.tryton.page(SALE_MODEL, domain, SALE_KEYSET, SALE_FIELDS, page);
+    this.loaders.prime(SALE_MODEL, SALE_FIELDS, rows.rows);
+    return connection(rows, toOrder);
   }
 
   async byNumber(number: string): Promise<Order | null> {

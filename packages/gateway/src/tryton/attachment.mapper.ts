@@ -1,5 +1,6 @@
 import type { Domain, Order as TrytonOrder } from '@portal/tryton-client';
 import type { Document } from '../models.js';
+import { type Keyset, keysetOrder } from './keyset.js';
 import { jsDate, text } from './values.js';
 
 /** `ir.attachment`: files attached to the customer's orders, invoices and party. */
@@ -8,10 +9,9 @@ export const ATTACHMENT_MODEL = 'ir.attachment';
 export const ATTACHMENT_FIELDS = ['name', 'type', 'data_size', 'create_date', 'resource'];
 export const ATTACHMENT_DATA_FIELDS = ['name', 'type', 'data'];
 
-export const ATTACHMENT_ORDER: TrytonOrder = [
-  ['create_date', 'DESC'],
-  ['id', 'DESC'],
-];
+/** Newest first, the id breaking ties. */
+export const ATTACHMENT_KEYSET: Keyset = { field: 'create_date', direction: 'DESC' };
+export const ATTACHMENT_ORDER: TrytonOrder = keysetOrder(ATTACHMENT_KEYSET, 'forward');
 
 /** Stored files only (links are not downloads), on the customer's own records. */
 export function attachmentScope(parties: number[]): Domain {

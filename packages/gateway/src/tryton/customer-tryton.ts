@@ -6,7 +6,24 @@ import type {
   TrytonClient,
 } from '@portal/tryton-client';
 import type { ReadCache } from '../cache/read-cache.js';
+import {
+  fingerprint,
+  type Page,
+  type PageRequest,
+  readCursor,
+  writeCursor,
+} from '../pagination.js';
 import { fromTryton } from './errors.js';
+import {
+  afterDomain,
+  beforeDomain,
+  decodePosition,
+  encodePosition,
+  type Keyset,
+  keysetOrder,
+  type Position,
+  positionOf,
+} from './keyset.js';
 import { cacheArea, customerScope } from './scopes.js';
 
 /** How the request proves who the customer is. */
@@ -21,6 +38,8 @@ export type Credential = { kind: 'session'; key: string } | { kind: 'token'; tok
 export class CustomerTryton {
   /** Everything that changes an answer besides the call itself: who, for whom, in which language. */
   private readonly scope: string;
+  /** Who the customer is, whatever the language: what a cursor is bound to. */
+  private readonly customerKey: string;
   private readonly parties: number[];
 
   constructor(
@@ -31,7 +50,8 @@ export class CustomerTryton {
     private readonly cache?: ReadCache,
   ) {
     this.parties = customer.parties;
-    this.scope = `c${customer.webUserId}-p${customer.parties.join('.')}-${language}`;
+    this.customerKey = `c${customer.webUserId}-p${customer.parties.join('.')}`;
+    this.scope = `${this.customerKey}-${language}`;
   }
 
   /** Tryton's `common.server.version`, for the mappers whose fields differ by series. */
@@ -113,6 +133,93 @@ export class CustomerTryton {
 
   private recordKey(cache: ReadCache, model: string, fields: string[], id: number): string {
     return cache.key(this.scope, 'record', model, fields, id);
+  }
+
+  /**
+   * The one list path: a page of `model`'s rows matching `domain`, sorted by `keyset`, after
+   * or before the request's cursor. The cursor's position becomes a domain on the key (never
+   * an offset), one row more than the page tells whether another follows, and the count is
+   * the filter's own (`searchCount`, cached apart from the cursor: one per filter). The rows
+   * are cached one by one too (`searchRecords`), for the loaders of the same records.
+   */
+  async page(
+    model: string,
+    domain: Domain,
+    keyset: Keyset,
+    fields: string[],
+    request: PageRequest,
+  ): Promise<Page<Record<string, unknown>>> {
+    const list = this.listFingerprint(model, domain, keyset);
+    const forward = request.direction === 'forward';
+    const argument = forward ? 'after' : 'before';
+    const bound =
+      request.cursor === null
+        ? null
+        : decodePosition(readCursor(request.cursor, list, argument), argument);
+    // Without a cursor, an empty page needs no rows: the count says whether any follow.
+    const needRows = request.limit > 0 || bound !== null;
+    const [rows, totalCount] = await Promise.all([
+      needRows
+        ? this.keysetRows(model, domain, keyset, fields, {
+            direction: request.direction,
+            bound: bound && { position: bound, inclusive: false },
+            limit: request.limit + 1,
+            records: true,
+          })
+        : Promise.resolve([]),
+      this.searchCount(model, domain),
+    ]);
+    const more = needRows ? rows.length > request.limit : totalCount > 0;
+    const taken = rows.slice(0, request.limit);
+    if (!forward) taken.reverse();
+    return {
+      rows: taken,
+      cursors: taken.map((row) => writeCursor(list, encodePosition(positionOf(keyset, row)))),
+      // A cursor is an edge that was there: something lies on its side of the page.
+      hasNextPage: forward ? more : bound !== null,
+      hasPreviousPage: forward ? bound !== null : more,
+      totalCount,
+    };
+  }
+
+  /**
+   * Up to `limit` rows of a keyset after (forward) or before (backward) a position, in the
+   * direction's order (backward: nearest first). For lists merged from several models
+   * (documents), which keep one position per model.
+   */
+  keysetRows(
+    model: string,
+    domain: Domain,
+    keyset: Keyset,
+    fields: string[],
+    options: {
+      direction: 'forward' | 'backward';
+      bound: { position: Position; inclusive: boolean } | null;
+      limit: number;
+      /** Also cache the rows one by one, for the loaders (`searchRecords`). */
+      records?: boolean;
+    },
+  ): Promise<Record<string, unknown>[]> {
+    const { bound, direction } = options;
+    const side =
+      bound &&
+      (direction === 'forward'
+        ? afterDomain(keyset, bound.position, bound.inclusive)
+        : beforeDomain(keyset, bound.position, bound.inclusive));
+    const where = side
+      ? typeof domain[0] === 'string'
+        ? [domain, side]
+        : [...domain, side]
+      : domain;
+    const search = { limit: options.limit, order: keysetOrder(keyset, direction) };
+    return options.records
+      ? this.searchRecords(model, where, fields, search)
+      : this.searchRead(model, where, fields, search);
+  }
+
+  /** What a list's cursors are bound to: this customer, and the list's own `parts`. */
+  listFingerprint(...parts: unknown[]): string {
+    return fingerprint(this.customerKey, ...parts);
   }
 
   searchCount(model: string, domain: Domain): Promise<number> {

@@ -1,5 +1,6 @@
-import type { Domain, Order as TrytonOrder } from '@portal/tryton-client';
+import type { Domain } from '@portal/tryton-client';
 import type { Invoice, InvoiceState } from '../models.js';
+import type { Keyset } from './keyset.js';
 import { containsDomain } from './search.js';
 import { currencyCode, ids, isoDate, money, text } from './values.js';
 
@@ -29,10 +30,8 @@ const STATES: Record<string, InvoiceState> = {
 };
 const TRYTON_STATES = Object.fromEntries(Object.entries(STATES).map(([k, v]) => [v, k]));
 
-export const INVOICE_ORDER: TrytonOrder = [
-  ['invoice_date', 'DESC'],
-  ['id', 'DESC'],
-];
+/** Newest first, the id breaking ties. */
+export const INVOICE_KEYSET: Keyset = { field: 'invoice_date', direction: 'DESC' };
 
 /** Customer invoices of the customer's parties; drafts, validated and never-numbered ones never. */
 export function invoiceScope(parties: number[]): Domain {

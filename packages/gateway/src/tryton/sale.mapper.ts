@@ -1,5 +1,6 @@
-import type { Domain, Order as TrytonOrder } from '@portal/tryton-client';
+import type { Domain } from '@portal/tryton-client';
 import type { Order, OrderInvoiceState, OrderShipmentState, OrderState } from '../models.js';
+import type { Keyset } from './keyset.js';
 import { containsDomain } from './search.js';
 import { currencyCode, id, ids, isoDate, money, text } from './values.js';
 
@@ -52,11 +53,11 @@ const SHIPMENT_STATES: Record<string, OrderShipmentState> = {
   exception: 'EXCEPTION',
 };
 
-/** Newest first; the id breaks ties so pages never overlap. */
-export const SALE_ORDER: TrytonOrder = [
-  ['sale_date', 'DESC'],
-  ['id', 'DESC'],
-];
+/**
+ * Newest first; the id breaks ties so pages never overlap. Quotations not yet dated (Tryton
+ * dates a sale when it is confirmed) come last.
+ */
+export const SALE_KEYSET: Keyset = { field: 'sale_date', direction: 'DESC' };
 
 /**
  * Every order read is limited to the customer's parties and to non-draft states. A sale
