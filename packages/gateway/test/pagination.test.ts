@@ -1,0 +1,249 @@
+import type { DemoCustomer, DemoTryton } from '@portal/demo-data';
+import { TrytonClient, TrytonDate } from '@portal/tryton-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ok } from './support/customer-view.js';
+import { type GraphQLSession, startStack, type TestStack } from './support/stack.js';
+
+type Orders = {
+  viewer: {
+    orders: {
+      totalCount: number;
+      pageInfo: {
+        hasNextPage: boolean;
+        hasPreviousPage: boolean;
+        startCursor: string | null;
+        endCursor: string | null;
+      };
+      edges: { cursor: string; node: { number: string; date: string | null } }[];
+    };
+  };
+};
+
+const ORDERS = `query ($first: Int, $after: String, $last: Int, $before: String, $filter: OrderFilter) {
+  viewer { orders(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    edges { cursor node { number date } } } } }`;
+
+/** The day after (`days` 1) or before (-1) an ISO date. */
+const shift = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A new order of `customer`, made as the Tryton admin in the stack's own copy of the database
+ * (a copy of one of its done orders): confirmed on `date`, or a quotation not yet dated (null).
+ */
+async function newOrder(
+  tryton: DemoTryton,
+  customer: DemoCustomer,
+  date: string | null,
+): Promise<string> {
+  const client = new TrytonClient({ url: tryton.url, database: tryton.database });
+  await client.login(tryton.admin.login, tryton.admin.password);
+  try {
+    const sales = client.model('sale.sale');
+    const [template] = await sales.search(
+      [
+        ['party', '=', customer.partyId],
+        ['state', '=', 'done'],
+      ],
+      { limit: 1 },
+    );
+    if (template === undefined) throw new Error('no done order to copy');
+    const defaults: Record<string, unknown> = { reference: `PAGING-${date ?? 'undated'}` };
+    if (date) defaults.sale_date = TrytonDate.fromISO(date);
+    const [saleId] = (await client.call('model.sale.sale.copy', [
+      [template],
+      defaults,
+    ])) as number[];
+    if (saleId === undefined) throw new Error('copy failed');
+    await sales.button('quote', [saleId]);
+    if (date) await sales.button('confirm', [saleId]);
+    const [sale] = (await sales.read([saleId], ['number'])) as { number: string }[];
+    return sale?.number as string;
+  } finally {
+    await client.logout().catch(() => undefined);
+    await client.close();
+  }
+}
+
+describe('keyset cursors', () => {
+  let stack: TestStack;
+  let wholesaler: GraphQLSession;
+  /** The wholesaler's 520 orders as they were before any test added one, in list order. */
+  let before: string[];
+
+  const page = async (variables: Record<string, unknown>) =>
+    ok(await wholesaler.query<Orders>(ORDERS, variables)).viewer.orders;
+
+  beforeAll(async () => {
+    // Every page straight from Tryton: the cache would hide the inserts.
+    stack = await startStack({ CACHE_TTL_SECONDS: '0' });
+    wholesaler = stack.session();
+    const { email, password } = stack.tryton.customers.wholesaler;
+    await wholesaler.login(email, password);
+    before = [];
+    let after: string | null = null;
+    for (;;) {
+      const orders = await page({ first: 100, after });
+      before.push(...orders.edges.map((e) => e.node.number));
+      if (!orders.pageInfo.hasNextPage) break;
+      after = orders.pageInfo.endCursor;
+    }
+    expect(before).toHaveLength(520);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('pages forward through orders created between two pages: nothing repeated, nothing missed', async () => {
+    const seen: string[] = [];
+    const created: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; ; pages++) {
+      const orders = await page({ first: 100, after });
+      seen.push(...orders.edges.map((e) => e.node.number));
+      if (pages === 0) {
+        // Before the cursor (newer than all), after it (older than the page's last, so on a
+        // later page), at the end (undated).
+        const newest = orders.edges[0]?.node.date as string;
+        const last = orders.edges.at(-1)?.node.date as string;
+        const customer = stack.tryton.customers.wholesaler;
+        created.push(await newOrder(stack.tryton, customer, shift(newest, 1)));
+        created.push(await newOrder(stack.tryton, customer, shift(last, -1)));
+        created.push(await newOrder(stack.tryton, customer, null));
+      }
+      if (!orders.pageInfo.hasNextPage) break;
+      after = orders.pageInfo.endCursor;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    // Every order that existed throughout, once, in its order; of the new ones, those after
+    // the cursor (the dated one of a later page, the undated quotation at the end).
+    expect(seen.filter((n) => before.includes(n))).toEqual(before);
+    expect(seen.filter((n) => !before.includes(n))).toEqual(created.slice(1));
+    expect((await page({ first: 0 })).totalCount).toBe(523);
+  });
+
+  it('pages backward through orders created between two pages, the same', async () => {
+    const existing: string[] = [];
+    let cursor: string | null = null;
+    for (;;) {
+      const orders = await page({ first: 100, after: cursor });
+      existing.push(...orders.edges.map((e) => e.node.number));
+      if (!orders.pageInfo.hasNextPage) break;
+      cursor = orders.pageInfo.endCursor;
+    }
+    const seen: string[] = [];
+    const created: string[] = [];
+    let beforeCursor: string | null = null;
+    for (let pages = 0; ; pages++) {
+      const orders = await page({ last: 100, before: beforeCursor });
+      expect(orders.pageInfo.hasNextPage).toBe(pages > 0);
+      seen.unshift(...orders.edges.map((e) => e.node.number));
+      if (pages === 0) {
+        // After the cursor (undated: last of all), before it (newer than the page's first
+        // dated order, so on an earlier page), at the start (newer than all).
+        const pageNewest = orders.edges.find((e) => e.node.date)?.node.date as string;
+        const newest = (await page({ first: 1 })).edges[0]?.node.date as string;
+        const customer = stack.tryton.customers.wholesaler;
+        created.push(await newOrder(stack.tryton, customer, null));
+        created.push(await newOrder(stack.tryton, customer, shift(pageNewest, 1)));
+        created.push(await newOrder(stack.tryton, customer, shift(newest, 1)));
+      }
+      if (!orders.pageInfo.hasPreviousPage) break;
+      beforeCursor = orders.pageInfo.startCursor;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.filter((n) => existing.includes(n))).toEqual(existing);
+    // The quotation sorts after the cursor: only the two before it are met.
+    expect(seen.filter((n) => !existing.includes(n)).sort()).toEqual(created.slice(1).sort());
+  });
+
+  it('gives the same pages backward as forward, and flags both ends', async () => {
+    const first = await page({ first: 7 });
+    expect(first.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+    const second = await page({ first: 7, after: first.pageInfo.endCursor });
+    expect(second.pageInfo.hasPreviousPage).toBe(true);
+    const back = await page({ last: 7, before: second.pageInfo.startCursor });
+    expect(back.edges.map((e) => e.node.number)).toEqual(first.edges.map((e) => e.node.number));
+    expect(back.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+    const tail = await page({ last: 3 });
+    expect(tail.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+    const end = await page({ first: 3, after: tail.edges[0]?.cursor });
+    expect(end.edges.map((e) => e.node.number)).toEqual(
+      tail.edges.slice(1).map((e) => e.node.number),
+    );
+    expect(end.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('refuses a cursor of another filter, a malformed one, and both directions at once', async () => {
+    const done = await page({ first: 2, filter: { states: ['DONE'] } });
+    const other = await wholesaler.query(ORDERS, { first: 2, after: done.pageInfo.endCursor });
+    expect(other.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(other.errors?.[0]?.message).toMatch(/another list/);
+    const sameFilter = await page({
+      first: 2,
+      after: done.pageInfo.endCursor,
+      filter: { states: ['DONE'] },
+    });
+    expect(sameFilter.edges).toHaveLength(2);
+    const invoices = await wholesaler.query(
+      'query ($c: String) { viewer { invoices(after: $c) { totalCount } } }',
+      { c: done.pageInfo.endCursor },
+    );
+    expect(invoices.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    for (const bad of ['o:20', Buffer.from('{"v":1,"f":"x","p":{}}').toString('base64url')]) {
+      const malformed = await wholesaler.query(ORDERS, { after: bad });
+      expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    const both = await wholesaler.query(ORDERS, { first: 2, last: 2 });
+    expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const tooMany = await wholesaler.query(ORDERS, { last: 101 });
+    expect(tooMany.errors?.[0]?.message).toMatch(/at most 100/);
+  });
+
+  it('pages invoices and documents backward to the same items as forward', async () => {
+    for (const list of ['invoices', 'documents'] as const) {
+      const query = `query ($first: Int, $after: String, $last: Int, $before: String) { viewer {
+        ${list}(first: $first, after: $after, last: $last, before: $before) {
+          totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+          edges { node { id } } } } }`;
+      type Page = {
+        viewer: Record<
+          string,
+          {
+            totalCount: number;
+            pageInfo: {
+              hasNextPage: boolean;
+              hasPreviousPage: boolean;
+              startCursor: string | null;
+              endCursor: string | null;
+            };
+            edges: { node: { id: string } }[];
+          }
+        >;
+      };
+      const get = async (variables: Record<string, unknown>) =>
+        ok(await wholesaler.query<Page>(query, variables)).viewer[list] as Page['viewer'][string];
+      const forward: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const p = await get({ first: 3, after });
+        forward.push(...p.edges.map((e) => e.node.id));
+        if (!p.pageInfo.hasNextPage) break;
+        after = p.pageInfo.endCursor;
+      }
+      const backward: string[] = [];
+      let beforeCursor: string | null = null;
+      let total = 0;
+      for (;;) {
+        const p = await get({ last: 3, before: beforeCursor });
+        total = p.totalCount;
+        backward.unshift(...p.edges.map((e) => e.node.id));
+        if (!p.pageInfo.hasPreviousPage) break;
+        beforeCursor = p.pageInfo.startCursor;
+      }
+      expect(forward.length).toBe(total);
+      expect(backward).toEqual(forward);
+    }
+  });
+});
