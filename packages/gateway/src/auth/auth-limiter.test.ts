@@ -98,6 +98,23 @@ describe('AuthLimiter', () => {
     expect((await refusal(boom()))?.code).toBe('THROTTLED');
   });
 
+  it('gives the attempt back when Tryton did not answer (TRYTON_UNAVAILABLE)', async () => {
+    const { limiter, tryton, attempt } = setup();
+    const down = () =>
+      limiter.guard('login', { ip: '203.0.113.1', email: 'a@example.fr' }, async () => {
+        throw new GatewayError('TRYTON_UNAVAILABLE', 'The ERP is unavailable.');
+      });
+    for (let i = 0; i < 5; i++) {
+      expect((await refusal(down()))?.code).toBe('TRYTON_UNAVAILABLE');
+    }
+    // Back up: the customer's wrong guesses count from zero, not from the outage's retries.
+    for (let i = 0; i < 3; i++) await attempt('login', false, '203.0.113.1', 'a@example.fr')();
+    expect(tryton.calls).toBe(3);
+    expect((await refusal(attempt('login', false, '203.0.113.1', 'a@example.fr')()))?.code).toBe(
+      'THROTTLED',
+    );
+  });
+
   it('forgives an e-mail its failures after a successful sign-in', async () => {
     const { limiter, tryton, attempt } = setup();
     for (let i = 0; i < 3; i++) await attempt('login', false, '203.0.113.1', 'a@example.fr')();

@@ -6,7 +6,7 @@ import {
   RateLimiterRes,
 } from 'rate-limiter-flexible';
 import { withTimeout } from '../cache/with-timeout.js';
-import { throttled } from '../errors.js';
+import { GatewayError, throttled } from '../errors.js';
 import { ipNetwork } from './ip-network.js';
 
 /** The anonymous auth mutations, each with counters of its own. */
@@ -104,7 +104,9 @@ export class AuthLimiter {
   /**
    * Runs `attempt` if `action`'s limits allow it, else throws THROTTLED without running it.
    * `failed` tells whether its result is a failure; a thrown error counts as one (Tryton may
-   * have counted it before failing).
+   * have counted it before failing), except TRYTON_UNAVAILABLE: Tryton did not answer, and a
+   * customer who retries while the ERP is down must not find the sign-in throttled once it is
+   * back.
    */
   async guard<T>(
     action: AuthAction,
@@ -121,7 +123,8 @@ export class AuthLimiter {
     try {
       result = await attempt();
     } catch (error) {
-      if (COUNTS[action] === 'failures') await this.settle(reserved, false);
+      const unanswered = error instanceof GatewayError && error.code === 'TRYTON_UNAVAILABLE';
+      if (COUNTS[action] === 'failures') await this.settle(reserved, unanswered);
       throw error;
     }
     if (COUNTS[action] === 'failures') await this.settle(reserved, !failed(result));
