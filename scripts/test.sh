@@ -37,9 +37,10 @@ step "browser tests (Chromium, real stack: Tryton with demo data, gateway, built
 pnpm --filter @portal/web e2e
 
 # On the LTS series, what depends on Tryton's protocol and data model: the client's tests and
-# the gateway's sign-in, client-IP, isolation, node and query tests. The gateway's own
-# mechanisms (cache, quotas, resilience) do not change with the series; the production init
-# path runs on 7.6, production's series, above.
+# the gateway's sign-in, client-IP, isolation, node, query and keyset-paging tests (the order of
+# undated records differs by backend and series). The gateway's own mechanisms (cache, quotas,
+# resilience) do not change with the series; the production init path runs on 7.6,
+# production's series, above.
 for series in 8.0 7.0; do
   step "Tryton $series LTS: tryton-client and gateway integration tests"
   # The demo database of this series is built once here, not inside a test file's setup.
@@ -48,5 +49,5 @@ for series in 8.0 7.0; do
   TRYTON_SERIES=$series pnpm --filter @portal/tryton-client test
   TRYTON_SERIES=$series pnpm --filter @portal/gateway exec vitest run test/auth.test.ts \
     test/client-ip.test.ts test/isolation.test.ts test/isolation-layers.test.ts test/nodes.test.ts \
-    test/queries.test.ts
+    test/queries.test.ts test/pagination.test.ts
 done
