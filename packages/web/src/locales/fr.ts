@@ -136,6 +136,8 @@ export const fr = {
     notFound: 'Cette commande est introuvable.',
     backToList: 'Toutes les commandes',
     lines: 'Articles',
+    linesCapped:
+      'Seules les {{count}} premières lignes sont affichées ; les totaux portent sur toute la commande.',
     product: 'Article',
     quantity: 'Quantité',
     unitPrice: 'Prix unitaire HT',
@@ -183,6 +185,8 @@ export const fr = {
     backToList: 'Toutes les factures',
     reference: 'Référence',
     lines: 'Détail',
+    linesCapped:
+      'Seules les {{count}} premières lignes sont affichées ; le PDF de la facture les contient toutes.',
     taxes: 'Taxes',
     taxBase: 'Base',
     taxAmount: 'Montant',

@@ -100,6 +100,9 @@ export function InvoiceLines({ invoice }: { invoice: InvoiceLines_InvoiceFragmen
             ))}
           </tbody>
         </table>
+        {invoice.lines.length >= INVOICE_LINES_SHOWN && (
+          <p className="muted small">{t('invoices.linesCapped', { count: INVOICE_LINES_SHOWN })}</p>
+        )}
       </div>
       <div className="totals-grid">
         {invoice.taxes.length > 0 && (
@@ -158,4 +161,8 @@ export function InvoiceLines({ invoice }: { invoice: InvoiceLines_InvoiceFragmen
       </div>
     </>
   );
-}
+} /**
+ * How many lines the fragment asks for (a nested list costs its `first`, docs/quotas.md). An
+ * invoice with more says so, and its PDF has them all.
+ */
+export const INVOICE_LINES_SHOWN = 100;

@@ -41,6 +41,12 @@ export const OrderLinesFragment = graphql(`
   }
 `);
 
+/**
+ * How many lines the fragment asks for: a nested list costs its `first` (docs/quotas.md), so
+ * the page asks for what it shows. An order with more says so under the table.
+ */
+export const ORDER_LINES_SHOWN = 100;
+
 /** Lines with their taxes, then the three totals in the table footer. */
 export function OrderLines({ order }: { order: OrderLines_OrderFragment }) {
   const { t, i18n } = useTranslation();
@@ -113,6 +119,9 @@ export function OrderLines({ order }: { order: OrderLines_OrderFragment }) {
           </tr>
         </tfoot>
       </table>
+      {order.lines.length >= ORDER_LINES_SHOWN && (
+        <p className="muted small">{t('orders.linesCapped', { count: ORDER_LINES_SHOWN })}</p>
+      )}
     </div>
   );
 }
