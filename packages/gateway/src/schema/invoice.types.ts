@@ -33,7 +33,11 @@ export class InvoiceFilterInput {
   })
   overdue?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'Part of the invoice number or reference.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Part of the invoice number or reference, matched literally (% and _ are not wildcards); 100 characters at most, else BAD_USER_INPUT.',
+  })
   search?: string | null;
 }
 

@@ -52,7 +52,8 @@ export class OrderFilterInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Part of the order number or of your reference.',
+    description:
+      'Part of the order number or of your reference, matched literally (% and _ are not wildcards); 100 characters at most, else BAD_USER_INPUT.',
   })
   search?: string | null;
 }

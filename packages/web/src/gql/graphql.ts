@@ -17,7 +17,7 @@ export type InvoiceFilter = {
   dateTo?: string | null | undefined;
   /** Only invoices past their due date and not paid. */
   overdue?: boolean | null | undefined;
-  /** Part of the invoice number or reference. */
+  /** Part of the invoice number or reference, matched literally (% and _ are not wildcards); 100 characters at most, else BAD_USER_INPUT. */
   search?: string | null | undefined;
   /** Only these states. */
   states?: Array<InvoiceState> | null | undefined;
@@ -42,7 +42,7 @@ export type OrderFilter = {
   dateFrom?: string | null | undefined;
   /** Ordered on or before this day. */
   dateTo?: string | null | undefined;
-  /** Part of the order number or of your reference. */
+  /** Part of the order number or of your reference, matched literally (% and _ are not wildcards); 100 characters at most, else BAD_USER_INPUT. */
   search?: string | null | undefined;
   /** Only these states. */
   states?: Array<OrderState> | null | undefined;
