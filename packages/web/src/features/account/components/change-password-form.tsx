@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/alert';
+import { Checkbox } from '@/components/checkbox';
 import { Field } from '@/components/field';
 import { NewPasswordFields } from '@/components/new-password-fields';
 import { gatewayError } from '@/lib/graphql-errors';
@@ -97,13 +98,11 @@ export function ChangePasswordForm() {
         passwordLabel={t('account.password.next')}
         confirmLabel={t('account.password.confirm')}
       />
-      <label className="checkbox">
-        <input type="checkbox" {...register('revokeTokens')} />
-        <span>
-          {t('account.password.revokeTokens')}
-          <span className="field-hint">{t('account.password.revokeTokensHint')}</span>
-        </span>
-      </label>
+      <Checkbox
+        label={t('account.password.revokeTokens')}
+        hint={t('account.password.revokeTokensHint')}
+        {...register('revokeTokens')}
+      />
       <div>
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
           {isSubmitting ? t('common.saving') : t('account.password.submit')}

@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '@/components/alert';
+import { Checkbox } from '@/components/checkbox';
 import { NewPasswordFields } from '@/components/new-password-fields';
 import { useDocumentTitle } from '@/components/use-document-title';
 import { gatewayError } from '@/lib/graphql-errors';
@@ -103,13 +104,11 @@ export function ResetPasswordRoute() {
             passwordLabel={t('auth.reset.password')}
             confirmLabel={t('auth.reset.confirm')}
           />
-          <label className="checkbox">
-            <input type="checkbox" {...register('revokeTokens')} />
-            <span>
-              {t('account.password.revokeTokens')}
-              <span className="field-hint">{t('account.password.revokeTokensHint')}</span>
-            </span>
-          </label>
+          <Checkbox
+            label={t('account.password.revokeTokens')}
+            hint={t('account.password.revokeTokensHint')}
+            {...register('revokeTokens')}
+          />
           <button type="submit" className="btn btn-primary btn-block" disabled={isSubmitting}>
             {isSubmitting ? t('common.saving') : t('auth.reset.submit')}
           </button>
