@@ -4,6 +4,7 @@ import type { ReadCache } from './cache/read-cache.js';
 import { unauthenticated } from './errors.js';
 import { RecordLoaders } from './loaders/record.loader.js';
 import type { CostReport } from './plugins/cost.plugin.js';
+import type { Clock } from './quotas/leaky-bucket.js';
 import { AccountService } from './services/account.service.js';
 import { DocumentsService } from './services/documents.service.js';
 import { InvoicesService } from './services/invoices.service.js';
@@ -39,12 +40,13 @@ export function customerServices(
   viewer: Viewer,
   language: 'fr' | 'en',
   cache?: ReadCache,
+  clock: Clock = Date.now,
 ): CustomerServices {
   const tryton = new CustomerTryton(client, viewer.credential, language, viewer.customer, cache);
   const loaders = new RecordLoaders(tryton);
   return {
     orders: new OrdersService(tryton, loaders),
-    invoices: new InvoicesService(tryton, loaders),
+    invoices: new InvoicesService(tryton, loaders, () => new Date(clock())),
     documents: new DocumentsService(tryton),
     account: new AccountService(viewer.customer, tryton),
     products: new ProductsService(tryton),
@@ -57,11 +59,12 @@ export function servicesFor(
   viewer: Viewer | null,
   language: 'fr' | 'en',
   cache?: ReadCache,
+  clock?: Clock,
 ): () => CustomerServices {
   let services: CustomerServices | undefined;
   return () => {
     if (!viewer) throw unauthenticated();
-    services ??= customerServices(client, viewer, language, cache);
+    services ??= customerServices(client, viewer, language, cache, clock);
     return services;
   };
 }

@@ -273,7 +273,7 @@ export async function startGateway(
         language,
         ip,
         auth,
-        services: servicesFor(client, resolved.viewer, language, cache),
+        services: servicesFor(client, resolved.viewer, language, cache, options.clock),
         setSession: (key) => {
           cookies.push(sessionCookie(config.cookie.name, key, secure));
         },
@@ -301,7 +301,7 @@ export async function startGateway(
     await handleDownload(
       url.pathname,
       url.searchParams.get('inline') === '1',
-      servicesFor(client, viewer, language, cache)(),
+      servicesFor(client, viewer, language, cache, options.clock)(),
       res,
       {
         bucket,

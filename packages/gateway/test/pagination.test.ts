@@ -71,13 +71,18 @@ describe('keyset cursors', () => {
   let wholesaler: GraphQLSession;
   /** The wholesaler's 520 orders as they were before any test added one, in list order. */
   let before: string[];
+  /** Added to the gateway's clock: a test moves the gateway's "today" across midnight. */
+  let clockOffsetMs = 0;
 
   const page = async (variables: Record<string, unknown>) =>
     ok(await wholesaler.query<Orders>(ORDERS, variables)).viewer.orders;
 
   beforeAll(async () => {
     // Every page straight from Tryton: the cache would hide the inserts.
-    stack = await startStack({ CACHE_TTL_SECONDS: '0' });
+    stack = await startStack(
+      { CACHE_TTL_SECONDS: '0' },
+      { clock: () => Date.now() + clockOffsetMs },
+    );
     wholesaler = stack.session();
     const { email, password } = stack.tryton.customers.wholesaler;
     await wholesaler.login(email, password);
@@ -156,6 +161,36 @@ describe('keyset cursors', () => {
     expect(seen.filter((n) => existing.includes(n))).toEqual(existing);
     // The quotation sorts after the cursor: only the two before it are met.
     expect(seen.filter((n) => !existing.includes(n)).sort()).toEqual(created.slice(1).sort());
+  });
+
+  it('keeps the cursors of the overdue invoices valid across midnight', async () => {
+    type Invoices = {
+      viewer: {
+        invoices: {
+          totalCount: number;
+          pageInfo: { endCursor: string | null };
+          edges: { node: { number: string; overdue: boolean } }[];
+        };
+      };
+    };
+    const query = `query ($after: String) { viewer { invoices(first: 1, after: $after,
+      filter: { overdue: true }) { totalCount pageInfo { endCursor } edges { node { number overdue } } } } }`;
+    // Half a second before midnight (UTC, the gateway's day), then a second later.
+    const midnight = Math.ceil((Date.now() + 1) / 86_400_000) * 86_400_000;
+    clockOffsetMs = midnight - 500 - Date.now();
+    try {
+      const first = ok(await wholesaler.query<Invoices>(query, {})).viewer.invoices;
+      expect(first.totalCount).toBeGreaterThanOrEqual(2);
+      clockOffsetMs = midnight + 500 - Date.now();
+      // Before the fix, the cursor was bound to the domain, which holds the date: refused.
+      const next = ok(await wholesaler.query<Invoices>(query, { after: first.pageInfo.endCursor }))
+        .viewer.invoices;
+      expect(next.edges).toHaveLength(1);
+      expect(next.edges[0]?.node.number).not.toBe(first.edges[0]?.node.number);
+      expect(next.edges[0]?.node.overdue).toBe(true);
+    } finally {
+      clockOffsetMs = 0;
+    }
   });
 
   it('gives the same pages backward as forward, and flags both ends', async () => {

@@ -35,20 +35,25 @@ export class InvoicesService {
   constructor(
     private readonly tryton: CustomerTryton,
     private readonly loaders: RecordLoaders,
+    /** Decides "today" for overdue invoices; injected by tests that cross midnight. */
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async list(
     filter: InvoiceFilterInput | null | undefined,
     page: PageRequest,
   ): Promise<Connection<Invoice>> {
-    const today = todayIso();
+    const today = todayIso(this.now());
     const domain = invoiceDomain(filter, trytonDate, today);
+    // Bound to the filter, not the domain, which holds today's date when `overdue` is asked.
+    const listKey = { ...filter };
     const rows = await this.tryton.page(
       INVOICE_MODEL,
       domain,
       INVOICE_KEYSET,
       INVOICE_FIELDS,
       page,
+      listKey,
     );
     this.loaders.prime(INVOICE_MODEL, INVOICE_FIELDS, rows.rows);
     return connection(rows, (row) => toInvoice(row, today));
@@ -61,14 +66,14 @@ export class InvoicesService {
       INVOICE_FIELDS,
       { limit: 1 },
     );
-    return this.toInvoices(rows, todayIso())[0] ?? null;
+    return this.toInvoices(rows, todayIso(this.now()))[0] ?? null;
   }
 
   async byId(id: number): Promise<Invoice | null> {
     const rows = await this.tryton.searchRead(INVOICE_MODEL, [['id', '=', id]], INVOICE_FIELDS, {
       limit: 1,
     });
-    return this.toInvoices(rows, todayIso())[0] ?? null;
+    return this.toInvoices(rows, todayIso(this.now()))[0] ?? null;
   }
 
   async lines(invoice: Invoice): Promise<Line[]> {
@@ -93,13 +98,13 @@ export class InvoicesService {
   async amountDue(): Promise<{ amount: Decimal; currency: string }> {
     const rows = await this.tryton.searchRead(
       INVOICE_MODEL,
-      invoiceDomain({ unpaid: true }, trytonDate, todayIso()),
+      invoiceDomain({ unpaid: true }, trytonDate, todayIso(this.now())),
       ['amount_to_pay', 'currency.code'],
     );
     let total = Decimal.from('0');
     let currency = 'EUR';
     for (const row of rows) {
-      const invoice = toInvoice({ ...row, state: 'posted' }, todayIso());
+      const invoice = toInvoice({ ...row, state: 'posted' }, todayIso(this.now()));
       if (!invoice) continue;
       total = total.add(invoice.amountDue.amount);
       currency = invoice.currency;
@@ -108,7 +113,7 @@ export class InvoicesService {
   }
 
   /** Amounts invoiced (total, taxes included) per month, oldest first, months with none at 0. */
-  async invoicedByMonth(months: number, now: Date = new Date()): Promise<MonthlyAmount[]> {
+  async invoicedByMonth(months: number, now: Date = this.now()): Promise<MonthlyAmount[]> {
     const keys: string[] = [];
     for (let back = months - 1; back >= 0; back--) {
       const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));

@@ -148,8 +148,14 @@ export class CustomerTryton {
     keyset: Keyset,
     fields: string[],
     request: PageRequest,
+    /**
+     * What the cursors are bound to besides the customer, model and keyset: the domain by
+     * default. A list whose domain holds today's date (overdue invoices) passes its filter
+     * instead, so that its cursors outlive midnight.
+     */
+    listKey: unknown = domain,
   ): Promise<Page<Record<string, unknown>>> {
-    const list = this.listFingerprint(model, domain, keyset);
+    const list = this.listFingerprint(model, listKey, keyset);
     const forward = request.direction === 'forward';
     const argument = forward ? 'after' : 'before';
     const bound =
