@@ -99,12 +99,12 @@ export class InvoicesService {
     const rows = await this.tryton.searchRead(
       INVOICE_MODEL,
       invoiceDomain({ unpaid: true }, trytonDate, todayIso(this.now())),
-      ['amount_to_pay', 'currency.code'],
+      ['state', 'amount_to_pay', 'currency.code'],
     );
     let total = Decimal.from('0');
     let currency = 'EUR';
     for (const row of rows) {
-      const invoice = toInvoice({ ...row, state: 'posted' }, todayIso(this.now()));
+      const invoice = toInvoice(row, todayIso(this.now()));
       if (!invoice) continue;
       total = total.add(invoice.amountDue.amount);
       currency = invoice.currency;
@@ -127,12 +127,12 @@ export class InvoicesService {
         trytonDate,
         todayIso(now),
       ),
-      ['invoice_date', 'total_amount', 'currency.code'],
+      ['state', 'invoice_date', 'total_amount', 'currency.code'],
     );
     const sums = new Map(keys.map((k) => [k, Decimal.from('0')]));
     let currency = 'EUR';
     for (const row of rows) {
-      const invoice = toInvoice({ ...row, state: 'posted' }, todayIso(now));
+      const invoice = toInvoice(row, todayIso(now));
       const month = invoice?.date?.slice(0, 7);
       if (!invoice || !month || !sums.has(month)) continue;
       sums.set(month, (sums.get(month) as Decimal).add(invoice.totalAmount.amount));
