@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { ExportLimits } from './services/exports.service.js';
 
 /** What the cache keeps, by area: each area has its own lifetime (docs/caching.md). */
 export const CACHE_AREAS = [
@@ -96,6 +97,8 @@ const schema = z.object({
   QUOTA_RESTORE_RATE: z.coerce.number().min(0.1).default(100),
   QUOTA_ANONYMOUS_BUCKET_SIZE: z.coerce.number().int().min(1).default(400),
   QUOTA_ANONYMOUS_RESTORE_RATE: z.coerce.number().min(0.1).default(10),
+  EXPORT_MAX_INVOICES: z.coerce.number().int().min(1).max(500).default(50),
+  EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(2000),
   CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(30),
   CACHE_TTL_OVERRIDES: ttlOverrides,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -143,6 +146,8 @@ export interface Config {
   };
   /** How long each area's entries stay cached; all 0 when CACHE_TTL_SECONDS is 0. */
   cacheTtls: CacheTtls;
+  /** How much one bulk export may hold (http/exports.ts). */
+  exports: ExportLimits;
 }
 
 export class ConfigError extends Error {
@@ -236,6 +241,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
     },
     cacheTtls: cacheTtls(c.CACHE_TTL_SECONDS, c.CACHE_TTL_OVERRIDES),
+    exports: { maxInvoices: c.EXPORT_MAX_INVOICES, maxRows: c.EXPORT_MAX_ROWS },
   };
 }
 

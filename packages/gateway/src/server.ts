@@ -17,6 +17,7 @@ import type { Config } from './config.js';
 import { type GraphQLContext, servicesFor } from './context.js';
 import { badCredential, GatewayError, requestStatus, trytonUnavailable } from './errors.js';
 import { handleDownload } from './http/downloads.js';
+import { handleExport } from './http/exports.js';
 import { GRAPHIQL_ASSETS, GraphiQL } from './http/graphiql.js';
 import {
   bearerToken,
@@ -298,16 +299,21 @@ export async function startGateway(
       });
     }
     const language = requestedLanguage(req) ?? viewer.customer.language;
+    const services = servicesFor(client, viewer, language, cache, options.clock)();
+    const quota = {
+      bucket,
+      key: bucketKey(viewer, clientIp(req, config.trustProxyHops)),
+      limits: config.quotas.customer,
+    };
+    if (url.pathname.startsWith('/downloads/exports/')) {
+      return await handleExport(url, services, language, res, quota, config.exports);
+    }
     await handleDownload(
       url.pathname,
       url.searchParams.get('inline') === '1',
-      servicesFor(client, viewer, language, cache, options.clock)(),
+      services,
       res,
-      {
-        bucket,
-        key: bucketKey(viewer, clientIp(req, config.trustProxyHops)),
-        limits: config.quotas.customer,
-      },
+      quota,
     );
   };
 

@@ -44,7 +44,8 @@ function send(
   res.end(Buffer.from(content.buffer, content.byteOffset, content.byteLength));
 }
 
-function sendError(
+/** The downloads' and exports' error answer: `{ error: { code, message, retryAfter? } }`. */
+export function sendError(
   res: ServerResponse,
   status: number,
   error: GatewayError,

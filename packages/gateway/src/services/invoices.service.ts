@@ -69,6 +69,12 @@ export class InvoicesService {
     return this.toInvoices(rows, todayIso(this.now()))[0] ?? null;
   }
 
+  /** This customer's invoices among `ids`, in the order of `ids` (batched, cached). */
+  async byIds(ids: number[]): Promise<Invoice[]> {
+    const rows = await this.loaders.load(INVOICE_MODEL, INVOICE_FIELDS, ids);
+    return this.toInvoices(rows, todayIso(this.now()));
+  }
+
   async byId(id: number): Promise<Invoice | null> {
     const rows = await this.tryton.searchRead(INVOICE_MODEL, [['id', '=', id]], INVOICE_FIELDS, {
       limit: 1,
