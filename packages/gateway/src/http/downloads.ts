@@ -44,7 +44,10 @@ function send(
   res.end(Buffer.from(content.buffer, content.byteOffset, content.byteLength));
 }
 
-/** The downloads' and exports' error answer: `{ error: { code, message, retryAfter? } }`. */
+/**
+ * The downloads' and exports' error answer: `{ error: { code, message, retryAfter?, count?,
+ * limit? } }` (the last two: EXPORT_TOO_LARGE).
+ */
 export function sendError(
   res: ServerResponse,
   status: number,
@@ -52,8 +55,13 @@ export function sendError(
   headers: Record<string, string> = {},
 ) {
   res.writeHead(status, { ...headers, 'content-type': 'application/json' });
-  const { code, retryAfter } = error.extensions as { code: string; retryAfter?: number };
-  res.end(JSON.stringify({ error: { code, message: error.message, retryAfter } }));
+  const { code, retryAfter, count, limit } = error.extensions as {
+    code: string;
+    retryAfter?: number;
+    count?: number;
+    limit?: number;
+  };
+  res.end(JSON.stringify({ error: { code, message: error.message, retryAfter, count, limit } }));
 }
 
 function notFound(res: ServerResponse, headers: Record<string, string> = {}) {

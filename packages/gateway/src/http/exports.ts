@@ -95,6 +95,15 @@ async function charge(quota: DownloadQuota, cost: number, res: ServerResponse) {
   return null;
 }
 
+/** Answers EXPORT_TOO_LARGE with its count and limit (for the web app's message); rethrows the rest. */
+function tooLarge(error: unknown, res: ServerResponse): null {
+  if (error instanceof GatewayError && error.code === 'EXPORT_TOO_LARGE') {
+    sendError(res, 400, error);
+    return null;
+  }
+  throw error;
+}
+
 function fileName(kind: Kind, language: 'fr' | 'en', today: string): string {
   const [base, extension] = kind.split('.');
   return `${KINDS[kind][language]} ${today}.${extension ?? base}`;
@@ -142,7 +151,10 @@ export async function handleExport(
     const { states, ...rest } = parse(orderParams, url);
     const base = await charge(quota, EXPORT_BASE_COST, res);
     if (!base) return;
-    const orders = await exports.selectOrders({ ...rest, states: states ?? null });
+    const orders = await exports
+      .selectOrders({ ...rest, states: states ?? null })
+      .catch((error: unknown) => tooLarge(error, res));
+    if (!orders) return;
     const headers = await charge(quota, orders.length, res);
     if (!headers) return;
     start(res, 'orders.csv', language, headers);
@@ -153,10 +165,10 @@ export async function handleExport(
   const base = await charge(quota, EXPORT_BASE_COST, res);
   if (!base) return;
   const selection = ids ? { ids: invoiceIds(ids) } : { filter: { ...filter, states } };
-  const invoices = await exports.selectInvoices(
-    selection,
-    zip ? limits.maxInvoices : limits.maxRows,
-  );
+  const invoices = await exports
+    .selectInvoices(selection, zip ? limits.maxInvoices : limits.maxRows)
+    .catch((error: unknown) => tooLarge(error, res));
+  if (!invoices) return;
   if (zip && invoices.length === 0) {
     return sendError(res, 404, new GatewayError('NOT_FOUND', 'No invoice to export.'), base);
   }

@@ -265,6 +265,19 @@ export const en: Messages = {
       help: 'Item names follow this language too when they are translated.',
     },
   },
+  // Bulk exports of the lists (components/export-button.tsx).
+  exports: {
+    invoicesZip: 'Download the PDFs (ZIP)',
+    invoicesCsv: 'Export as CSV',
+    ordersCsv: 'Export as CSV',
+    preparing: 'Preparing the export…',
+    received: '{{size}} received…',
+    done: 'Export downloaded.',
+    tooLarge: 'Too many items for one export ({{count}}, at most {{limit}}): narrow the filters.',
+    empty: 'No invoice to export.',
+    throttled: 'Too many downloads in a short time: try again in {{seconds}} s.',
+    error: 'The export failed. Try again in a moment.',
+  },
   languages: { fr: 'Français', en: 'English' },
   states: {
     order: {

@@ -267,6 +267,20 @@ export const fr = {
       help: 'Les libellés des articles suivent aussi cette langue lorsqu’ils sont traduits.',
     },
   },
+  // Bulk exports of the lists (components/export-button.tsx).
+  exports: {
+    invoicesZip: 'Télécharger les PDF (ZIP)',
+    invoicesCsv: 'Exporter en CSV',
+    ordersCsv: 'Exporter en CSV',
+    preparing: 'Préparation de l’export…',
+    received: '{{size}} reçus…',
+    done: 'Export téléchargé.',
+    tooLarge:
+      'Trop d’éléments pour un seul export ({{count}}, {{limit}} au plus) : affinez les filtres.',
+    empty: 'Aucune facture à exporter.',
+    throttled: 'Trop de téléchargements en peu de temps : réessayez dans {{seconds}} s.',
+    error: 'L’export a échoué. Réessayez dans un instant.',
+  },
   languages: { fr: 'Français', en: 'English' },
   states: {
     order: {

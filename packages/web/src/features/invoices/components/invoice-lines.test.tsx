@@ -29,7 +29,7 @@ function invoice(lineCount: number): InvoiceLines_InvoiceFragment {
 }
 
 function show(lineCount: number) {
-  render(
+  return render(
     <I18nextProvider i18n={createI18n('fr')}>
       <InvoiceLines invoice={invoice(lineCount)} />
     </I18nextProvider>,
@@ -38,8 +38,9 @@ function show(lineCount: number) {
 
 describe('invoice lines', () => {
   it('says when the invoice has more lines than the page asked for', () => {
-    show(INVOICE_LINES_SHOWN);
-    expect(screen.getAllByRole('row').length).toBeGreaterThan(INVOICE_LINES_SHOWN);
+    const { container } = show(INVOICE_LINES_SHOWN);
+    // Counted by tag: a role query over a hundred rows takes seconds on a busy machine.
+    expect(container.querySelectorAll('tr').length).toBeGreaterThan(INVOICE_LINES_SHOWN);
     expect(
       screen.getByText(
         'Seules les 100 premières lignes sont affichées ; le PDF de la facture les contient toutes.',

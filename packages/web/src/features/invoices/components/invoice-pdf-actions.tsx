@@ -1,42 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DownloadIcon, ExternalIcon } from '@/components/icons';
+import { readWithProgress, saveBlob } from '@/lib/download';
 import { reportSessionLost } from '@/lib/session-events';
 
 type Progress =
   | { status: 'idle' | 'done' | 'error' }
   | { status: 'loading'; received: number; total: number | null };
-
-/** Reads the response body while counting bytes, so the page can show a real progress bar. */
-async function readWithProgress(
-  response: Response,
-  onProgress: (received: number, total: number | null) => void,
-): Promise<Blob> {
-  const total = Number(response.headers.get('content-length')) || null;
-  if (!response.body) return response.blob();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    received += value.length;
-    onProgress(received, total);
-  }
-  return new Blob(chunks as BlobPart[], { type: 'application/pdf' });
-}
-
-function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 /**
  * The gateway renders the PDF on demand (Tryton's report engine, a few seconds): the download

@@ -1,10 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '@/components/export-button';
 import { ListFilters, useFilterParams } from '@/components/list-filters';
 import { EmptyState, ErrorState, ListSkeleton, LoadMore } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { graphql } from '@/gql';
 import type { InvoiceFilter } from '@/gql/graphql';
+import { exportUrl } from '@/lib/export-url';
 import { InvoiceRow } from '../components/invoice-row';
 
 const PAGE_SIZE = 20;
@@ -114,6 +116,18 @@ export function InvoicesListRoute() {
           ...STATUSES.map((status) => ({ value: status, label: t(`invoices.filter.${status}`) })),
         ]}
       />
+      <div className="list-exports">
+        <ExportButton
+          href={exportUrl('invoices.zip', filter)}
+          label={t('exports.invoicesZip')}
+          fallbackName="invoices.zip"
+        />
+        <ExportButton
+          href={exportUrl('invoices.csv', filter)}
+          label={t('exports.invoicesCsv')}
+          fallbackName="invoices.csv"
+        />
+      </div>
       {content}
     </>
   );

@@ -1,10 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '@/components/export-button';
 import { ListFilters, useFilterParams } from '@/components/list-filters';
 import { EmptyState, ErrorState, ListSkeleton, LoadMore } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { graphql } from '@/gql';
 import type { OrderFilter, OrderState } from '@/gql/graphql';
+import { exportUrl } from '@/lib/export-url';
 import { OrderRow } from '../components/order-row';
 
 export const PAGE_SIZE = 20;
@@ -103,6 +105,13 @@ export function OrdersListRoute() {
           ...STATES.map((state) => ({ value: state, label: t(`states.order.${state}`) })),
         ]}
       />
+      <div className="list-exports">
+        <ExportButton
+          href={exportUrl('orders.csv', filter)}
+          label={t('exports.ordersCsv')}
+          fallbackName="orders.csv"
+        />
+      </div>
       {content}
     </>
   );
