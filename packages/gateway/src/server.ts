@@ -442,6 +442,7 @@ export async function startGateway(
     if (inFlight > 0) logger.warn({ inFlight }, 'shutdown deadline passed: cutting requests');
     server.closeAllConnections();
     await closed;
+    logger.info('gateway connections closed');
     await apollo.stop();
     // The Tryton session ends with the process; a Tryton that is gone gets a second at most.
     await withTimeout(client.logout(), 1000).catch(() => undefined);
