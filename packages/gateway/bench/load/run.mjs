@@ -88,7 +88,8 @@ function replica(env) {
       url = `http://127.0.0.1:${port}`;
       child = spawn(process.execPath, [main], {
         env: { ...process.env, ...env, PORT: String(port) },
-        stdio: ['ignore', 'ignore', 'inherit'],
+        // Its logs (pino, on stdout) go to the harness's stderr: stdout is the report.
+        stdio: ['ignore', process.stderr, 'inherit'],
       });
       await until(async () => (await fetch(`${url}/readyz`)).ok, 120_000, 'gateway');
     },
