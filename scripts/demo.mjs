@@ -30,7 +30,8 @@ function redisAnswers(url) {
   });
 }
 
-const dir = `${root}.tryton/demo`;
+// DEMO_DIR: another data folder (scripts/demo-stop-check.mjs uses a throwaway one).
+const dir = process.env.DEMO_DIR ?? `${root}.tryton/demo`;
 const first = !existsSync(`${dir}/portal.sqlite`);
 mkdirSync(dir, { recursive: true });
 console.log(
@@ -55,6 +56,8 @@ const gateway = await startGateway(
     // The playground stays at ${gateway.url}/graphql whatever NODE_ENV the shell has.
     GRAPHIQL: process.env.GRAPHIQL ?? 'true',
     INTROSPECTION: process.env.INTROSPECTION ?? 'true',
+    // Ctrl-C: requests still running get 3 s, then everything stops (within 10 s in all).
+    SHUTDOWN_TIMEOUT_MS: process.env.SHUTDOWN_TIMEOUT_MS ?? '3000',
   }),
 );
 
@@ -76,6 +79,9 @@ const web = spawn(
     cwd: root,
     env: { ...process.env, GATEWAY_URL: gateway.url },
     stdio: ['ignore', 'ignore', 'inherit'],
+    // A process group of its own, stopped as a whole below: pnpm does not pass SIGTERM on
+    // to vite, which would stay behind holding the port when the demo is stopped with kill.
+    detached: true,
   },
 );
 
@@ -105,11 +111,30 @@ Services:
 
 Ctrl-C stops everything; the data stays in .tryton/demo/.`);
 
+// Ctrl-C (SIGINT to the terminal's whole process group, trytond included) or SIGTERM: the
+// gateway drains (3 s at most), then Tryton and the mail catcher stop. A second Ctrl-C, or a
+// stop that takes more than 10 s, ends everything at once.
 let stopping = false;
+function stopWeb(signal) {
+  try {
+    process.kill(-web.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
 async function stop() {
-  if (stopping) return;
+  if (stopping) {
+    stopWeb('SIGKILL');
+    process.exit(1);
+  }
   stopping = true;
-  web.kill('SIGTERM');
+  console.log('\nStopping…');
+  setTimeout(() => {
+    console.error('Stopping took more than 10 s: exiting anyway.');
+    stopWeb('SIGKILL');
+    process.exit(1);
+  }, 10_000).unref();
+  stopWeb('SIGTERM');
   await gateway.stop();
   await tryton.stop();
   process.exit(0);

@@ -71,6 +71,9 @@ const schema = z.object({
   TRYTON_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(256).default(8),
   TRYTON_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   TRYTON_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(10).default(5_000),
+  TRYTON_MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).optional(),
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   REDIS_URL: z.string().url().optional(),
   REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(100),
   REDIS_PASSWORD_FILE: z.string().min(1).optional(),
@@ -117,7 +120,16 @@ export interface Config {
     timeoutMs: number;
     /** The longest a call waits for one of the maxInFlight slots before TRYTON_UNAVAILABLE. */
     queueTimeoutMs: number;
+    /** The most calls waiting for a slot; one more is refused at once (503, Retry-After). */
+    maxQueued: number;
   };
+  /**
+   * Stopping (SIGTERM, Ctrl-C): health and readiness answer 503 "draining" at once, requests
+   * are still served for `delayMs` (so a load balancer polling /healthz stops sending new
+   * ones), then the port closes, idle keep-alive connections close, and requests in flight
+   * get up to `timeoutMs` to finish before their connections are cut.
+   */
+  shutdown: { delayMs: number; timeoutMs: number };
   redisUrl: string | undefined;
   /** The longest a request waits for one Redis call before going on without Redis. */
   redisTimeoutMs: number;
@@ -201,7 +213,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxInFlight: c.TRYTON_MAX_IN_FLIGHT,
       timeoutMs: c.TRYTON_TIMEOUT_MS,
       queueTimeoutMs: c.TRYTON_QUEUE_TIMEOUT_MS,
+      maxQueued: c.TRYTON_MAX_QUEUED ?? 16 * c.TRYTON_MAX_IN_FLIGHT,
     },
+    shutdown: { delayMs: c.SHUTDOWN_DELAY_MS, timeoutMs: c.SHUTDOWN_TIMEOUT_MS },
     redisUrl,
     redisTimeoutMs: c.REDIS_TIMEOUT_MS,
     cookie: {

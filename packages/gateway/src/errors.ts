@@ -61,7 +61,10 @@ export class GatewayError extends GraphQLError {
  */
 function httpHeaders(code: ErrorCode, extensions: Record<string, unknown>): Record<string, string> {
   const headers = new HeaderMap();
-  if (code === 'THROTTLED' && typeof extensions.retryAfter === 'number') {
+  if (
+    (code === 'THROTTLED' || code === 'TRYTON_UNAVAILABLE') &&
+    typeof extensions.retryAfter === 'number'
+  ) {
     headers.set('retry-after', String(extensions.retryAfter));
   }
   return headers as unknown as Record<string, string>;
@@ -82,5 +85,22 @@ export const throttled = (retryAfter: number) =>
   new GatewayError('THROTTLED', `Too many attempts. Try again in ${retryAfter} seconds.`, {
     retryAfter,
   });
-export const trytonUnavailable = () =>
-  new GatewayError('TRYTON_UNAVAILABLE', 'The ERP is unavailable. Please try again shortly.');
+/**
+ * Seconds a client should wait before trying again after TRYTON_UNAVAILABLE (`Retry-After`):
+ * short when the gateway shed the request because its queue to Tryton was full (the queue
+ * drains in about a second), longer when Tryton itself did not answer.
+ */
+export const RETRY_AFTER_SECONDS = { overloaded: 1, unreachable: 5 } as const;
+
+export const trytonUnavailable = (retryAfter: number = RETRY_AFTER_SECONDS.unreachable) =>
+  new GatewayError('TRYTON_UNAVAILABLE', 'The ERP is unavailable. Please try again shortly.', {
+    retryAfter,
+  });
+
+/** The headers of a request refused as a whole: Retry-After, or the Bearer challenge. */
+export function errorHeaders(error: GatewayError): Record<string, string> {
+  if (error.code === 'UNAUTHENTICATED')
+    return { 'www-authenticate': 'Bearer error="invalid_token"' };
+  const retryAfter = error.extensions.retryAfter;
+  return typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {};
+}

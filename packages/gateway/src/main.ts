@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from './config.js';
 import { startGateway } from './server.js';
 
-/** The gateway process: configuration from the environment, stopped cleanly on SIGTERM. */
+/** The gateway process: configuration from the environment, drained and stopped on SIGTERM. */
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -14,14 +14,21 @@ async function main(): Promise<void> {
     throw error;
   }
   const gateway = await startGateway(config);
+  // The first SIGTERM or SIGINT drains (config.shutdown); a second one, or a stop that
+  // overruns its deadline by 5 s, exits at once.
+  let stopping = false;
   const stop = () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    const { delayMs, timeoutMs } = config.shutdown;
+    setTimeout(() => process.exit(1), delayMs + timeoutMs + 5000).unref();
     gateway.stop().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 main().catch((error: unknown) => {

@@ -15,7 +15,13 @@ import { CircuitBreakerStore, MemoryStore, RedisStore } from './cache/store.js';
 import { withTimeout } from './cache/with-timeout.js';
 import type { Config } from './config.js';
 import { type GraphQLContext, servicesFor } from './context.js';
-import { badCredential, GatewayError, requestStatus, trytonUnavailable } from './errors.js';
+import {
+  badCredential,
+  errorHeaders,
+  GatewayError,
+  requestStatus,
+  trytonUnavailable,
+} from './errors.js';
 import { handleDownload } from './http/downloads.js';
 import { handleExport } from './http/exports.js';
 import { GRAPHIQL_ASSETS, GraphiQL } from './http/graphiql.js';
@@ -42,6 +48,7 @@ import {
 } from './quotas/leaky-bucket.js';
 import { bucketKey } from './quotas/rate-limit.js';
 import { portalSchema } from './schema/build.js';
+import { fromTryton } from './tryton/errors.js';
 import { PortalGateway } from './tryton/portal-gateway.js';
 
 const MAX_BODY = 100 * 1024;
@@ -63,6 +70,13 @@ export interface RunningGateway {
   url: string;
   port: number;
   metrics: Metrics;
+  /**
+   * Stops gracefully (config.shutdown): health and readiness turn 503 "draining" at once; after
+   * `delayMs` the port closes and idle keep-alive connections with it; requests in flight get
+   * until `timeoutMs` to finish, then their connections are cut; then Apollo, the Tryton
+   * session and client, and Redis are closed. Resolves once all that is done; calling it again
+   * returns the same promise.
+   */
   stop(): Promise<void>;
 }
 
@@ -74,13 +88,6 @@ function json(
 ) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
-}
-
-/** RFC 6750: a 401 for a Bearer token names the scheme and the reason. */
-function challenge(error: GatewayError): Record<string, string> {
-  return error.code === 'UNAUTHENTICATED'
-    ? { 'www-authenticate': 'Bearer error="invalid_token"' }
-    : {};
 }
 
 /** Starts the gateway's HTTP server (GraphQL, downloads, health, metrics) and resolves once listening. */
@@ -96,6 +103,7 @@ export async function startGateway(
     maxInFlight: config.tryton.maxInFlight,
     timeoutMs: config.tryton.timeoutMs,
     queueTimeoutMs: config.tryton.queueTimeoutMs,
+    maxQueued: config.tryton.maxQueued,
     hooks: {
       onCall: (event) => {
         metrics.trytonCall(event);
@@ -121,7 +129,8 @@ export async function startGateway(
       login = undefined;
       if (error instanceof LoginRefusedError)
         logger.error('Tryton refused the technical user: check TRYTON_GATEWAY_PASSWORD');
-      throw trytonUnavailable();
+      const mapped = fromTryton(error);
+      throw mapped instanceof GatewayError ? mapped : trytonUnavailable();
     });
     await login;
   };
@@ -190,6 +199,10 @@ export async function startGateway(
     introspection: config.introspection,
     parseOptions: { maxTokens: config.limits.maxTokens },
     includeStacktraceInErrorResponses: false,
+    // The gateway owns shutdown (stop() below, called by main.ts on SIGTERM and SIGINT).
+    // Apollo's own handlers would stop Apollo first, and Apollo 5's stop() never resolves
+    // for a second caller while a first one runs: the demo hung on Ctrl-C (issue 17).
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,
     formatError: formatError(logger),
@@ -257,7 +270,7 @@ export async function startGateway(
         res,
         requestStatus(gatewayError.code),
         { errors: [{ message: gatewayError.message, extensions: { code: gatewayError.code } }] },
-        challenge(gatewayError),
+        errorHeaders(gatewayError),
       );
     }
     if (resolved.staleCookie) cookies.push(sessionCookie(config.cookie.name, null, secure));
@@ -317,7 +330,13 @@ export async function startGateway(
     );
   };
 
+  // Set by stop(): health and readiness say so, so that load balancers send no new requests.
+  let draining = false;
+  const drainingAnswer = (res: ServerResponse) =>
+    json(res, 503, { status: 'draining' }, { connection: 'close' });
+
   const ready = async (res: ServerResponse) => {
+    if (draining) return drainingAnswer(res);
     const checks: Record<string, string> = {};
     try {
       await client.serverVersion();
@@ -355,7 +374,9 @@ export async function startGateway(
     }
     if (url.pathname.startsWith('/downloads/') && req.method === 'GET')
       return await downloads(req, res, url);
-    if (url.pathname === '/healthz') return json(res, 200, { status: 'ok' });
+    if (url.pathname === '/healthz') {
+      return draining ? drainingAnswer(res) : json(res, 200, { status: 'ok' });
+    }
     if (url.pathname === '/readyz') return await ready(res);
     if (url.pathname === '/metrics') {
       res.writeHead(200, { 'content-type': metrics.registry.contentType });
@@ -364,7 +385,18 @@ export async function startGateway(
     json(res, 404, { error: { code: 'NOT_FOUND', message: 'No such endpoint.' } });
   };
 
+  // Requests being answered, for the graceful stop: it waits until none is left.
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
   const server: Server = createServer((req, res) => {
+    inFlight++;
+    // While draining, every answer closes its connection: a client's next request opens a
+    // new one, which a load balancer sends to another replica.
+    if (draining) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      inFlight--;
+      if (inFlight === 0) drained?.();
+    });
     handle(req, res).catch((error: unknown) => {
       const gatewayError = error instanceof GatewayError ? error : undefined;
       if (!gatewayError)
@@ -379,7 +411,7 @@ export async function startGateway(
             message: gatewayError?.message ?? 'Internal server error.',
           },
         },
-        gatewayError ? challenge(gatewayError) : {},
+        gatewayError ? errorHeaders(gatewayError) : {},
       );
     });
   });
@@ -397,19 +429,44 @@ export async function startGateway(
     logger.warn('Tryton not reachable yet: will retry on the next request'),
   );
 
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  let stopped: Promise<void> | undefined;
+  const stop = async () => {
+    draining = true;
+    const deadline = Date.now() + config.shutdown.delayMs + config.shutdown.timeoutMs;
+    logger.info({ inFlight, ...config.shutdown }, 'gateway draining');
+    await sleep(config.shutdown.delayMs);
+    // No new connections; idle keep-alive ones close now, busy ones after their answer.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    if (inFlight > 0) {
+      const idle = new Promise<void>((resolve) => {
+        drained = resolve;
+      });
+      await withTimeout(idle, Math.max(0, deadline - Date.now())).catch(() => undefined);
+    }
+    if (inFlight > 0) logger.warn({ inFlight }, 'shutdown deadline passed: cutting requests');
+    server.closeAllConnections();
+    await closed;
+    logger.info('gateway connections closed');
+    await apollo.stop();
+    // The Tryton session ends with the process; a Tryton that is gone gets a second at most.
+    await withTimeout(client.logout(), 1000).catch(() => undefined);
+    await client.close({ graceMs: 1000 });
+    if (redis) {
+      await withTimeout(redis.quit(), 1000).catch(() => undefined);
+      redis.disconnect();
+    }
+    logger.info('gateway stopped');
+  };
+
   return {
     url: `http://${config.host}:${port}`,
     port,
     metrics,
-    async stop() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      await apollo.stop();
-      await client.logout().catch(() => undefined);
-      await client.close();
-      redis?.disconnect();
+    stop: () => {
+      stopped ??= stop();
+      return stopped;
     },
   };
 }

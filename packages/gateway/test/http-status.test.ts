@@ -276,6 +276,7 @@ describe('HTTP status codes (GraphQL over HTTP)', () => {
       name: 'Tryton down',
       status: 503,
       code: 'TRYTON_UNAVAILABLE',
+      headers: { 'retry-after': /^5$/ },
       send: (ip) =>
         post(down.url, { query: '{ viewer { name } }' }, ip, { authorization: `Bearer ${token}` }),
     },

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TrytonClient } from './client.js';
 import {
   AbortedError,
+  QueueFullError,
   QueueTimeoutError,
   SessionExpiredError,
   TimeoutError,
@@ -85,6 +86,42 @@ describe('Limiter', () => {
     release();
     await holder;
     await expect(next).resolves.toBe('served');
+    expect(limiter.inFlight).toBe(0);
+  });
+});
+
+describe('Limiter bounds', () => {
+  it('refuses a call at once when maxQueued calls already wait, and serves the queue after', async () => {
+    const limiter = new Limiter(1, 10_000, 2);
+    let release = () => {};
+    const holder = limiter.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const queued = [limiter.run(async () => 1), limiter.run(async () => 2)];
+    const started = performance.now();
+    const refused = limiter.run(async () => 3, undefined, 'model.x.read');
+    await expect(refused).rejects.toBeInstanceOf(QueueFullError);
+    await expect(refused).rejects.toMatchObject({
+      code: 'TRYTON_UNAVAILABLE',
+      method: 'model.x.read',
+    });
+    // At once: not after the queue timeout.
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(limiter.queued).toBe(2);
+    release();
+    await holder;
+    await expect(Promise.all(queued)).resolves.toEqual([1, 2]);
+    expect(limiter.inFlight).toBe(0);
+  });
+
+  it('fails the waiting calls at once when told to', async () => {
+    const limiter = new Limiter(1);
+    let release = () => {};
+    const holder = limiter.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const waiting = limiter.run(async () => 'never');
+    limiter.rejectWaiting(() => new UnavailableError('closing'));
+    await expect(waiting).rejects.toThrow('closing');
+    expect(limiter.queued).toBe(0);
+    release();
+    await holder;
     expect(limiter.inFlight).toBe(0);
   });
 });
@@ -208,6 +245,74 @@ describe('TrytonClient transport', () => {
     await slow;
     await expect(client.call('model.x.search', [[]])).resolves.toEqual([]);
     await client.close();
+  });
+
+  it('refuses a read at once once maxQueued calls wait, without retrying or sending it', async () => {
+    const seen: string[] = [];
+    const held: (() => void)[] = [];
+    const fake = await fakeTryton((body, _req, res) => {
+      seen.push(body.method);
+      held.push(() => reply(res, []));
+    });
+    servers.push(fake.server);
+    const client = new TrytonClient({
+      url: fake.url,
+      database: 'db',
+      maxInFlight: 1,
+      maxQueued: 1,
+      retry: { attempts: 2, baseDelayMs: 1 },
+    });
+    const first = client.call('model.x.search', [[]]);
+    const second = client.call('model.x.search', [[]]);
+    await expect(client.call('model.x.search', [[]])).rejects.toBeInstanceOf(QueueFullError);
+    expect(client.load).toEqual({ inFlight: 1, queued: 1 });
+    for (let i = 0; i < 50 && held.length < 1; i++) await new Promise((r) => setTimeout(r, 10));
+    held.shift()?.();
+    for (let i = 0; i < 50 && held.length < 1; i++) await new Promise((r) => setTimeout(r, 10));
+    held.shift()?.();
+    await expect(Promise.all([first, second])).resolves.toEqual([[], []]);
+    expect(seen).toEqual(['model.x.search', 'model.x.search']);
+    await client.close();
+  });
+
+  it('spends at most its retry budget on a Tryton that fails every call', async () => {
+    let tries = 0;
+    const fake = await fakeTryton((_body, _req, res) => {
+      tries++;
+      res.writeHead(503);
+      res.end();
+    });
+    servers.push(fake.server);
+    const client = new TrytonClient({
+      url: fake.url,
+      database: 'db',
+      retry: { attempts: 2, baseDelayMs: 1, budget: 0.1, reserve: 2 },
+    });
+    for (let i = 0; i < 30; i++) {
+      await expect(client.call('model.x.read', [[1], []])).rejects.toBeInstanceOf(UnavailableError);
+    }
+    // Without a budget: 90 tries. With it: 30 first tries, the reserve (2) and 10 % of 30.
+    expect(tries).toBeGreaterThanOrEqual(30 + 2 + 2);
+    expect(tries).toBeLessThanOrEqual(30 + 2 + 3);
+    await client.close();
+  });
+
+  it('closes with a grace period: queued calls fail at once, a call still running is cut after it', async () => {
+    const fake = await fakeTryton(() => {
+      // never answers
+    });
+    servers.push(fake.server);
+    const client = new TrytonClient({ url: fake.url, database: 'db', maxInFlight: 1 });
+    const running = client.call('model.x.write', []).catch((e: unknown) => e);
+    const queued = client.call('model.x.write', []).catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = performance.now();
+    await client.close({ graceMs: 200 });
+    const took = performance.now() - started;
+    expect(took).toBeGreaterThanOrEqual(150);
+    expect(took).toBeLessThan(2000);
+    expect(await queued).toBeInstanceOf(UnavailableError);
+    expect(await running).toBeInstanceOf(UnavailableError);
   });
 
   it('keeps the password and the session key out of errors when Tryton goes away', async () => {

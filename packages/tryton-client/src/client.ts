@@ -2,12 +2,14 @@ import { ADAPTERS, adapterFor, sessionHeaderAdapter, type TrytonAdapter } from '
 import {
   isTrytonError,
   ProtocolError,
+  QueueFullError,
   QueueTimeoutError,
   SessionExpiredError,
   type TrytonError,
   UnavailableError,
 } from './errors.js';
 import { Model } from './model.js';
+import { RetryBudget } from './retry-budget.js';
 import { OWN, type Session, Sessions } from './sessions.js';
 import { Transport } from './transport.js';
 
@@ -95,11 +97,19 @@ export interface TrytonClientOptions {
    */
   queueTimeoutMs?: number;
   /**
-   * Retries of idempotent reads (search, read, search_read, search_count, fields_get...) on
-   * connection errors and HTTP 503, with exponential backoff. Writes and buttons never retry.
-   * Default: 2 attempts more, from 100 ms.
+   * The most calls that wait for a slot at once. One more fails at once with `QueueFullError`
+   * (an `UnavailableError`, never retried) instead of queueing. Default `16 × maxInFlight`
+   * (128): at Tryton's usual 10-50 ms a call, a full queue drains in well under a second; a
+   * Tryton slowed to seconds a call fills it, and the calls beyond are refused at once.
    */
-  retry?: { attempts?: number; baseDelayMs?: number };
+  maxQueued?: number;
+  /**
+   * Retries of idempotent reads (search, read, search_read, search_count, fields_get...) on
+   * connection errors and HTTP 502/503/504, with exponential backoff and jitter, within a
+   * retry budget. Writes and buttons never retry. Default: 2 attempts more, from 100 ms; the
+   * retries of the whole client at most 10 % of its first tries, plus a reserve of 10.
+   */
+  retry?: { attempts?: number; baseDelayMs?: number; budget?: number; reserve?: number };
   hooks?: { onCall?: (event: CallEvent) => void };
   /** The language of the login call. Default `en`. */
   language?: string;
@@ -158,6 +168,7 @@ export class TrytonClient {
   /** Kept to log in again once when the session expires; never in errors or logs. */
   #password: string | undefined;
   private prefs: Context = {};
+  private readonly retryBudget: RetryBudget;
 
   constructor(options: TrytonClientOptions) {
     this.options = options;
@@ -167,7 +178,9 @@ export class TrytonClient {
       maxInFlight: options.maxInFlight ?? 8,
       timeoutMs: options.timeoutMs ?? 30_000,
       queueTimeoutMs: options.queueTimeoutMs ?? 5_000,
+      maxQueued: options.maxQueued ?? 16 * (options.maxInFlight ?? 8),
     });
+    this.retryBudget = new RetryBudget(options.retry?.budget, options.retry?.reserve);
     this.adapter = options.adapter ?? sessionHeaderAdapter;
     this.adapterKnown = options.adapter !== undefined;
   }
@@ -273,8 +286,12 @@ export class TrytonClient {
     }
   }
 
-  async close(): Promise<void> {
-    await this.transport.close();
+  /**
+   * Closes the connections to Tryton: calls still queued fail at once (`UnavailableError`),
+   * calls in flight may finish for `graceMs` (default: as long as they take), then are cut.
+   */
+  async close(options: { graceMs?: number } = {}): Promise<void> {
+    await this.transport.close(options.graceMs);
   }
 
   /**
@@ -390,6 +407,7 @@ export class TrytonClient {
       ? (headers['x-forwarded-for'] ?? OWN).trim()
       : OWN;
     let replayed = false;
+    if (attempts > 0) this.retryBudget.deposit();
     for (let attempt = 0; ; attempt++) {
       const state = await this.sessionFor(address);
       try {
@@ -417,8 +435,10 @@ export class TrytonClient {
         if (
           error instanceof UnavailableError &&
           !(error instanceof QueueTimeoutError) &&
+          !(error instanceof QueueFullError) &&
           attempt < attempts &&
-          !options.signal?.aborted
+          !options.signal?.aborted &&
+          this.retryBudget.withdraw()
         ) {
           const delay = baseDelay * 2 ** attempt * (0.5 + Math.random() / 2);
           await new Promise((resolve) => setTimeout(resolve, delay));

@@ -112,6 +112,13 @@ export class UnavailableError extends TrytonError {
  */
 export class QueueTimeoutError extends UnavailableError {}
 
+/**
+ * `maxQueued` calls already waited for a slot: the call was refused at once, never sent and
+ * never retried. Load shedding: the caller should answer "try again shortly" (HTTP 503 with
+ * `Retry-After`) rather than wait behind a queue that would not drain in time.
+ */
+export class QueueFullError extends UnavailableError {}
+
 export class TimeoutError extends TrytonError {
   override readonly code = 'TRYTON_TIMEOUT';
 }

@@ -21,6 +21,7 @@ export {
   isTrytonError,
   LoginRefusedError,
   ProtocolError,
+  QueueFullError,
   QueueTimeoutError,
   RateLimitedError,
   ServerError,

@@ -5,6 +5,7 @@ import {
   errorFromBody,
   errorFromStatus,
   ProtocolError,
+  QueueFullError,
   QueueTimeoutError,
   TimeoutError,
   type TrytonError,
@@ -13,19 +14,25 @@ import {
 
 /**
  * A FIFO semaphore: at most `limit` holders, the others wait in arrival order, each for at
- * most `queueTimeoutMs`. Without that bound, calls that Tryton holds long (a slow report, its
- * sleep after failed logins) would make every later caller wait for as long as they last.
+ * most `queueTimeoutMs`, and at most `maxQueued` of them at once. Without the wait bound,
+ * calls that Tryton holds long (a slow report, a slow or saturated server) would make every
+ * later caller wait for as long as they last; without the length bound, the queue (each
+ * waiter a request held open, with its memory) would grow with the arrival rate for that long.
+ * Past `maxQueued` a call fails at once with `QueueFullError`: shedding load fast is what lets
+ * callers back off and keeps the waits of the calls that did queue short.
  */
 export class Limiter {
   private active = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly waiting: { go: () => void; leave: (error: Error) => void }[] = [];
 
   constructor(
     readonly limit: number,
     readonly queueTimeoutMs = Number.POSITIVE_INFINITY,
+    readonly maxQueued = Number.POSITIVE_INFINITY,
   ) {
     if (!(limit >= 1)) throw new RangeError('maxInFlight must be at least 1');
     if (!(queueTimeoutMs > 0)) throw new RangeError('queueTimeoutMs must be positive');
+    if (!(maxQueued >= 0)) throw new RangeError('maxQueued must not be negative');
   }
 
   get inFlight(): number {
@@ -38,12 +45,18 @@ export class Limiter {
 
   async run<T>(task: () => Promise<T>, signal?: AbortSignal, method?: string): Promise<T> {
     if (this.active >= this.limit) {
+      if (this.waiting.length >= this.maxQueued) {
+        throw new QueueFullError(
+          `${this.waiting.length} calls already wait for a slot to Tryton (${this.limit} in flight)`,
+          { method },
+        );
+      }
       await new Promise<void>((resolve, reject) => {
         let timer: ReturnType<typeof setTimeout> | undefined;
         const leave = (error: Error) => {
           clearTimeout(timer);
           signal?.removeEventListener('abort', onAbort);
-          const index = this.waiting.indexOf(go);
+          const index = this.waiting.indexOf(waiter);
           if (index >= 0) this.waiting.splice(index, 1);
           reject(error);
         };
@@ -53,6 +66,7 @@ export class Limiter {
           signal?.removeEventListener('abort', onAbort);
           resolve();
         };
+        const waiter = { go, leave };
         if (signal?.aborted) return onAbort();
         signal?.addEventListener('abort', onAbort, { once: true });
         if (Number.isFinite(this.queueTimeoutMs)) {
@@ -67,7 +81,7 @@ export class Limiter {
             this.queueTimeoutMs,
           );
         }
-        this.waiting.push(go);
+        this.waiting.push(waiter);
       });
     } else {
       this.active++;
@@ -76,9 +90,14 @@ export class Limiter {
       return await task();
     } finally {
       const next = this.waiting.shift();
-      if (next) next();
+      if (next) next.go();
       else this.active--;
     }
+  }
+
+  /** Fails every waiting call with `error` at once (the client is closing). */
+  rejectWaiting(error: () => Error): void {
+    for (const waiter of [...this.waiting]) waiter.leave(error());
   }
 }
 
@@ -119,7 +138,12 @@ export class Transport {
 
   constructor(
     readonly origin: string,
-    options: { maxInFlight: number; timeoutMs: number; queueTimeoutMs?: number },
+    options: {
+      maxInFlight: number;
+      timeoutMs: number;
+      queueTimeoutMs?: number;
+      maxQueued?: number;
+    },
   ) {
     this.pool = new Pool(origin, {
       connections: options.maxInFlight,
@@ -127,7 +151,7 @@ export class Transport {
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
     });
-    this.limiter = new Limiter(options.maxInFlight, options.queueTimeoutMs);
+    this.limiter = new Limiter(options.maxInFlight, options.queueTimeoutMs, options.maxQueued);
     this.timeoutMs = options.timeoutMs;
   }
 
@@ -217,7 +241,20 @@ export class Transport {
     );
   }
 
-  async close(): Promise<void> {
-    await this.pool.close();
+  /**
+   * Fails the calls still queued, lets those in flight finish for up to `graceMs`, then cuts
+   * their connections (they fail as unavailable) and closes the pool.
+   */
+  async close(graceMs = Number.POSITIVE_INFINITY): Promise<void> {
+    this.limiter.rejectWaiting(() => new UnavailableError('The Tryton client is closing'));
+    const closed = this.pool.close();
+    if (!Number.isFinite(graceMs)) return await closed;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), graceMs);
+    });
+    const outcome = await Promise.race([closed, late]);
+    clearTimeout(timer);
+    if (outcome === 'late') await this.pool.destroy();
   }
 }

@@ -1,11 +1,13 @@
 import {
   isTrytonError,
+  QueueFullError,
+  QueueTimeoutError,
   RateLimitedError,
   TimeoutError,
   UnavailableError,
   UserError,
 } from '@portal/tryton-client';
-import { GatewayError, notFound, trytonUnavailable } from '../errors.js';
+import { GatewayError, notFound, RETRY_AFTER_SECONDS, trytonUnavailable } from '../errors.js';
 
 /**
  * What a Tryton failure becomes for a client. Tryton's own messages never pass: a record
@@ -14,6 +16,10 @@ import { GatewayError, notFound, trytonUnavailable } from '../errors.js';
  */
 export function fromTryton(error: unknown): Error {
   if (error instanceof GatewayError) return error;
+  // Shed by the gateway's own queue to Tryton: the call was never sent.
+  if (error instanceof QueueFullError || error instanceof QueueTimeoutError) {
+    return trytonUnavailable(RETRY_AFTER_SECONDS.overloaded);
+  }
   if (
     error instanceof UnavailableError ||
     error instanceof TimeoutError ||

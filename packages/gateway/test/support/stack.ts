@@ -1,6 +1,7 @@
 import { type DemoTryton, startDemoTryton } from '@portal/demo-data';
 import type { CallEvent } from '@portal/tryton-client';
 import { pino } from 'pino';
+import { type TcpProxy, tcpProxy } from '../../bench/load/proxies.mjs';
 import { loadConfig } from '../../src/config.js';
 import { type RunningGateway, startGateway } from '../../src/server.js';
 
@@ -9,6 +10,8 @@ export interface TestStack {
   tryton: DemoTryton;
   gateway: RunningGateway;
   calls: CallEvent[];
+  /** With `throughProxy`: the TCP proxy between the gateway and Tryton (delay, outage). */
+  proxy: TcpProxy | undefined;
   /** A GraphQL client with its own cookie jar (one browser). */
   session(headers?: Record<string, string>): GraphQLSession;
   stop(): Promise<void>;
@@ -68,14 +71,17 @@ export class GraphQLSession {
 
 export async function startStack(
   env: Record<string, string> = {},
-  options: { clock?: () => number } = {},
+  options: { clock?: () => number; throughProxy?: boolean } = {},
 ): Promise<TestStack> {
   const tryton = await startDemoTryton();
   const calls: CallEvent[] = [];
+  const proxy = options.throughProxy
+    ? await tcpProxy({ host: '127.0.0.1', port: Number(new URL(tryton.url).port) })
+    : undefined;
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
-    TRYTON_URL: tryton.url,
+    TRYTON_URL: proxy?.url ?? tryton.url,
     TRYTON_DATABASE: tryton.database,
     TRYTON_GATEWAY_LOGIN: tryton.gateway.login,
     TRYTON_GATEWAY_PASSWORD: tryton.gateway.password,
@@ -100,9 +106,11 @@ export async function startStack(
     tryton,
     gateway,
     calls,
+    proxy,
     session: (headers) => new GraphQLSession(gateway.url, headers),
     async stop() {
       await gateway.stop();
+      await proxy?.close();
       await tryton.stop();
     },
   };
