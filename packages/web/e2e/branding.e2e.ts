@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newPage, screenshot } from './support/browser';
+import { brandFromText } from '../src/brand/brand';
+import { espaceClientSnippet } from '../src/brand/snippet';
+import { ARTIFACTS, launchChromium, newPage, screenshot } from './support/browser';
 import { startPreview } from './support/preview';
 import { type Stack, startStack } from './support/stack';
 
@@ -142,6 +144,28 @@ describe.each(['demo', 'second'] as BrandName[])('the %s brand', (name) => {
     await page.locator('table.data-table tbody tr').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('gives the showcase site an "Espace client" button in the brand style, to the portal', async () => {
+    const resolved = brandFromText(readFileSync(`${BRANDS[name]}/brand.json`, 'utf8')).brand;
+    const snippet = espaceClientSnippet(resolved, previews[name].url);
+    const showcase = await newPage(browser, previews[name].url, 'desktop');
+    try {
+      await showcase.page.setContent(
+        `<!doctype html><html lang="fr"><head><title>${brand.name}</title></head><body><main><h1>${brand.name}</h1><p>${snippet}</p></main></body></html>`,
+      );
+      const link = showcase.page.getByRole('link', { name: 'Espace client' });
+      expect(await link.evaluate((a) => getComputedStyle(a).backgroundColor)).toBe(
+        rgb(brand.colours.primary),
+      );
+      expect(await axeViolations(showcase.page)).toEqual([]);
+      await link.screenshot({ path: `${ARTIFACTS}brand-${name}-snippet.png` });
+      await link.click();
+      await showcase.page.waitForURL(/\/sign-in/);
+      await expect.poll(() => showcase.page.title()).toBe(`Connexion · ${brand.name}`);
+    } finally {
+      await showcase.context.close();
+    }
   });
 
   it('brands the phone layout', async () => {
