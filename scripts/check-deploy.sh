@@ -187,6 +187,14 @@ check(int(tryton_env.get('TRYTOND_SESSION__MAX_ATTEMPT_IP_NETWORK', 300)) > 300,
 check(':' not in tryton_env['TRYTOND_EMAIL__URI'].split('//', 1)[-1].rpartition('@')[0],
       'SMTP_URI must not hold the password (secrets/smtp_password)')
 check('*.map' in open('deploy/web.Dockerfile').read(), 'deploy/web.Dockerfile must drop source maps')
+# The brand folder (docs/branding.md): mounted read-only where nginx serves /brand/, and
+# nginx answers 404 there rather than the SPA's index.html.
+web_mounts = [v for v in raw['services']['web'].get('volumes') or [] if isinstance(v, str)]
+check(any(v.endswith(':/usr/share/nginx/html/brand:ro') for v in web_mounts),
+      'web: the brand folder must be mounted read-only at /usr/share/nginx/html/brand')
+nginx = open('deploy/web/nginx.conf').read()
+check(re.search(r'location /brand/ \{[^}]*try_files \$uri =404;', nginx),
+      'deploy/web/nginx.conf: /brand/ must answer 404 for a missing file')
 
 if errors:
     print('\n'.join('  ' + e for e in errors))

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
+import { brandFolder } from './scripts/vite-plugin-brand.ts';
 import { graphqlDocuments } from './scripts/vite-plugin-graphql-documents.ts';
 
 // Same-origin in every environment: the dev and preview servers proxy the gateway, traefik does
@@ -13,8 +14,17 @@ const proxy: Record<string, ProxyOptions> = {
   '/graphiql': { target: gateway },
 };
 
+// The brand folder served at /brand/ by the dev and preview servers (the demo's by default);
+// in production it is a folder mounted in the web container (docs/branding.md).
+const brandDir =
+  process.env.BRAND_DIR ?? fileURLToPath(new URL('./brands/comptoir-lyonnais', import.meta.url));
+
 export default defineConfig({
-  plugins: [react(), graphqlDocuments(fileURLToPath(new URL('./src/gql/gql.ts', import.meta.url)))],
+  plugins: [
+    react(),
+    graphqlDocuments(fileURLToPath(new URL('./src/gql/gql.ts', import.meta.url))),
+    brandFolder(brandDir),
+  ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: { proxy },
   preview: { proxy },

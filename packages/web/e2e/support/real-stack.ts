@@ -80,6 +80,7 @@ export async function startRealStack(): Promise<Stack> {
   const { marie, wholesaler } = tryton.customers;
   return {
     baseURL: preview.url,
+    gatewayUrl,
     customer: { email: marie.email, password: marie.password, name: marie.partyName },
     wholesaler: { email: wholesaler.email, password: wholesaler.password },
     // The next mail to `to`, not an earlier one (a second reset must read its own link).

@@ -27,6 +27,8 @@ export interface Mail {
 export interface Stack {
   /** The built web app, served with its proxy to the gateway. */
   baseURL: string;
+  /** The gateway, for more previews of the same build (another brand). */
+  gatewayUrl: string;
   customer: { email: string; password: string; name?: string };
   /** A customer with more than one page of orders (the demo's wholesaler); null if unknown. */
   wholesaler: { email: string; password: string } | null;
@@ -51,6 +53,7 @@ export async function startStack(): Promise<Stack> {
     const preview = await startPreview(external);
     return {
       baseURL: preview.url,
+      gatewayUrl: external,
       customer: {
         email: process.env.E2E_EMAIL ?? '',
         password: process.env.E2E_PASSWORD ?? '',

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { BrandFooter } from '@/brand/brand-footer';
 import {
   DocumentIcon,
   HomeIcon,
@@ -60,7 +61,7 @@ export function AppShell() {
       <header className="topbar">
         <div className="topbar-inner">
           <NavLink to="/" className="brand">
-            <Logo label={t('app.name')} />
+            <Logo />
           </NavLink>
           <nav className="nav" aria-label={t('nav.label')}>
             <ul>
@@ -92,6 +93,7 @@ export function AppShell() {
       <main id="main" className="page" tabIndex={-1}>
         <Outlet />
       </main>
+      <BrandFooter />
     </div>
   );
 }

@@ -1,10 +1,9 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useBrandName } from '@/brand/brand-context';
 
-/** Keeps the tab title on the page: "Commandes · Portail client". */
+/** Keeps the tab title on the page: "Commandes · Comptoir Lyonnais" (the brand's name). */
 export function useDocumentTitle(title: string): void {
-  const { t } = useTranslation();
-  const appName = t('app.name');
+  const appName = useBrandName();
   useEffect(() => {
     document.title = title ? `${title} · ${appName}` : appName;
   }, [title, appName]);

@@ -7,6 +7,15 @@ export const en: Messages = {
     loading: 'Loading…',
     pageLoading: 'Loading page…',
   },
+  // --- Brand (issue 18 §3): the company's links around the portal (src/brand/). ---
+  brand: {
+    links: 'Links to the {{name}} website',
+    home: '{{name}} website',
+    contact: 'Contact',
+    legalNotice: 'Legal notice',
+    privacyPolicy: 'Privacy policy',
+  },
+  // --- End of the brand block. ---
   nav: {
     label: 'Main navigation',
     dashboard: 'Home',

@@ -6,6 +6,15 @@ export const fr = {
     loading: 'Chargement…',
     pageLoading: 'Chargement de la page…',
   },
+  // --- Brand (issue 18 §3): the company's links around the portal (src/brand/). ---
+  brand: {
+    links: 'Liens vers le site de {{name}}',
+    home: 'Site de {{name}}',
+    contact: 'Contact',
+    legalNotice: 'Mentions légales',
+    privacyPolicy: 'Politique de confidentialité',
+  },
+  // --- End of the brand block. ---
   nav: {
     label: 'Navigation principale',
     dashboard: 'Accueil',

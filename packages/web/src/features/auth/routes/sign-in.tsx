@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useBrand } from '@/brand/brand-context';
 import { Alert } from '@/components/alert';
 import { Field } from '@/components/field';
 import { useDocumentTitle } from '@/components/use-document-title';
@@ -23,7 +24,8 @@ interface SignInValues {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function SignInRoute() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { welcome } = useBrand();
   useDocumentTitle(t('auth.signIn.title'));
   const [params] = useSearchParams();
   const location = useLocation();
@@ -75,6 +77,11 @@ export function SignInRoute() {
   return (
     <AuthLayout>
       <h1 tabIndex={-1}>{t('auth.signIn.heading')}</h1>
+      {welcome && (
+        <p className="auth-welcome">
+          {isUiLanguage(i18n.language) ? welcome[i18n.language] : welcome.fr}
+        </p>
+      )}
       <p className="muted">{t('auth.signIn.intro')}</p>
       {notice.expired && !failure && <Alert tone="info">{t('auth.errors.expired')}</Alert>}
       {notice.signedOut && !failure && <Alert tone="success">{t('auth.signedOut')}</Alert>}
