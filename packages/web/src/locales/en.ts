@@ -130,7 +130,7 @@ export const en: Messages = {
     state: 'Status',
     total: 'Total incl. tax',
     searchLabel: 'Number or reference',
-    searchPlaceholder: 'E.g. SO0042',
+    searchPlaceholder: 'E.g. CV-00042',
     empty: 'You have not placed any order yet.',
     emptyFiltered: 'No order matches these criteria.',
     detailTitle: 'Order {{number}}',
@@ -170,7 +170,7 @@ export const en: Messages = {
     total: 'Total incl. tax',
     amountDue: 'Left to pay',
     searchLabel: 'Number or reference',
-    searchPlaceholder: 'E.g. INV0042',
+    searchPlaceholder: 'E.g. FA2026-00012',
     filter: {
       all: 'All',
       unpaid: 'To pay',
@@ -198,6 +198,9 @@ export const en: Messages = {
     downloaded: 'PDF downloaded.',
     downloadError: 'The PDF could not be downloaded. Please try again.',
     dueOn: 'Due by',
+    fileName: 'Invoice {{number}}.pdf',
+    documents: 'Documents',
+    noDocuments: 'No attached document.',
   },
   documents: {
     title: 'Documents',
@@ -209,6 +212,7 @@ export const en: Messages = {
     relatedTo: 'About',
     empty: 'No document yet.',
     kinds: { INVOICE_PDF: 'Invoice PDF', ATTACHMENT: 'Attachment' },
+    related: { ORDER: 'Order {{number}}', INVOICE: 'Invoice {{number}}', ACCOUNT: 'Your account' },
   },
   account: {
     title: 'My account',
@@ -265,6 +269,23 @@ export const en: Messages = {
       help: 'Item names follow this language too when they are translated.',
     },
   },
+  // Paged lists (components/paged-list.tsx, list-filters.tsx, list-states.tsx): issue 18 §2.
+  list: {
+    sortBy: 'Sort by',
+    pageSize: 'Per page',
+    sortByColumn: 'Sort by {{column}}',
+    sorts: {
+      DATE_DESC: 'Date, newest first',
+      DATE_ASC: 'Date, oldest first',
+      NUMBER_DESC: 'Number, descending',
+      NUMBER_ASC: 'Number, ascending',
+      AMOUNT_DESC: 'Amount, highest first',
+      AMOUNT_ASC: 'Amount, lowest first',
+    },
+    datesReversed: 'The “From” date is after the “To” date: correct one of them.',
+    quota_one: 'You made many requests in a short time. Wait {{count}} second, then try again.',
+    quota_other: 'You made many requests in a short time. Wait {{count}} seconds, then try again.',
+  },
   languages: { fr: 'Français', en: 'English' },
   states: {
     order: {
@@ -277,6 +298,7 @@ export const en: Messages = {
     orderInvoice: {
       NONE: 'Not invoiced',
       WAITING: 'Invoicing pending',
+      AWAITING_PAYMENT: 'Invoiced, awaiting payment',
       PAID: 'Paid',
       EXCEPTION: 'Invoicing issue',
     },

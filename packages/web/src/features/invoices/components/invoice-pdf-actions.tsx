@@ -27,6 +27,23 @@ async function readWithProgress(
   return new Blob(chunks as BlobPart[], { type: 'application/pdf' });
 }
 
+/**
+ * The file name the gateway gives the PDF (Content-Disposition, "Facture FA2026-00012.pdf" in
+ * the customer's language): the same name as the "open" link and the Documents page save.
+ */
+export function dispositionFileName(header: string | null): string | null {
+  if (!header) return null;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded.trim());
+    } catch {
+      // Malformed: the plain name below.
+    }
+  }
+  return /filename="([^"]+)"/i.exec(header)?.[1] ?? null;
+}
+
 function saveBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -59,7 +76,10 @@ export function InvoicePdfActions({ pdfUrl, number }: { pdfUrl: string; number: 
       const blob = await readWithProgress(response, (received, total) =>
         setProgress({ status: 'loading', received, total }),
       );
-      saveBlob(blob, `${number.replace(/[^\w.-]+/g, '_')}.pdf`);
+      const name =
+        dispositionFileName(response.headers.get('content-disposition')) ??
+        t('invoices.fileName', { number });
+      saveBlob(blob, name);
       setProgress({ status: 'done' });
     } catch {
       setProgress({ status: 'error' });
@@ -76,7 +96,7 @@ export function InvoicePdfActions({ pdfUrl, number }: { pdfUrl: string; number: 
         <button type="button" className="btn btn-primary" onClick={download} disabled={loading}>
           <DownloadIcon /> {t('invoices.download')}
         </button>
-        <a className="btn btn-secondary" href={pdfUrl} target="_blank" rel="noopener">
+        <a className="btn btn-secondary" href={`${pdfUrl}?inline=1`} target="_blank" rel="noopener">
           <ExternalIcon /> {t('invoices.open')}
           <span className="visually-hidden"> {t('invoices.opensInNewTab')}</span>
         </a>
