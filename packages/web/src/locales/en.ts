@@ -259,6 +259,9 @@ export const en: Messages = {
       createdAt: 'Created on',
       lastUsed: 'last used:',
       revoke: 'Revoke',
+      copy: 'Copy the token',
+      copied: 'Token copied.',
+      copyFailed: 'Copying failed: select the token and copy it.',
       tooMany:
         'You already hold {{count}} tokens, the maximum: revoke one you no longer use before creating another.',
       confirmRevoke: 'Revoke the token “{{name}}”? Software using it will lose access.',

@@ -264,6 +264,9 @@ export const fr = {
       createdAt: 'Créé le',
       lastUsed: 'dernière utilisation :',
       revoke: 'Révoquer',
+      copy: 'Copier le jeton',
+      copied: 'Jeton copié.',
+      copyFailed: 'La copie a échoué : sélectionnez le jeton et copiez-le.',
       tooMany:
         'Vous avez déjà {{count}} jetons, le maximum : révoquez-en un dont vous ne vous servez plus avant d’en créer un autre.',
       confirmRevoke:
