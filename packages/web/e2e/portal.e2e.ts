@@ -305,14 +305,16 @@ describe.each(['desktop', 'phone'] as ViewportName[])(
       const firstPage = await numbers();
       await page.getByRole('button', { name: 'Afficher plus' }).focus();
       await page.keyboard.press('Enter');
-      await expect.poll(() => rows().count()).toBe(2 * ORDERS_PAGE);
+      await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(2 * ORDERS_PAGE);
       const both = await numbers();
       // The first page stays, and the second is new orders, not the first again.
       expect(both.slice(0, ORDERS_PAGE)).toEqual(firstPage);
       expect(new Set(both).size).toBe(2 * ORDERS_PAGE);
       // The keyboard focus went on where the list grew: the first new order's link.
       await expect
-        .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
+        .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()), {
+          timeout: 30_000,
+        })
         .toBe(both[ORDERS_PAGE]);
     });
 
@@ -325,12 +327,16 @@ describe.each(['desktop', 'phone'] as ViewportName[])(
       const scrolled = await page.evaluate(() => window.scrollY);
       expect(scrolled).toBeGreaterThan(0);
       await link.click();
-      await expect.poll(async () => (await heading(page)).textContent()).toBe(`Commande ${opened}`);
+      await expect
+        .poll(async () => (await heading(page)).textContent(), { timeout: 30_000 })
+        .toBe(`Commande ${opened}`);
       await page.goBack();
       await page.waitForURL('**/orders');
-      await expect.poll(() => rows().count()).toBe(before.length);
+      await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(before.length);
       expect(await numbers()).toEqual(before);
-      await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(scrolled);
+      await expect
+        .poll(() => page.evaluate(() => window.scrollY), { timeout: 30_000 })
+        .toBe(scrolled);
       expect(await page.getByRole('link', { name: opened, exact: true }).isVisible()).toBe(true);
     });
 
@@ -338,14 +344,21 @@ describe.each(['desktop', 'phone'] as ViewportName[])(
       requireOrSkip(ctx, stack.wholesaler !== null, 'a customer with more than one page');
       await page.getByLabel('Par page').selectOption('50');
       await page.waitForURL('**/orders?size=50');
-      await expect.poll(() => rows().count()).toBe(50);
+      await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(50);
       await page.getByLabel('Trier par').selectOption('NUMBER_ASC');
       await page.waitForURL('**/orders?size=50&sort=number&dir=asc');
-      await expect.poll(async () => (await numbers())[0]).not.toBe(undefined);
+      const byNumber = (a: string, b: string) => a.length - b.length || (a < b ? -1 : 1);
+      // The rows shown stay while the new sort loads: wait for the sorted ones.
+      await expect
+        .poll(
+          async () => {
+            const shown = await numbers();
+            return shown.length === 50 && shown.join() === [...shown].sort(byNumber).join();
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true);
       const ascending = await numbers();
-      expect(ascending).toEqual(
-        [...ascending].sort((a, b) => a.length - b.length || (a < b ? -1 : 1)),
-      );
       await screenshot(page, `${viewport}-orders-sorted`);
       await expectAccessible(page);
       if (viewport === 'desktop') {
@@ -354,12 +367,14 @@ describe.each(['desktop', 'phone'] as ViewportName[])(
         expect(await header.getAttribute('aria-sort')).toBe('ascending');
         await header.getByRole('button').click();
         await page.waitForURL('**/orders?size=50&sort=number&dir=desc');
-        await expect.poll(async () => (await numbers())[0]).toBe(ascending.at(-1) ?? '');
+        await expect
+          .poll(async () => (await numbers())[0], { timeout: 30_000 })
+          .toBe(ascending.at(-1) ?? '');
         expect(await header.getAttribute('aria-sort')).toBe('descending');
         // The header stays in view under the top bar while the list scrolls.
         await page.mouse.wheel(0, 1500);
         await expect
-          .poll(async () => (await header.boundingBox())?.y ?? -1)
+          .poll(async () => (await header.boundingBox())?.y ?? -1, { timeout: 30_000 })
           .toBeGreaterThanOrEqual(59);
         expect((await header.boundingBox())?.y ?? 999).toBeLessThan(70);
         await screenshot(page, `${viewport}-orders-sticky-header`);

@@ -89,9 +89,12 @@ export function usePagedList<TData, TVariables extends OperationVariables, TNode
   connectionOf: (data: TData | undefined) => PagedConnection<TNode> | null | undefined,
 ): PagedList<TNode> {
   const navigationType = useNavigationType();
-  const [fetchPolicy] = useState(() =>
-    navigationType === 'POP' ? ('cache-first' as const) : ('cache-and-network' as const),
-  );
+  // Only the list as it was left: another size, sort or filter chosen since is a new list.
+  const [returned] = useState(() => (navigationType === 'POP' ? JSON.stringify(variables) : null));
+  const fetchPolicy =
+    returned === JSON.stringify(variables)
+      ? ('cache-first' as const)
+      : ('cache-and-network' as const);
   const { data, previousData, error, refetch, fetchMore } = useQuery(query, {
     variables,
     fetchPolicy,
