@@ -47,7 +47,7 @@ export function customerServices(
   return {
     orders: new OrdersService(tryton, loaders),
     invoices: new InvoicesService(tryton, loaders, () => new Date(clock())),
-    documents: new DocumentsService(tryton),
+    documents: new DocumentsService(tryton, loaders),
     account: new AccountService(viewer.customer, tryton),
     products: new ProductsService(tryton),
   };

@@ -81,9 +81,11 @@ export const badCredential = () =>
 export const notFound = (what: string) => new GatewayError('NOT_FOUND', `${what} not found.`);
 export const badInput = (message: string, field?: string) =>
   new GatewayError('BAD_USER_INPUT', message, field ? { field } : {});
+/** Too many sign-in (or reset) attempts: `reason` ATTEMPTS. */
 export const throttled = (retryAfter: number) =>
   new GatewayError('THROTTLED', `Too many attempts. Try again in ${retryAfter} seconds.`, {
     retryAfter,
+    reason: 'ATTEMPTS',
   });
 /**
  * Seconds a client should wait before trying again after TRYTON_UNAVAILABLE (`Retry-After`):
@@ -104,3 +106,14 @@ export function errorHeaders(error: GatewayError): Record<string, string> {
   const retryAfter = error.extensions.retryAfter;
   return typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {};
 }
+
+/**
+ * The request quota is used up (cost.plugin, downloads): the same code and status, `reason`
+ * QUOTA, and a message that does not read like a locked sign-in.
+ */
+export const quotaExceeded = (retryAfter: number) =>
+  new GatewayError(
+    'THROTTLED',
+    `Request quota used up: too many requests in a short time. Try again in ${retryAfter} seconds.`,
+    { retryAfter, reason: 'QUOTA' },
+  );

@@ -23,7 +23,7 @@ export interface Customer {
 }
 
 export type OrderState = 'QUOTATION' | 'CONFIRMED' | 'PROCESSING' | 'DONE' | 'CANCELLED';
-export type OrderInvoiceState = 'NONE' | 'WAITING' | 'PAID' | 'EXCEPTION';
+export type OrderInvoiceState = 'NONE' | 'WAITING' | 'AWAITING_PAYMENT' | 'PAID' | 'EXCEPTION';
 export type OrderShipmentState = 'NONE' | 'WAITING' | 'SENT' | 'EXCEPTION';
 export type InvoiceState = 'POSTED' | 'PAID' | 'CANCELLED';
 
@@ -125,6 +125,17 @@ export interface Document {
   size: number | null;
   contentType: string;
   relatedTo: string | null;
+  /** The order, invoice or account it belongs to; its number is read when asked for. */
+  related: RelatedRecord | null;
+}
+
+export type RecordKind = 'ORDER' | 'INVOICE' | 'ACCOUNT';
+
+/** A record a document belongs to: its kind, its id and, when already known, its number. */
+export interface RelatedRecord {
+  kind: RecordKind;
+  id: number;
+  number?: string | null;
 }
 
 export interface ApiToken {

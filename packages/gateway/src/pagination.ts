@@ -18,6 +18,17 @@ export interface PageRequest {
   cursor: string | null;
 }
 
+/** What a list can be sorted by, in the portal's words; each mapper says which field that is. */
+export type SortField = 'DATE' | 'NUMBER' | 'AMOUNT';
+
+/** A list's sort: newest first (`DATE`, `DESC`) unless asked otherwise. */
+export interface ListSort {
+  field: SortField;
+  direction: 'ASC' | 'DESC';
+}
+
+export const DEFAULT_SORT: ListSort = { field: 'DATE', direction: 'DESC' };
+
 export interface PageArguments {
   first?: number | null;
   after?: string | null;

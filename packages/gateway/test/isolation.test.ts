@@ -1,4 +1,5 @@
-import { Decimal } from '@portal/tryton-client';
+import type { DemoTryton } from '@portal/demo-data';
+import { Decimal, TrytonClient } from '@portal/tryton-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../src/ids.js';
 import { type CrossBilledSale, crossBilledSale } from './support/cross-billing.js';
@@ -14,6 +15,20 @@ import {
   searchNumbers,
 } from './support/customer-view.js';
 import { type GraphQLSession, startStack, type TestStack } from './support/stack.js';
+
+/** Attaches a small text file to `resource` (`account.invoice,12`), as the Tryton admin. */
+async function attach(tryton: DemoTryton, resource: string, name: string): Promise<void> {
+  const client = new TrytonClient({ url: tryton.url, database: tryton.database });
+  await client.login(tryton.admin.login, tryton.admin.password);
+  try {
+    await client
+      .model('ir.attachment')
+      .create([{ name, resource, type: 'data', data: new TextEncoder().encode(`${name}\n`) }]);
+  } finally {
+    await client.logout().catch(() => undefined);
+    await client.close();
+  }
+}
 
 /** Every entry point that takes an id, a number, a cursor or a URL, tried with another customer's values. */
 describe('isolation between customers', () => {
@@ -31,6 +46,9 @@ describe('isolation between customers', () => {
     const { customers } = stack.tryton;
     // Before any read, so the gateway's cache cannot hold a view from before it existed.
     crossBilled = await crossBilledSale(stack.tryton, customers.jean, customers.marie, 'MAR-X1');
+    // A file on each side of it: on Marie's invoice (billing Jean's sale) and on Jean's sale.
+    await attach(stack.tryton, `account.invoice,${crossBilled.invoiceIds[0]}`, 'Marie X1.txt');
+    await attach(stack.tryton, `sale.sale,${crossBilled.saleId}`, 'Jean X1.txt');
     marie = stack.session();
     jean = stack.session();
     await marie.login(customers.marie.email, customers.marie.password);
@@ -388,6 +406,67 @@ describe('isolation between customers', () => {
     const { seen } = await walk(marie, mariesCursor);
     expect(seen).toHaveLength(maries.documentIds.length - 2);
     expect(seen.filter((d) => !maries.documentIds.includes(d.id))).toEqual([]);
+  });
+
+  it('shows an invoice’s attachments to its customer only, and names only their own records', async () => {
+    type Related = { kind: string; number: string | null } | null;
+    type Doc = { id: string; name: string; related: Related };
+    const INVOICE = `query ($n: String!) { viewer { invoice(number: $n) {
+      documents { id name related { kind number } } } } }`;
+    const ORDER = `query ($n: String!) { viewer { order(number: $n) {
+      documents { id name related { kind number } } } } }`;
+    const LIST = `{ viewer { documents(first: 100) { edges { node {
+      id name related { kind number } } } } } }`;
+    const attached: Record<'marie' | 'jean', Doc[]> = { marie: [], jean: [] };
+    for (const [who, session, found] of [
+      ['marie', marie, maries],
+      ['jean', jean, jeans],
+    ] as const) {
+      for (const number of found.invoiceNumbers) {
+        const r = ok(
+          await session.query<{ viewer: { invoice: { documents: Doc[] } } }>(INVOICE, {
+            n: number,
+          }),
+        );
+        for (const d of r.viewer.invoice.documents) {
+          expect(d.related).toEqual({ kind: 'INVOICE', number });
+          attached[who].push(d);
+        }
+      }
+      expect(attached[who].filter((d) => !found.documentIds.includes(d.id))).toEqual([]);
+    }
+    // Marie's: the demo's delivery note and the file on the invoice billing Jean's sale.
+    expect(attached.marie.map((d) => d.name).sort()).toEqual([
+      'Marie X1.txt',
+      'Relevé de livraison.txt',
+    ]);
+    expect(attached.jean).toEqual([]);
+    // Jean's sale shows its own file, never the one on Marie's invoice that bills it.
+    const saleNumber =
+      jeans.orderNumbers[jeans.orderIds.indexOf(toGlobalId('Order', crossBilled.saleId))];
+    const sale = ok(
+      await jean.query<{ viewer: { order: { documents: Doc[] } } }>(ORDER, { n: saleNumber }),
+    );
+    expect(sale.viewer.order.documents.map((d) => [d.name, d.related])).toEqual([
+      ['Jean X1.txt', { kind: 'ORDER', number: saleNumber }],
+    ]);
+    // Every document names a record of its own customer (or the account), never the other's.
+    for (const [session, found, other] of [
+      [marie, maries, jeans],
+      [jean, jeans, maries],
+    ] as const) {
+      const list = ok(
+        await session.query<{ viewer: { documents: { edges: { node: Doc }[] } } }>(LIST),
+      ).viewer.documents.edges.map((e) => e.node);
+      const own = [...found.orderNumbers, ...found.invoiceNumbers];
+      const theirs = [...other.orderNumbers, ...other.invoiceNumbers];
+      for (const { related } of list) {
+        expect(related).not.toBeNull();
+        if (related?.kind === 'ACCOUNT') expect(related.number).toBeNull();
+        else expect(own).toContain(related?.number);
+        expect(theirs).not.toContain(related?.number);
+      }
+    }
   });
 
   it('answers anonymous callers with nothing', async () => {

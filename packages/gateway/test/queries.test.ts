@@ -1,4 +1,4 @@
-import type { CallEvent } from '@portal/tryton-client';
+import { type CallEvent, TrytonClient } from '@portal/tryton-client';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTROSPECTION_COST } from '../src/quotas/cost.js';
@@ -61,7 +61,8 @@ const INVOICES = `query Invoices($first: Int!, $after: String, $filter: InvoiceF
 const INVOICE = `query Invoice($number: String!) { viewer { id invoice(number: $number) {
     id number reference date dueDate state overdue pdfUrl
     orders { id number state totalAmount { ${MONEY} } }
-    ...InvoiceLines_invoice } } }
+    ...InvoiceLines_invoice ...InvoiceDocuments_invoice } } }
+  fragment InvoiceDocuments_invoice on Invoice { documents { id name size date url } }
   fragment InvoiceLines_invoice on Invoice { lines { ${LINE_FIELDS} }
     taxes { description base { ${MONEY} } amount { ${MONEY} } }
     untaxedAmount { ${MONEY} } taxAmount { ${MONEY} } totalAmount { ${MONEY} }
@@ -319,7 +320,7 @@ describe('orders, invoices and documents', () => {
     );
   });
 
-  it("reads the web app's invoice page (lines, taxes, orders) in one Tryton call per model", async () => {
+  it("reads the web app's invoice page (lines, taxes, orders, files) in one Tryton call per model", async () => {
     const list = await marie.query<{
       viewer: { invoices: { edges: { node: { number: string; orders: unknown[] } }[] } };
     }>('{ viewer { invoices(first: 100) { edges { node { number orders { id } } } } } }');
@@ -340,6 +341,7 @@ describe('orders, invoices and documents', () => {
         'account.invoice.line.search_read',
         'account.invoice.tax.search_read',
         'sale.sale.search_read',
+        'ir.attachment.search_read',
       ].sort(),
     );
   });
@@ -438,5 +440,55 @@ describe('orders, invoices and documents', () => {
     expect(file.headers.get('content-disposition')).toMatch(/^inline/);
     const names = result.data?.viewer.documents.edges.map((e) => e.node.name) ?? [];
     expect(names).not.toContain('Brouillon interne.txt');
+  });
+
+  it('names taxes in the language of the request, as Tryton translates them', async () => {
+    type Taxes = {
+      viewer: {
+        invoices: {
+          edges: { node: { taxes: { description: string }[]; lines: { taxes: string[] }[] } }[];
+        };
+      };
+    };
+    const TAXES = `{ viewer { invoices(first: 1, filter: { states: [POSTED, PAID] }) { edges {
+      node { taxes { description } lines { taxes } } } } } }`;
+    const read = async (session: GraphQLSession) => {
+      const node = (await session.query<Taxes>(TAXES)).data?.viewer.invoices.edges[0]?.node;
+      return {
+        summary: node?.taxes.map((t) => t.description) ?? [],
+        lines: node?.lines.flatMap((l) => l.taxes) ?? [],
+      };
+    };
+    const french = await read(marie);
+    const names = [...new Set([...french.summary, ...french.lines])];
+    expect(french.summary.length).toBeGreaterThan(0);
+    expect(french.lines.length).toBeGreaterThan(0);
+    // An English name for each of those taxes, as an accountant would enter it in Tryton (the
+    // database's own language is English: the French name becomes its French translation).
+    const inEnglish = (name: string) => `VAT: ${name}`;
+    const client = new TrytonClient({ url: stack.tryton.url, database: stack.tryton.database });
+    await client.login(stack.tryton.admin.login, stack.tryton.admin.password);
+    try {
+      const taxes = client.model('account.tax');
+      for (const name of names) {
+        const ids = await taxes.search([['description', '=', name]], {
+          context: { language: 'fr' },
+        });
+        expect(ids.length).toBeGreaterThan(0);
+        await taxes.write(ids, { description: inEnglish(name) }, { context: { language: 'en' } });
+        await taxes.write(ids, { description: name }, { context: { language: 'fr' } });
+      }
+    } finally {
+      await client.logout().catch(() => undefined);
+      await client.close();
+    }
+    const english = stack.session({ 'accept-language': 'en' });
+    const { email, password } = stack.tryton.customers.marie;
+    await english.login(email, password);
+    expect(await read(english)).toEqual({
+      summary: french.summary.map(inEnglish),
+      lines: french.lines.map(inEnglish),
+    });
+    expect(await read(marie)).toEqual(french);
   });
 });

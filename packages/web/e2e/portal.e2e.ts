@@ -189,9 +189,15 @@ describe.each(['desktop', 'phone'] as ViewportName[])('customer portal on a %s',
     const href = await page
       .getByRole('link', { name: /Ouvrir dans un nouvel onglet/ })
       .getAttribute('href');
-    expect(href).toMatch(/^\/downloads\/invoices\//);
+    // Shown in the tab (inline), under the same name as the download button saves.
+    expect(href).toMatch(/^\/downloads\/invoices\/.*\?inline=1$/);
     const response = await page.request.get(href ?? '');
     expect(response.status()).toBe(200);
+    expect(response.headers()['content-disposition']).toMatch(/^inline; filename="Facture /);
+    expect(download.suggestedFilename()).toMatch(/^Facture .+\.pdf$/);
+    expect(response.headers()['content-disposition']).toContain(
+      `filename="${download.suggestedFilename()}"`,
+    );
     expect((await response.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
@@ -201,8 +207,27 @@ describe.each(['desktop', 'phone'] as ViewportName[])('customer portal on a %s',
     // Marie has documents: rows, not the empty state.
     await page.locator('table.data-table tbody tr').first().waitFor();
     expect(await page.locator('.empty-state').count()).toBe(0);
+    // "Concerne" names the record in French, with its number and a link to it.
+    const related = await page.locator('table.data-table tbody td:nth-child(3)').allTextContents();
+    expect(related.length).toBeGreaterThan(0);
+    for (const text of related) {
+      expect(text.trim()).toMatch(/^(Facture \S+|Commande \S+|Votre compte)$/);
+    }
+    const invoiceLink = page
+      .locator('table.data-table tbody td:nth-child(3) a', { hasText: /^Facture / })
+      .first();
+    const invoiceNumber = ((await invoiceLink.textContent()) ?? '').replace('Facture ', '').trim();
     await screenshot(page, `${viewport}-documents`);
     await expectAccessible(page);
+
+    // The invoice page lists its attached files (the demo's delivery statement is on one).
+    await invoiceLink.click();
+    await expect
+      .poll(async () => (await heading(page)).textContent())
+      .toBe(`Facture ${invoiceNumber}`);
+    await page.getByRole('region', { name: 'Documents' }).waitFor();
+    await page.goBack();
+    await page.waitForURL('**/documents');
 
     await page.getByRole('link', { name: 'Compte', exact: true }).click();
     await page.waitForURL('**/account');
@@ -248,37 +273,148 @@ describe.each(['desktop', 'phone'] as ViewportName[])('customer portal on a %s',
   });
 });
 
-describe('a customer with more than one page of orders', () => {
-  it('loads the next page with "Afficher plus", after the first', async (ctx) => {
-    requireOrSkip(ctx, stack.wholesaler !== null, 'a customer with more than one page');
-    const wholesaler = stack.wholesaler as NonNullable<Stack['wholesaler']>;
-    const { page } = await newPage(browser, stack.baseURL, 'desktop');
-    try {
+describe.each(['desktop', 'phone'] as ViewportName[])(
+  'a customer with more than one page of orders, on a %s',
+  (viewport) => {
+    let page: Page;
+    const rows = () => page.locator('table.data-table tbody tr');
+    const numbers = () => rows().locator('th a').allTextContents();
+
+    beforeAll(async () => {
+      if (stack.wholesaler === null) return;
+      const wholesaler = stack.wholesaler as NonNullable<Stack['wholesaler']>;
+      ({ page } = await newPage(browser, stack.baseURL, viewport));
       await page.goto('/orders');
       await page.waitForURL(/\/sign-in\?next=/);
       await signIn(page, wholesaler.email, wholesaler.password);
       await page.waitForURL('**/orders');
-      const rows = page.locator('table.data-table tbody tr');
-      await rows.first().waitFor();
+      await rows().first().waitFor();
+    });
+    afterAll(async () => {
+      await page?.context().close();
+    });
+
+    it('loads the next page with "Afficher plus" and moves the focus to its first row', async (ctx) => {
+      requireOrSkip(ctx, stack.wholesaler !== null, 'a customer with more than one page');
       const { orders } = await viewer<{ orders: { totalCount: number } }>(
         page,
         'orders(first: 0) { totalCount }',
       );
       expect(orders.totalCount).toBeGreaterThan(2 * ORDERS_PAGE);
-      expect(await rows.count()).toBe(ORDERS_PAGE);
-      const firstPage = await rows.getByRole('link').allTextContents();
-      await page.getByRole('button', { name: 'Afficher plus' }).click();
-      await expect.poll(() => rows.count()).toBe(2 * ORDERS_PAGE);
-      const both = await rows.getByRole('link').allTextContents();
+      expect(await rows().count()).toBe(ORDERS_PAGE);
+      const firstPage = await numbers();
+      await page.getByRole('button', { name: 'Afficher plus' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(2 * ORDERS_PAGE);
+      const both = await numbers();
       // The first page stays, and the second is new orders, not the first again.
       expect(both.slice(0, ORDERS_PAGE)).toEqual(firstPage);
       expect(new Set(both).size).toBe(2 * ORDERS_PAGE);
-      expect(await page.getByRole('button', { name: 'Afficher plus' }).isVisible()).toBe(true);
-    } finally {
-      await page.context().close();
-    }
-  });
-});
+      // The keyboard focus went on where the list grew: the first new order's link.
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()), {
+          timeout: 30_000,
+        })
+        .toBe(both[ORDERS_PAGE]);
+    });
+
+    it('comes back from an order to the same rows, scrolled to the one opened', async (ctx) => {
+      requireOrSkip(ctx, stack.wholesaler !== null, 'a customer with more than one page');
+      const before = await numbers();
+      const opened = before[ORDERS_PAGE + 5] as string;
+      const link = page.getByRole('link', { name: opened, exact: true });
+      await link.scrollIntoViewIfNeeded();
+      const scrolled = await page.evaluate(() => window.scrollY);
+      expect(scrolled).toBeGreaterThan(0);
+      await link.click();
+      await expect
+        .poll(async () => (await heading(page)).textContent(), { timeout: 30_000 })
+        .toBe(`Commande ${opened}`);
+      await page.goBack();
+      await page.waitForURL('**/orders');
+      await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(before.length);
+      expect(await numbers()).toEqual(before);
+      await expect
+        .poll(() => page.evaluate(() => window.scrollY), { timeout: 30_000 })
+        .toBe(scrolled);
+      expect(await page.getByRole('link', { name: opened, exact: true }).isVisible()).toBe(true);
+    });
+
+    it('sorts by number and sizes pages from the URL, which survives a reload', async (ctx) => {
+      requireOrSkip(ctx, stack.wholesaler !== null, 'a customer with more than one page');
+      await page.getByLabel('Par page').selectOption('50');
+      await page.waitForURL('**/orders?size=50');
+      await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(50);
+      await page.getByLabel('Trier par').selectOption('NUMBER_ASC');
+      await page.waitForURL('**/orders?size=50&sort=number&dir=asc');
+      const byNumber = (a: string, b: string) => a.length - b.length || (a < b ? -1 : 1);
+      // The rows shown stay while the new sort loads: wait for the sorted ones.
+      await expect
+        .poll(
+          async () => {
+            const shown = await numbers();
+            return shown.length === 50 && shown.join() === [...shown].sort(byNumber).join();
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true);
+      const ascending = await numbers();
+      await screenshot(page, `${viewport}-orders-sorted`);
+      await expectAccessible(page);
+      if (viewport === 'desktop') {
+        // The column header sorts too, and says how the list is sorted.
+        const header = page.getByRole('columnheader', { name: /Numéro/ });
+        expect(await header.getAttribute('aria-sort')).toBe('ascending');
+        await header.getByRole('button').click();
+        await page.waitForURL('**/orders?size=50&sort=number&dir=desc');
+        await expect
+          .poll(
+            async () => {
+              const shown = await numbers();
+              return shown.join() === [...shown].sort((a, b) => byNumber(b, a)).join();
+            },
+            { timeout: 30_000 },
+          )
+          .toBe(true);
+        // Descending starts past the 50 lowest numbers.
+        expect(byNumber((await numbers())[0] ?? '', ascending.at(-1) ?? '')).toBeGreaterThan(0);
+        expect(await header.getAttribute('aria-sort')).toBe('descending');
+        // The header stays in view under the top bar while the list scrolls.
+        await page.mouse.wheel(0, 1500);
+        await expect
+          .poll(async () => (await header.boundingBox())?.y ?? -1, { timeout: 30_000 })
+          .toBeGreaterThanOrEqual(59);
+        expect((await header.boundingBox())?.y ?? 999).toBeLessThan(70);
+        await screenshot(page, `${viewport}-orders-sticky-header`);
+      }
+      const shown = await numbers();
+      await page.reload();
+      await rows().first().waitFor();
+      expect(await numbers()).toEqual(shown);
+      expect(await page.getByLabel('Par page').inputValue()).toBe('50');
+    });
+
+    it('keeps the filters in the URL, to share and reload, and warns about reversed dates', async (ctx) => {
+      requireOrSkip(ctx, stack.wholesaler !== null, 'a customer with more than one page');
+      await page.goto('/orders?status=QUOTATION&size=20');
+      await rows().first().waitFor();
+      const quotations = await numbers();
+      expect(quotations.length).toBe(20);
+      await page.reload();
+      await rows().first().waitFor();
+      expect(await numbers()).toEqual(quotations);
+      await openFilters(page);
+      expect(await page.getByLabel('Statut').inputValue()).toBe('QUOTATION');
+      await page.getByLabel('Du').fill('2026-06-30');
+      await page.getByLabel('Au').fill('2026-06-01');
+      await page.getByRole('button', { name: 'Rechercher' }).click();
+      await page.getByText('La date « Du » est postérieure à la date « Au »').waitFor();
+      expect(page.url()).toMatch(/\/orders\?status=QUOTATION&size=20$/);
+      await screenshot(page, `${viewport}-orders-dates-reversed`);
+      await expectAccessible(page);
+    });
+  },
+);
 
 describe('forgotten password', () => {
   // Tryton wants passwords with >= 75 % distinct characters; each run sets its own.

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { CustomerServices } from '../context.js';
-import { GatewayError, throttled } from '../errors.js';
+import { GatewayError, quotaExceeded } from '../errors.js';
 import { fromGlobalId, recordId } from '../ids.js';
 import type { BucketLimits, LeakyBucket } from '../quotas/leaky-bucket.js';
 import { rateLimitHeaders } from '../quotas/rate-limit.js';
@@ -121,7 +121,7 @@ export async function handleDownload(
     const headers = rateLimitHeaders(taken.available, quota.limits);
     if (!taken.allowed) {
       const retryAfter = String(taken.retryAfter);
-      return sendError(res, 429, throttled(taken.retryAfter), {
+      return sendError(res, 429, quotaExceeded(taken.retryAfter), {
         ...headers,
         'retry-after': retryAfter,
       });

@@ -9,4 +9,8 @@ describe('the GraphiQL example operations', () => {
     expect(document.definitions.length).toBeGreaterThanOrEqual(5);
     expect(validate(await portalSchema(), document)).toEqual([]);
   });
+
+  it('hold no real account: no demo e-mail, no password', () => {
+    expect(GRAPHIQL_EXAMPLE).not.toMatch(/Portail-Demo|marie\.dupont|example\.fr/);
+  });
 });

@@ -4,7 +4,7 @@ export const GRAPHIQL_EXAMPLE = `# Customer portal GraphQL API: docs/graphql.md.
 # Each operation reports its cost under extensions.cost; the Docs panel lists every field.
 
 mutation SignIn {
-  login(email: "marie.dupont@example.fr", password: "Portail-Demo-2026!") {
+  login(email: "you@example.com", password: "your password") {
     customer { name email }
   }
 }

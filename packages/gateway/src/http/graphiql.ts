@@ -90,6 +90,9 @@ function build(title: string) {
     endpoint: '/graphql',
     defaultQuery: GRAPHIQL_EXAMPLE,
     credentials: 'same-origin',
+    // A Bearer token typed in the headers editor stays in the page's memory: never written to
+    // localStorage, where any script of the origin could read it after the tab is closed.
+    shouldPersistHeaders: false,
   };
   const start = add(
     'start.js',

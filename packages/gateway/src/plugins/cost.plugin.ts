@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../context.js';
-import { badInput, GatewayError, throttled } from '../errors.js';
+import { badInput, GatewayError, quotaExceeded } from '../errors.js';
 import { operationCost } from '../quotas/cost.js';
 import type { BucketLimits, LeakyBucket } from '../quotas/leaky-bucket.js';
 import { bucketKey, rateLimitHeaders } from '../quotas/rate-limit.js';
@@ -59,7 +59,7 @@ export function costPlugin(
             limits,
           );
           contextValue.cost = { requested, available: result.available, limits };
-          if (!result.allowed) throw throttled(result.retryAfter);
+          if (!result.allowed) throw quotaExceeded(result.retryAfter);
         },
         async willSendResponse({ response, contextValue }) {
           const cost = contextValue.cost;

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthResolver } from './auth.resolver.js';
 import { CustomerResolver } from './customer.resolver.js';
+import { DocumentRecordResolver } from './document.resolver.js';
 import { InvoiceResolver } from './invoice.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import { OrderResolver } from './order.resolver.js';
@@ -12,7 +13,14 @@ let schema: Promise<GraphQLSchema> | undefined;
 /** The code-first schema; built once per process. */
 export function portalSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
-    resolvers: [CustomerResolver, OrderResolver, InvoiceResolver, AuthResolver, NodeResolver],
+    resolvers: [
+      CustomerResolver,
+      OrderResolver,
+      InvoiceResolver,
+      DocumentRecordResolver,
+      AuthResolver,
+      NodeResolver,
+    ],
     validate: false,
   });
   return schema;

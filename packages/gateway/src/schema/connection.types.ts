@@ -1,4 +1,12 @@
-import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import {
+  ArgsType,
+  type ClassType,
+  Field,
+  InputType,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from 'type-graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pagination.js';
 import { PageInfoType } from './common.types.js';
 
@@ -28,6 +36,51 @@ export class PageArgs {
     description: 'The items before this cursor (a `startCursor`): the previous page.',
   })
   before?: string | null;
+}
+
+export enum SortFieldEnum {
+  DATE = 'DATE',
+  NUMBER = 'NUMBER',
+  AMOUNT = 'AMOUNT',
+}
+registerEnumType(SortFieldEnum, {
+  name: 'SortField',
+  description: 'What a list is sorted by.',
+  valuesConfig: {
+    DATE: { description: 'The order or invoice date; undated quotations last.' },
+    NUMBER: {
+      description: 'The number, as the ERP sorts it: shorter numbers first, then by text.',
+    },
+    AMOUNT: {
+      description:
+        'The total, taxes included. Quotations, whose total is not stored until they are confirmed, come last.',
+    },
+  },
+});
+
+export enum SortDirectionEnum {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortDirectionEnum, {
+  name: 'SortDirection',
+  description: 'Ascending (oldest, lowest first) or descending.',
+});
+
+/**
+ * How to sort a list. Cursors hold the sort key, so paging stays stable in every sort; a
+ * cursor of another sort is refused (BAD_USER_INPUT).
+ */
+@InputType('ListSort', { description: 'How to sort a list; the id breaks ties.' })
+export class ListSortInput {
+  @Field(() => SortFieldEnum, { description: 'The key to sort by.' })
+  field!: SortFieldEnum;
+
+  @Field(() => SortDirectionEnum, {
+    defaultValue: SortDirectionEnum.DESC,
+    description: 'The direction (default DESC: newest, highest, last number first).',
+  })
+  direction!: SortDirectionEnum;
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   contactMechanismNode,
 } from './address.types.js';
 import { LanguageEnum, MoneyType } from './common.types.js';
-import { PageArgs } from './connection.types.js';
+import { ListSortInput, PageArgs } from './connection.types.js';
 import { ApiTokenType, apiTokenNode, CustomerType, MonthlyAmountType } from './customer.types.js';
 import { DocumentConnectionType, documentNode } from './document.types.js';
 import { InvoiceConnectionType, InvoiceFilterInput, InvoiceType } from './invoice.types.js';
@@ -54,14 +54,16 @@ export class CustomerResolver {
 
   @FieldResolver(() => OrderConnectionType, {
     description:
-      'Orders, newest first (undated quotations last). `first` and `last` are at most 100.',
+      'Orders, newest first (undated quotations last) unless `sort` says otherwise. `first` and `last` are at most 100.',
   })
   async orders(
     @Ctx() ctx: GraphQLContext,
     @Args() page: PageArgs,
     @Arg('filter', () => OrderFilterInput, { nullable: true }) filter?: OrderFilterInput | null,
+    @Arg('sort', () => ListSortInput, { nullable: true, description: 'Default: DATE, DESC.' })
+    sort?: ListSortInput | null,
   ) {
-    return await ctx.services().orders.list(filter, pageRequest(page));
+    return await ctx.services().orders.list(filter, pageRequest(page), sort);
   }
 
   @FieldResolver(() => OrderType, {
@@ -73,14 +75,17 @@ export class CustomerResolver {
   }
 
   @FieldResolver(() => InvoiceConnectionType, {
-    description: 'Invoices, newest first. `first` and `last` are at most 100.',
+    description:
+      'Invoices, newest first unless `sort` says otherwise. `first` and `last` are at most 100.',
   })
   async invoices(
     @Ctx() ctx: GraphQLContext,
     @Args() page: PageArgs,
     @Arg('filter', () => InvoiceFilterInput, { nullable: true }) filter?: InvoiceFilterInput | null,
+    @Arg('sort', () => ListSortInput, { nullable: true, description: 'Default: DATE, DESC.' })
+    sort?: ListSortInput | null,
   ) {
-    return await ctx.services().invoices.list(filter, pageRequest(page));
+    return await ctx.services().invoices.list(filter, pageRequest(page), sort);
   }
 
   @FieldResolver(() => InvoiceType, {

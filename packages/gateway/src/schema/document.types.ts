@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { toGlobalId } from '../ids.js';
-import type { Document } from '../models.js';
+import type { Document, RecordKind, RelatedRecord } from '../models.js';
 import { Node } from './common.types.js';
 import { ConnectionType } from './connection.types.js';
 import { DateTimeScalar } from './scalars.js';
@@ -10,6 +10,27 @@ export enum DocumentKindEnum {
   ATTACHMENT = 'ATTACHMENT',
 }
 registerEnumType(DocumentKindEnum, { name: 'DocumentKind', description: 'What a document is.' });
+
+export enum RecordKindEnum {
+  ORDER = 'ORDER',
+  INVOICE = 'INVOICE',
+  ACCOUNT = 'ACCOUNT',
+}
+registerEnumType(RecordKindEnum, {
+  name: 'RecordKind',
+  description: 'What a document belongs to: an order, an invoice, or the customer account.',
+});
+
+@ObjectType('DocumentRecord', {
+  description: 'The order, invoice or account a document belongs to.',
+})
+export class DocumentRecordType {
+  @Field(() => RecordKindEnum, { description: 'Order, invoice or account.' })
+  kind!: RecordKindEnum;
+
+  /** Resolved by DocumentRecordResolver (the number is read only when asked for). */
+  record!: RelatedRecord;
+}
 
 @ObjectType('Document', { implements: Node, description: 'A file the customer can download.' })
 export class DocumentType implements Node {
@@ -36,8 +57,18 @@ export class DocumentType implements Node {
   })
   url!: string;
 
-  @Field(() => String, { nullable: true, description: 'What it belongs to.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What it belongs to, as an English word.',
+    deprecationReason: 'Use `related`: its kind, to name in any language, and its number.',
+  })
   relatedTo!: string | null;
+
+  @Field(() => DocumentRecordType, {
+    nullable: true,
+    description: 'The order, invoice or account it belongs to.',
+  })
+  related!: DocumentRecordType | null;
 }
 
 export function documentUrl(document: Pick<Document, 'key'>): string {
@@ -53,6 +84,10 @@ export function documentNode(document: Document): DocumentType & { __typename: '
     id: toGlobalId('Document', document.key),
     kind: document.kind as DocumentKindEnum,
     url: documentUrl(document),
+    related: document.related && {
+      kind: document.related.kind as RecordKind as RecordKindEnum,
+      record: document.related,
+    },
     __typename: 'Document',
   };
 }

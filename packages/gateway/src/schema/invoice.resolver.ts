@@ -2,8 +2,9 @@ import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../context.js';
 import { toGlobalId } from '../ids.js';
 import type { Invoice, Order } from '../models.js';
-import { nested } from '../pagination.js';
+import { nested, nestedLimit } from '../pagination.js';
 import { NestedFirst } from './common.types.js';
+import { DocumentType, documentNode } from './document.types.js';
 import { InvoiceTaxType, InvoiceType } from './invoice.types.js';
 import { InvoiceLineType, invoiceLineNode } from './line.types.js';
 import { OrderType } from './order.types.js';
@@ -34,6 +35,19 @@ export class InvoiceResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<Order[]> {
     return await ctx.services().orders.byIds(nested(invoice.orderIds, first));
+  }
+
+  @FieldResolver(() => [DocumentType], {
+    description: 'Files attached to the invoice (its PDF is `pdfUrl`).',
+  })
+  async documents(
+    @Root() invoice: Invoice,
+    @NestedFirst() first: number,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    nestedLimit(first);
+    const documents = await ctx.services().documents.forRecord('INVOICE', invoice);
+    return nested(documents, first).map(documentNode);
   }
 
   @FieldResolver(() => String, {

@@ -56,7 +56,7 @@ export class OrderResolver {
   @FieldResolver(() => [DocumentType], { description: 'Files attached to the order.' })
   async documents(@Root() order: Order, @NestedFirst() first: number, @Ctx() ctx: GraphQLContext) {
     nestedLimit(first);
-    const documents = await ctx.services().documents.forRecord('sale.sale', order);
+    const documents = await ctx.services().documents.forRecord('ORDER', order);
     return nested(documents, first).map(documentNode);
   }
 }

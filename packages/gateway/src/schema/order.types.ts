@@ -20,12 +20,22 @@ registerEnumType(OrderStateEnum, {
 export enum OrderInvoiceStateEnum {
   NONE = 'NONE',
   WAITING = 'WAITING',
+  AWAITING_PAYMENT = 'AWAITING_PAYMENT',
   PAID = 'PAID',
   EXCEPTION = 'EXCEPTION',
 }
 registerEnumType(OrderInvoiceStateEnum, {
   name: 'OrderInvoiceState',
   description: 'Invoicing of an order.',
+  valuesConfig: {
+    NONE: { description: 'Nothing to invoice (yet).' },
+    WAITING: { description: 'To be invoiced: no invoice issued yet.' },
+    AWAITING_PAYMENT: {
+      description: 'Invoiced: an invoice is issued and not (fully) paid. Tryton 7.0 and later.',
+    },
+    PAID: { description: 'Every invoice is paid.' },
+    EXCEPTION: { description: 'An invoice was cancelled or needs attention.' },
+  },
 });
 
 export enum OrderShipmentStateEnum {

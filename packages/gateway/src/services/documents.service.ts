@@ -1,7 +1,8 @@
 import type { Domain } from '@portal/tryton-client';
 import DataLoader from 'dataloader';
 import { badInput } from '../errors.js';
-import type { Document, Invoice, Order } from '../models.js';
+import type { RecordLoaders } from '../loaders/record.loader.js';
+import type { Document, Invoice, Order, RelatedRecord } from '../models.js';
 import { type Connection, type PageRequest, readCursor, writeCursor } from '../pagination.js';
 import {
   ATTACHMENT_DATA_FIELDS,
@@ -9,6 +10,7 @@ import {
   ATTACHMENT_KEYSET,
   ATTACHMENT_MODEL,
   ATTACHMENT_ORDER,
+  attachmentResource,
   contentTypeOf,
   toAttachmentDocument,
 } from '../tryton/attachment.mapper.js';
@@ -22,6 +24,7 @@ import {
   positionOf,
   sortableKey,
 } from '../tryton/keyset.js';
+import { SALE_MODEL } from '../tryton/sale.mapper.js';
 import { todayIso, trytonDate } from './dates.js';
 import { invoiceFileName } from './file-names.js';
 
@@ -78,12 +81,19 @@ function invoiceDocument(row: InvoiceDocRow, language: 'fr' | 'en'): Document {
     size: null,
     contentType: 'application/pdf',
     relatedTo: `Invoice ${number}`,
+    related: { kind: 'INVOICE', id: row.id, number },
   };
 }
 
+/** The fields that name a record, for the "belongs to" of documents. */
+const NUMBER_FIELDS = ['number'];
+
 /** Everything the customer can download: invoice PDFs and attachments. */
 export class DocumentsService {
-  constructor(private readonly tryton: CustomerTryton) {}
+  constructor(
+    private readonly tryton: CustomerTryton,
+    private readonly loaders: RecordLoaders,
+  ) {}
 
   private invoiceDomain() {
     return invoiceDomain({ states: ['POSTED', 'PAID'] }, trytonDate, todayIso());
@@ -198,11 +208,20 @@ export class DocumentsService {
   });
 
   /** The attachments of one order or invoice. */
-  async forRecord(
-    model: 'sale.sale' | 'account.invoice',
-    record: Order | Invoice,
-  ): Promise<Document[]> {
-    return await this.attachmentsOf.load(`${model},${record.id}`);
+  async forRecord(kind: 'ORDER' | 'INVOICE', record: Order | Invoice): Promise<Document[]> {
+    return await this.attachmentsOf.load(attachmentResource(kind, record.id));
+  }
+
+  /**
+   * The number of the order or invoice a document belongs to (batched per request, within
+   * the customer's scope: a record the customer may not see has none); null for the account.
+   */
+  async relatedNumber(related: RelatedRecord): Promise<string | null> {
+    if (related.number !== undefined) return related.number;
+    if (related.kind === 'ACCOUNT') return null;
+    const model = related.kind === 'ORDER' ? SALE_MODEL : INVOICE_MODEL;
+    const [row] = await this.loaders.load(model, NUMBER_FIELDS, [related.id]);
+    return typeof row?.number === 'string' ? row.number : null;
   }
 
   async byKey(key: string): Promise<Document | null> {

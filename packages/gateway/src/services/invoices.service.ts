@@ -1,14 +1,14 @@
 import { Decimal } from '@portal/tryton-client';
 import type { RecordLoaders } from '../loaders/record.loader.js';
 import type { Invoice, InvoiceTax, Line, MonthlyAmount } from '../models.js';
-import { type Connection, connection, type PageRequest } from '../pagination.js';
+import { type Connection, connection, type ListSort, type PageRequest } from '../pagination.js';
 import type { CustomerTryton } from '../tryton/customer-tryton.js';
 import {
   INVOICE_FIELDS,
-  INVOICE_KEYSET,
   INVOICE_MODEL,
   type InvoiceFilterInput,
   invoiceDomain,
+  invoiceKeyset,
   invoiceNumberDomain,
   toInvoice,
 } from '../tryton/invoice.mapper.js';
@@ -42,6 +42,7 @@ export class InvoicesService {
   async list(
     filter: InvoiceFilterInput | null | undefined,
     page: PageRequest,
+    sort?: ListSort | null,
   ): Promise<Connection<Invoice>> {
     const today = todayIso(this.now());
     const domain = invoiceDomain(filter, trytonDate, today);
@@ -50,7 +51,7 @@ export class InvoicesService {
     const rows = await this.tryton.page(
       INVOICE_MODEL,
       domain,
-      INVOICE_KEYSET,
+      invoiceKeyset(sort),
       INVOICE_FIELDS,
       page,
       listKey,

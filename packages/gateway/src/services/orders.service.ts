@@ -1,6 +1,6 @@
 import type { RecordLoaders } from '../loaders/record.loader.js';
 import type { Address, Invoice, Line, Order, Shipment } from '../models.js';
-import { type Connection, connection, type PageRequest } from '../pagination.js';
+import { type Connection, connection, type ListSort, type PageRequest } from '../pagination.js';
 import { ADDRESS_MODEL, addressFields, toAddress } from '../tryton/address.mapper.js';
 import type { CustomerTryton } from '../tryton/customer-tryton.js';
 import { INVOICE_FIELDS, INVOICE_MODEL, toInvoice } from '../tryton/invoice.mapper.js';
@@ -8,9 +8,9 @@ import {
   numberDomain,
   type OrderFilterInput,
   SALE_FIELDS,
-  SALE_KEYSET,
   SALE_MODEL,
   saleDomain,
+  saleKeyset,
   toOrder,
 } from '../tryton/sale.mapper.js';
 import {
@@ -33,9 +33,11 @@ export class OrdersService {
   async list(
     filter: OrderFilterInput | null | undefined,
     page: PageRequest,
+    sort?: ListSort | null,
   ): Promise<Connection<Order>> {
     const domain = saleDomain(filter, trytonDate);
-    const rows = await this.tryton.page(SALE_MODEL, domain, SALE_KEYSET, SALE_FIELDS, page);
+    const keyset = saleKeyset(sort);
+    const rows = await this.tryton.page(SALE_MODEL, domain, keyset, SALE_FIELDS, page);
     this.loaders.prime(SALE_MODEL, SALE_FIELDS, rows.rows);
     return connection(rows, toOrder);
   }

@@ -1,5 +1,5 @@
 import type { Domain, Order as TrytonOrder } from '@portal/tryton-client';
-import type { Document } from '../models.js';
+import type { Document, RecordKind, RelatedRecord } from '../models.js';
 import { type Keyset, keysetOrder } from './keyset.js';
 import { jsDate, text } from './values.js';
 
@@ -57,6 +57,25 @@ const RESOURCE_LABELS: Record<string, string> = {
   'party.party': 'Account',
 };
 
+const RESOURCE_KINDS: Record<string, RecordKind> = {
+  'sale.sale': 'ORDER',
+  'account.invoice': 'INVOICE',
+  'party.party': 'ACCOUNT',
+};
+
+/** The attachment resource (`model,id`) of a record, for the attachments of one record. */
+export function attachmentResource(kind: 'ORDER' | 'INVOICE', id: number): string {
+  return `${kind === 'ORDER' ? 'sale.sale' : 'account.invoice'},${id}`;
+}
+
+/** The record an attachment's `resource` (`sale.sale,12`) names, or null for another model. */
+function relatedRecord(resource: unknown): RelatedRecord | null {
+  const [model = '', raw] = String(resource ?? '').split(',');
+  const kind = RESOURCE_KINDS[model];
+  const id = Number(raw);
+  return kind && Number.isSafeInteger(id) && id > 0 ? { kind, id } : null;
+}
+
 export function toAttachmentDocument(row: Record<string, unknown>): Document {
   const name = text(row.name) ?? 'document';
   const resource = String(row.resource ?? '').split(',')[0] ?? '';
@@ -68,5 +87,6 @@ export function toAttachmentDocument(row: Record<string, unknown>): Document {
     size: typeof row.data_size === 'number' ? row.data_size : null,
     contentType: contentTypeOf(name),
     relatedTo: RESOURCE_LABELS[resource] ?? null,
+    related: relatedRecord(row.resource),
   };
 }

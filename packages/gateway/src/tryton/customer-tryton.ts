@@ -164,9 +164,11 @@ export class CustomerTryton {
         : decodePosition(readCursor(request.cursor, list, argument), argument);
     // Without a cursor, an empty page needs no rows: the count says whether any follow.
     const needRows = request.limit > 0 || bound !== null;
+    // The cursor is the row's key: read it even when the list's fields do not show it.
+    const read = fields.includes(keyset.field) ? fields : [...fields, keyset.field];
     const [rows, totalCount] = await Promise.all([
       needRows
-        ? this.keysetRows(model, domain, keyset, fields, {
+        ? this.keysetRows(model, domain, keyset, read, {
             direction: request.direction,
             bound: bound && { position: bound, inclusive: false },
             limit: request.limit + 1,

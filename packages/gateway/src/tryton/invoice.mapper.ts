@@ -1,5 +1,6 @@
 import type { Domain } from '@portal/tryton-client';
 import type { Invoice, InvoiceState } from '../models.js';
+import { DEFAULT_SORT, type ListSort, type SortField } from '../pagination.js';
 import type { Keyset } from './keyset.js';
 import { containsDomain } from './search.js';
 import { currencyCode, ids, isoDate, money, text } from './values.js';
@@ -32,6 +33,23 @@ const TRYTON_STATES = Object.fromEntries(Object.entries(STATES).map(([k, v]) => 
 
 /** Newest first, the id breaking ties. */
 export const INVOICE_KEYSET: Keyset = { field: 'invoice_date', direction: 'DESC' };
+
+/**
+ * The keys of the other sorts: the number as Tryton sorts it (length, then text), and the
+ * total Tryton stores when an invoice is posted (`total_amount` is computed and cannot be
+ * sorted on; every invoice the customer sees was posted).
+ */
+const INVOICE_SORT_KEYS: Record<SortField, Omit<Keyset, 'direction'>> = {
+  DATE: { field: 'invoice_date' },
+  NUMBER: { field: 'number', text: 'length-first' },
+  AMOUNT: { field: 'total_amount_cache' },
+};
+
+/** The keyset of an invoice list's sort (the id breaks ties, in the same direction). */
+export function invoiceKeyset(sort: ListSort | null | undefined): Keyset {
+  const { field, direction } = sort ?? DEFAULT_SORT;
+  return { ...INVOICE_SORT_KEYS[field], direction };
+}
 
 /** Customer invoices of the customer's parties; drafts, validated and never-numbered ones never. */
 export function invoiceScope(parties: number[]): Domain {

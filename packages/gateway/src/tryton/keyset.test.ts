@@ -1,4 +1,4 @@
-import { TrytonDate, TrytonDateTime } from '@portal/tryton-client';
+import { Decimal, TrytonDate, TrytonDateTime } from '@portal/tryton-client';
 import { describe, expect, it } from 'vitest';
 import {
   afterDomain,
@@ -57,9 +57,47 @@ describe('keyset', () => {
     ]);
   });
 
-  it('keeps dates and datetimes exact in a cursor, and refuses anything else', () => {
+  it('compares a length-first number by its length, then its text, as Tryton sorts it', () => {
+    const byNumber: Keyset = { field: 'number', direction: 'ASC', text: 'length-first' };
+    expect(afterDomain(byNumber, { key: 'CV-99', id: 4 })).toEqual([
+      'OR',
+      [['number', 'like', '______%']],
+      [
+        ['number', 'like', '_____'],
+        ['number', '>', 'CV-99'],
+      ],
+      [
+        ['number', '=', 'CV-99'],
+        ['id', '>', 4],
+      ],
+      [['number', '=', null]],
+    ]);
+    // Backward from it: the shorter ones (never the nulls, which sort last), then the same length.
+    expect(beforeDomain(byNumber, { key: 'CV-99', id: 4 })).toEqual([
+      'OR',
+      [
+        ['number', 'not like', '_____%'],
+        ['number', '!=', null],
+      ],
+      [
+        ['number', 'like', '_____'],
+        ['number', '<', 'CV-99'],
+      ],
+      [
+        ['number', '=', 'CV-99'],
+        ['id', '<', 4],
+      ],
+    ]);
+    const descending: Keyset = { ...byNumber, direction: 'DESC' };
+    expect(afterDomain(descending, { key: 'CV-99', id: 4 })[1]).toEqual([
+      ['number', 'not like', '_____%'],
+      ['number', '!=', null],
+    ]);
+  });
+
+  it('keeps dates, datetimes and decimals exact in a cursor, and refuses anything else', () => {
     const when = new TrytonDateTime(2026, 3, 4, 5, 6, 7, 123456);
-    for (const key of [day, when, null, 12, 'x']) {
+    for (const key of [day, when, null, 12, 'x', Decimal.from('1384.50')]) {
       const back = decodePosition(
         JSON.parse(JSON.stringify(encodePosition({ key, id: 3 }))),
         'after',
@@ -67,7 +105,17 @@ describe('keyset', () => {
       expect(back.id).toBe(3);
       expect(String(back.key)).toBe(String(key));
     }
-    for (const raw of [null, {}, { i: 0, k: 1 }, { i: 1, d: '2026-13-01' }, { i: 1, k: {} }]) {
+    const amount = decodePosition({ n: '-12.30', i: 2 }, 'after').key;
+    expect(amount).toBeInstanceOf(Decimal);
+    expect(String(amount)).toBe('-12.30');
+    for (const raw of [
+      null,
+      {},
+      { i: 0, k: 1 },
+      { i: 1, d: '2026-13-01' },
+      { i: 1, k: {} },
+      { i: 1, n: 'twelve' },
+    ]) {
       expect(() => decodePosition(raw, 'after')).toThrow(/Malformed cursor/);
     }
   });

@@ -1,4 +1,5 @@
 import {
+  Decimal,
   type Domain,
   TrytonDate,
   TrytonDateTime,
@@ -15,6 +16,12 @@ import { badInput } from '../errors.js';
 export interface Keyset {
   field: string;
   direction: 'ASC' | 'DESC';
+  /**
+   * How Tryton sorts a text key: `length-first` for the numbers of sales and invoices, which
+   * their `order_number` sorts by length, then text (CV-9 before CV-10). The keyset's domain
+   * must compare the same way, or a page would skip or repeat rows when lengths differ.
+   */
+  text?: 'length-first';
 }
 
 /** Where an edge sits in its list: its sort key (as Tryton reads it) and its id. */
@@ -45,10 +52,30 @@ export function afterDomain(keyset: Keyset, position: Position, inclusive = fals
   if (position.key === null) return [[keyset.field, '=', null], idClause];
   return [
     'OR',
-    [[keyset.field, past, position.key]],
+    ...keyClauses(keyset, position.key, past),
     [[keyset.field, '=', position.key], idClause],
     [[keyset.field, '=', null]],
   ];
+}
+
+/**
+ * The (non-null) rows whose key sorts strictly on the `side` of `key`. For a length-first
+ * text key: a shorter or longer text (LIKE with one `_` per character tests a length), or one
+ * of the same length and a lower or higher text.
+ */
+function keyClauses(keyset: Keyset, key: unknown, side: '<' | '>'): Domain[] {
+  const { field } = keyset;
+  if (keyset.text !== 'length-first' || typeof key !== 'string') return [[[field, side, key]]];
+  const length = [...key].length;
+  const sameLength = [field, 'like', '_'.repeat(length)];
+  const otherLength: Domain =
+    side === '>'
+      ? [[field, 'like', `${'_'.repeat(length + 1)}%`]]
+      : [
+          [field, 'not like', `${'_'.repeat(length)}%`],
+          [field, '!=', null],
+        ];
+  return [otherLength, [sameLength, [field, side, key]]];
 }
 
 /** The rows strictly before `position` in the list's order (or up to it, `inclusive`). */
@@ -60,7 +87,7 @@ export function beforeDomain(keyset: Keyset, position: Position, inclusive = fal
   }
   return [
     'OR',
-    [[keyset.field, ahead, position.key]],
+    ...keyClauses(keyset, position.key, ahead),
     [[keyset.field, '=', position.key], idClause],
   ];
 }
@@ -78,6 +105,7 @@ export function encodePosition(position: Position): unknown {
     const { year, month, day, hour, minute, second, microsecond } = key;
     return { t: [year, month, day, hour, minute, second, microsecond], i: position.id };
   }
+  if (key instanceof Decimal) return { n: key.toString(), i: position.id };
   if (key === null || typeof key === 'number' || typeof key === 'string') {
     return { k: key, i: position.id };
   }
@@ -89,11 +117,18 @@ const malformed = (argument: string) => badInput('Malformed cursor.', argument);
 /** The position of a cursor's JSON; anything not made by `encodePosition` is BAD_USER_INPUT. */
 export function decodePosition(raw: unknown, argument: string): Position {
   if (!raw || typeof raw !== 'object') throw malformed(argument);
-  const { i, d, t, k } = raw as { i?: unknown; d?: unknown; t?: unknown; k?: unknown };
+  const { i, d, t, k, n } = raw as {
+    i?: unknown;
+    d?: unknown;
+    t?: unknown;
+    k?: unknown;
+    n?: unknown;
+  };
   if (!Number.isSafeInteger(i) || (i as number) <= 0) throw malformed(argument);
   const id = i as number;
   try {
     if (typeof d === 'string') return { key: TrytonDate.fromISO(d), id };
+    if (typeof n === 'string') return { key: Decimal.from(n), id };
     if (Array.isArray(t) && t.length === 7 && t.every((n) => Number.isSafeInteger(n))) {
       const [year, month, day, hour, minute, second, microsecond] = t as number[];
       return {

@@ -30,7 +30,9 @@ export function parentCurrency(row: Record<string, unknown>, parent: string): st
 export function toLine(row: Record<string, unknown>, currency: string): Line {
   const product = toProduct(row);
   const unit = related<{ symbol?: string }>(row, 'unit');
-  const taxes = (row['taxes.'] as { rec_name?: string }[] | undefined) ?? [];
+  // A tax's description is its translatable name ("the name used in reports"), read in the
+  // request's language; its `name` (and `rec_name`) is the accountant's, in one language only.
+  const taxes = (row['taxes.'] as { description?: string }[] | undefined) ?? [];
   return {
     id: row.id as number,
     product,
@@ -39,6 +41,6 @@ export function toLine(row: Record<string, unknown>, currency: string): Line {
     unit: text(unit?.symbol),
     unitPrice: optionalMoney(row.unit_price, currency),
     amount: optionalMoney(row.amount, currency),
-    taxes: taxes.map((t) => t.rec_name ?? '').filter(Boolean),
+    taxes: taxes.map((t) => t.description ?? '').filter(Boolean),
   };
 }

@@ -20,7 +20,7 @@ export const SALE_LINE_FIELDS = [
   'unit.symbol',
   'unit_price',
   'amount',
-  'taxes.rec_name',
+  'taxes.description',
 ];
 
 export function toSaleLine(row: Record<string, unknown>, currency: string): Line | null {

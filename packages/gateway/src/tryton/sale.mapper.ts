@@ -1,5 +1,6 @@
 import type { Domain } from '@portal/tryton-client';
 import type { Order, OrderInvoiceState, OrderShipmentState, OrderState } from '../models.js';
+import { DEFAULT_SORT, type ListSort, type SortField } from '../pagination.js';
 import type { Keyset } from './keyset.js';
 import { containsDomain } from './search.js';
 import { currencyCode, id, ids, isoDate, money, text } from './values.js';
@@ -35,13 +36,16 @@ const STATES: Record<string, OrderState> = {
 };
 const TRYTON_STATES = Object.fromEntries(Object.entries(STATES).map(([k, v]) => [v, k]));
 
-/** 6.0 names, plus 7.x's finer states folded into the portal's four. */
+/**
+ * 6.0 names, plus 7.x's finer states: invoices still to come (`pending`) apart from invoices
+ * issued and not yet (fully) paid, which the customer has to act on.
+ */
 const INVOICE_STATES: Record<string, OrderInvoiceState> = {
   none: 'NONE',
   waiting: 'WAITING',
   pending: 'WAITING',
-  'awaiting payment': 'WAITING',
-  'partially paid': 'WAITING',
+  'awaiting payment': 'AWAITING_PAYMENT',
+  'partially paid': 'AWAITING_PAYMENT',
   paid: 'PAID',
   exception: 'EXCEPTION',
 };
@@ -58,6 +62,23 @@ const SHIPMENT_STATES: Record<string, OrderShipmentState> = {
  * dates a sale when it is confirmed) come last.
  */
 export const SALE_KEYSET: Keyset = { field: 'sale_date', direction: 'DESC' };
+
+/**
+ * The keys of the other sorts: the number as Tryton sorts it (length, then text), and the
+ * total Tryton stores when a sale is confirmed or cancelled (`total_amount` is computed and
+ * cannot be sorted on): quotations, not yet confirmed, come after the others.
+ */
+const SALE_SORT_KEYS: Record<SortField, Omit<Keyset, 'direction'>> = {
+  DATE: { field: 'sale_date' },
+  NUMBER: { field: 'number', text: 'length-first' },
+  AMOUNT: { field: 'total_amount_cache' },
+};
+
+/** The keyset of an order list's sort (the id breaks ties, in the same direction). */
+export function saleKeyset(sort: ListSort | null | undefined): Keyset {
+  const { field, direction } = sort ?? DEFAULT_SORT;
+  return { ...SALE_SORT_KEYS[field], direction };
+}
 
 /**
  * Every order read is limited to the customer's parties and to non-draft states. A sale

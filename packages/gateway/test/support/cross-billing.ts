@@ -23,7 +23,12 @@ export async function crossBilledSale(
   payer: DemoCustomer,
   reference: string,
 ): Promise<CrossBilledSale> {
-  const client = new TrytonClient({ url: tryton.url, database: tryton.database });
+  // Posting renders the invoice report (LibreOffice): well over 30 s on a busy machine.
+  const client = new TrytonClient({
+    url: tryton.url,
+    database: tryton.database,
+    timeoutMs: 180_000,
+  });
   await client.login(tryton.admin.login, tryton.admin.password);
   try {
     const sales = client.model('sale.sale');

@@ -1,6 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import {
+  NavLink,
+  Outlet,
+  ScrollRestoration,
+  useLocation,
+  useNavigate,
+  useNavigation,
+  useNavigationType,
+} from 'react-router';
 import { BrandFooter } from '@/brand/brand-footer';
 import {
   DocumentIcon,
@@ -22,9 +30,14 @@ const NAV = [
   { to: '/account', key: 'nav.account', icon: UserIcon, end: false },
 ] as const;
 
-/** Moves focus to the new page's heading after a navigation, as a page load would. */
+/**
+ * Moves focus to the new page's heading after a navigation, as a page load would. The scroll
+ * position is the router's (ScrollRestoration): the top for a new page, where it was for a
+ * page left with the back button, so a list shows again the row that was opened.
+ */
 function useFocusOnNavigate() {
   const { pathname } = useLocation();
+  const navigationType = useNavigationType();
   const first = useRef(true);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each new path, by design
   useEffect(() => {
@@ -35,7 +48,7 @@ function useFocusOnNavigate() {
     const target =
       document.querySelector<HTMLElement>('main h1') ?? document.getElementById('main');
     target?.focus({ preventScroll: true });
-    window.scrollTo(0, 0);
+    if (navigationType !== 'POP') window.scrollTo(0, 0);
   }, [pathname]);
 }
 
@@ -94,6 +107,7 @@ export function AppShell() {
         <Outlet />
       </main>
       <BrandFooter />
+      <ScrollRestoration />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { ErrorState } from '@/components/list-states';
+import { PageHeader } from '@/components/page-header';
 import { NotFound } from './not-found';
 
 /**
@@ -22,5 +23,22 @@ export function RouteError() {
       <h1 className="visually-hidden">{t('common.errorTitle')}</h1>
       <ErrorState error={error} onRetry={() => window.location.reload()} />
     </main>
+  );
+}
+
+/**
+ * A page of the signed-in app that failed (its chunk, or a render error): the error shows in
+ * the page's place, inside the frame, so the header and navigation stay and the customer can
+ * go elsewhere, or try again.
+ */
+export function PageError() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />;
+  return (
+    <>
+      <PageHeader title={t('common.errorTitle')} />
+      <ErrorState error={error} onRetry={() => window.location.reload()} />
+    </>
   );
 }

@@ -2,7 +2,7 @@ import type { RouteObject } from 'react-router';
 import { FullPageSpinner } from '@/components/full-page-spinner';
 import { RequireAuth } from '@/features/auth/components/require-auth';
 import { NotFound } from './not-found';
-import { RouteError } from './route-error';
+import { PageError, RouteError } from './route-error';
 
 // Every page is its own chunk, fetched when first visited: the sign-in page never downloads the
 // dashboard, and the dashboard never downloads the order detail.
@@ -40,48 +40,56 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./app-shell')).default }),
             children: [
               {
-                index: true,
-                lazy: async () => ({
-                  Component: (await import('@/features/dashboard/routes/dashboard')).default,
-                }),
+                // A failing page keeps the frame: its error shows where the page would be.
+                errorElement: <PageError />,
+                children: [
+                  {
+                    index: true,
+                    lazy: async () => ({
+                      Component: (await import('@/features/dashboard/routes/dashboard')).default,
+                    }),
+                  },
+                  {
+                    path: 'orders',
+                    lazy: async () => ({
+                      Component: (await import('@/features/orders/routes/orders-list')).default,
+                    }),
+                  },
+                  {
+                    path: 'orders/:number',
+                    lazy: async () => ({
+                      Component: (await import('@/features/orders/routes/order-detail')).default,
+                    }),
+                  },
+                  {
+                    path: 'invoices',
+                    lazy: async () => ({
+                      Component: (await import('@/features/invoices/routes/invoices-list')).default,
+                    }),
+                  },
+                  {
+                    path: 'invoices/:number',
+                    lazy: async () => ({
+                      Component: (await import('@/features/invoices/routes/invoice-detail'))
+                        .default,
+                    }),
+                  },
+                  {
+                    path: 'documents',
+                    lazy: async () => ({
+                      Component: (await import('@/features/documents/routes/documents-list'))
+                        .default,
+                    }),
+                  },
+                  {
+                    path: 'account',
+                    lazy: async () => ({
+                      Component: (await import('@/features/account/routes/account')).default,
+                    }),
+                  },
+                  { path: '*', Component: NotFound },
+                ],
               },
-              {
-                path: 'orders',
-                lazy: async () => ({
-                  Component: (await import('@/features/orders/routes/orders-list')).default,
-                }),
-              },
-              {
-                path: 'orders/:number',
-                lazy: async () => ({
-                  Component: (await import('@/features/orders/routes/order-detail')).default,
-                }),
-              },
-              {
-                path: 'invoices',
-                lazy: async () => ({
-                  Component: (await import('@/features/invoices/routes/invoices-list')).default,
-                }),
-              },
-              {
-                path: 'invoices/:number',
-                lazy: async () => ({
-                  Component: (await import('@/features/invoices/routes/invoice-detail')).default,
-                }),
-              },
-              {
-                path: 'documents',
-                lazy: async () => ({
-                  Component: (await import('@/features/documents/routes/documents-list')).default,
-                }),
-              },
-              {
-                path: 'account',
-                lazy: async () => ({
-                  Component: (await import('@/features/account/routes/account')).default,
-                }),
-              },
-              { path: '*', Component: NotFound },
             ],
           },
         ],

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 
@@ -25,18 +25,38 @@ export function ListFilters({
   const { t } = useTranslation();
   const id = useId();
   const [params, setParams] = useSearchParams();
+  const [reversed, setReversed] = useState(false);
+  const fromRef = useRef<HTMLInputElement>(null);
+  // A shared or bookmarked link can carry reversed dates too: say so rather than "nothing".
+  const urlReversed = isReversed(params.get('from'), params.get('to'));
+
+  /** The URL without its filters: the page size and sort stay as they are. */
+  const withoutFilters = () => {
+    const next = new URLSearchParams(params);
+    for (const key of FILTER_KEYS) next.delete(key);
+    return next;
+  };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const next = new URLSearchParams();
-    for (const key of ['q', 'status', 'from', 'to']) {
+    const from = String(form.get('from') ?? '');
+    const to = String(form.get('to') ?? '');
+    if (isReversed(from, to)) {
+      setReversed(true);
+      fromRef.current?.focus();
+      return;
+    }
+    setReversed(false);
+    const next = withoutFilters();
+    for (const key of FILTER_KEYS) {
       const value = String(form.get(key) ?? '').trim();
       if (value) next.set(key, value);
     }
     setParams(next);
   };
-  const active = ['q', 'status', 'from', 'to'].some((key) => params.get(key));
+  const datesError = reversed || urlReversed;
+  const active = FILTER_KEYS.some((key) => params.get(key));
   const refinements = ['status', 'from', 'to'].filter((key) => params.get(key)).length;
   // On phones the status and dates fold behind a toggle so the list stays in view.
   const [expanded, setExpanded] = useState(false);
@@ -89,22 +109,44 @@ export function ListFilters({
           <label htmlFor={`${id}-from`}>{t('common.from')}</label>
           <input
             id={`${id}-from`}
+            ref={fromRef}
             name="from"
             type="date"
             defaultValue={params.get('from') ?? ''}
+            aria-invalid={datesError || undefined}
+            aria-describedby={datesError ? `${id}-dates` : undefined}
           />
         </div>
         <div className="field">
           <label htmlFor={`${id}-to`}>{t('common.to')}</label>
-          <input id={`${id}-to`} name="to" type="date" defaultValue={params.get('to') ?? ''} />
+          <input
+            id={`${id}-to`}
+            name="to"
+            type="date"
+            defaultValue={params.get('to') ?? ''}
+            aria-invalid={datesError || undefined}
+            aria-describedby={datesError ? `${id}-dates` : undefined}
+          />
         </div>
       </div>
+      {datesError && (
+        <p className="field-error filter-error" id={`${id}-dates`} role="alert">
+          {t('list.datesReversed')}
+        </p>
+      )}
       <div className="filter-actions">
         <button type="submit" className="btn btn-primary">
           {t('common.apply')}
         </button>
         {active && (
-          <button type="button" className="btn btn-ghost" onClick={() => setParams({})}>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={() => {
+              setReversed(false);
+              setParams(withoutFilters());
+            }}
+          >
             {t('common.clear')}
           </button>
         )}
@@ -112,6 +154,13 @@ export function ListFilters({
       {children}
     </form>
   );
+}
+
+const FILTER_KEYS = ['q', 'status', 'from', 'to'];
+
+/** A "from" day after the "to" day (ISO dates compare as text). */
+function isReversed(from: string | null, to: string | null): boolean {
+  return Boolean(from && to && from > to);
 }
 
 /** The URL's filter values, for building the query's filter input. */

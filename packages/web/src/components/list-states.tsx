@@ -34,13 +34,20 @@ export function EmptyState({ children, action }: { children: ReactNode; action?:
 /** Any failed load: a human message, the service-down case apart, and a retry. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { t } = useTranslation();
-  const { code } = gatewayError(error);
+  const { code, retryAfter } = gatewayError(error);
+  // Outside the sign-in form, THROTTLED is the request quota: say so, not "too many attempts".
+  const body =
+    code === 'TRYTON_UNAVAILABLE'
+      ? t('common.unavailable')
+      : code === 'THROTTLED'
+        ? t('list.quota', { count: retryAfter ?? 1 })
+        : t('common.errorBody');
   return (
     <div className="error-state" role="alert">
       <AlertIcon />
       <div>
         <p className="error-state-title">{t('common.errorTitle')}</p>
-        <p>{code === 'TRYTON_UNAVAILABLE' ? t('common.unavailable') : t('common.errorBody')}</p>
+        <p>{body}</p>
       </div>
       <button type="button" className="btn btn-secondary" onClick={onRetry}>
         {t('common.retry')}
@@ -62,6 +69,7 @@ export function LoadMore({ shown, total, hasNextPage, onLoadMore }: LoadMoreProp
   const [loading, setLoading] = useState(false);
   const [failed, setFailed] = useState(false);
   const load = async () => {
+    if (loading) return;
     setLoading(true);
     setFailed(false);
     try {
@@ -87,7 +95,8 @@ export function LoadMore({ shown, total, hasNextPage, onLoadMore }: LoadMoreProp
           type="button"
           className="btn btn-secondary"
           onClick={load}
-          disabled={loading}
+          // Not `disabled`: a disabled button loses the keyboard focus to the page body.
+          aria-disabled={loading}
           aria-busy={loading}
         >
           {loading ? t('common.loadingMore') : failed ? t('common.retry') : t('common.loadMore')}

@@ -28,6 +28,7 @@ export function OrderStateBadge({ state }: { state: OrderState }) {
 const progressTones: Record<OrderInvoiceState | OrderShipmentState, Tone> = {
   NONE: 'neutral',
   WAITING: 'warning',
+  AWAITING_PAYMENT: 'warning',
   PAID: 'success',
   SENT: 'success',
   EXCEPTION: 'danger',

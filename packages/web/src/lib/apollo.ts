@@ -15,9 +15,9 @@ export function createCache(): InMemoryCache {
     typePolicies: {
       Customer: {
         fields: {
-          // `first` and `after` page through one list; the filter makes it another list.
-          orders: relayStylePagination(['filter']),
-          invoices: relayStylePagination(['filter']),
+          // `first` and `after` page through one list; a filter or a sort makes it another list.
+          orders: relayStylePagination(['filter', 'sort']),
+          invoices: relayStylePagination(['filter', 'sort']),
           documents: relayStylePagination(),
         },
       },
@@ -25,6 +25,7 @@ export function createCache(): InMemoryCache {
       Money: { keyFields: false },
       MonthlyAmount: { keyFields: false },
       InvoiceTax: { keyFields: false },
+      DocumentRecord: { keyFields: false },
     },
   });
 }

@@ -18,6 +18,8 @@ export interface GatewayError {
   code: ErrorCode | 'NETWORK' | 'UNKNOWN';
   message: string;
   retryAfter?: number;
+  /** THROTTLED: `QUOTA` (the request quota is used up) or `ATTEMPTS` (sign-in attempts). */
+  reason?: string;
   /** TOO_MANY_API_TOKENS: how many live tokens a customer may hold. */
   limit?: number;
 }
@@ -31,11 +33,13 @@ function fromWire(first: WireError | undefined): GatewayError {
   const code = first?.extensions?.code;
   const retryAfter = first?.extensions?.retryAfter;
   const limit = first?.extensions?.limit;
+  const reason = first?.extensions?.reason;
   return {
     code: typeof code === 'string' ? (code as ErrorCode) : 'UNKNOWN',
     message: first?.message ?? '',
     ...(typeof retryAfter === 'number' ? { retryAfter } : {}),
     ...(typeof limit === 'number' ? { limit } : {}),
+    ...(typeof reason === 'string' ? { reason } : {}),
   };
 }
 

@@ -139,7 +139,7 @@ export const en: Messages = {
     state: 'Status',
     total: 'Total incl. tax',
     searchLabel: 'Number or reference',
-    searchPlaceholder: 'E.g. SO0042',
+    searchPlaceholder: 'E.g. CV-00042',
     empty: 'You have not placed any order yet.',
     emptyFiltered: 'No order matches these criteria.',
     detailTitle: 'Order {{number}}',
@@ -179,7 +179,7 @@ export const en: Messages = {
     total: 'Total incl. tax',
     amountDue: 'Left to pay',
     searchLabel: 'Number or reference',
-    searchPlaceholder: 'E.g. INV0042',
+    searchPlaceholder: 'E.g. FA2026-00012',
     filter: {
       all: 'All',
       unpaid: 'To pay',
@@ -207,6 +207,9 @@ export const en: Messages = {
     downloaded: 'PDF downloaded.',
     downloadError: 'The PDF could not be downloaded. Please try again.',
     dueOn: 'Due by',
+    fileName: 'Invoice {{number}}.pdf',
+    documents: 'Documents',
+    noDocuments: 'No attached document.',
   },
   documents: {
     title: 'Documents',
@@ -218,6 +221,7 @@ export const en: Messages = {
     relatedTo: 'About',
     empty: 'No document yet.',
     kinds: { INVOICE_PDF: 'Invoice PDF', ATTACHMENT: 'Attachment' },
+    related: { ORDER: 'Order {{number}}', INVOICE: 'Invoice {{number}}', ACCOUNT: 'Your account' },
   },
   account: {
     title: 'My account',
@@ -264,6 +268,9 @@ export const en: Messages = {
       createdAt: 'Created on',
       lastUsed: 'last used:',
       revoke: 'Revoke',
+      copy: 'Copy the token',
+      copied: 'Token copied.',
+      copyFailed: 'Copying failed: select the token and copy it.',
       tooMany:
         'You already hold {{count}} tokens, the maximum: revoke one you no longer use before creating another.',
       confirmRevoke: 'Revoke the token “{{name}}”? Software using it will lose access.',
@@ -287,6 +294,23 @@ export const en: Messages = {
     throttled: 'Too many downloads in a short time: try again in {{seconds}} s.',
     error: 'The export failed. Try again in a moment.',
   },
+  // Paged lists (components/paged-list.tsx, list-filters.tsx, list-states.tsx): issue 18 §2.
+  list: {
+    sortBy: 'Sort by',
+    pageSize: 'Per page',
+    sortByColumn: 'Sort by {{column}}',
+    sorts: {
+      DATE_DESC: 'Date, newest first',
+      DATE_ASC: 'Date, oldest first',
+      NUMBER_DESC: 'Number, descending',
+      NUMBER_ASC: 'Number, ascending',
+      AMOUNT_DESC: 'Amount, highest first',
+      AMOUNT_ASC: 'Amount, lowest first',
+    },
+    datesReversed: 'The “From” date is after the “To” date: correct one of them.',
+    quota_one: 'You made many requests in a short time. Wait {{count}} second, then try again.',
+    quota_other: 'You made many requests in a short time. Wait {{count}} seconds, then try again.',
+  },
   languages: { fr: 'Français', en: 'English' },
   states: {
     order: {
@@ -299,6 +323,7 @@ export const en: Messages = {
     orderInvoice: {
       NONE: 'Not invoiced',
       WAITING: 'Invoicing pending',
+      AWAITING_PAYMENT: 'Invoiced, awaiting payment',
       PAID: 'Paid',
       EXCEPTION: 'Invoicing issue',
     },

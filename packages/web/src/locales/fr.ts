@@ -138,7 +138,7 @@ export const fr = {
     state: 'Statut',
     total: 'Total TTC',
     searchLabel: 'Numéro ou référence',
-    searchPlaceholder: 'Ex. : SO0042',
+    searchPlaceholder: 'Ex. : CV-00042',
     empty: 'Vous n’avez encore passé aucune commande.',
     emptyFiltered: 'Aucune commande ne correspond à ces critères.',
     detailTitle: 'Commande {{number}}',
@@ -179,7 +179,7 @@ export const fr = {
     total: 'Total TTC',
     amountDue: 'Reste à payer',
     searchLabel: 'Numéro ou référence',
-    searchPlaceholder: 'Ex. : INV0042',
+    searchPlaceholder: 'Ex. : FA2026-00012',
     filter: {
       all: 'Toutes',
       unpaid: 'À régler',
@@ -208,6 +208,9 @@ export const fr = {
     downloaded: 'PDF téléchargé.',
     downloadError: 'Le PDF n’a pas pu être téléchargé. Réessayez.',
     dueOn: 'À régler avant le',
+    fileName: 'Facture {{number}}.pdf',
+    documents: 'Documents',
+    noDocuments: 'Aucun document joint.',
   },
   documents: {
     title: 'Documents',
@@ -219,6 +222,11 @@ export const fr = {
     relatedTo: 'Concerne',
     empty: 'Aucun document pour le moment.',
     kinds: { INVOICE_PDF: 'Facture PDF', ATTACHMENT: 'Pièce jointe' },
+    related: {
+      ORDER: 'Commande {{number}}',
+      INVOICE: 'Facture {{number}}',
+      ACCOUNT: 'Votre compte',
+    },
   },
   account: {
     title: 'Mon compte',
@@ -265,6 +273,9 @@ export const fr = {
       createdAt: 'Créé le',
       lastUsed: 'dernière utilisation :',
       revoke: 'Révoquer',
+      copy: 'Copier le jeton',
+      copied: 'Jeton copié.',
+      copyFailed: 'La copie a échoué : sélectionnez le jeton et copiez-le.',
       tooMany:
         'Vous avez déjà {{count}} jetons, le maximum : révoquez-en un dont vous ne vous servez plus avant d’en créer un autre.',
       confirmRevoke:
@@ -290,6 +301,25 @@ export const fr = {
     throttled: 'Trop de téléchargements en peu de temps : réessayez dans {{seconds}} s.',
     error: 'L’export a échoué. Réessayez dans un instant.',
   },
+  // Paged lists (components/paged-list.tsx, list-filters.tsx, list-states.tsx): issue 18 §2.
+  list: {
+    sortBy: 'Trier par',
+    pageSize: 'Par page',
+    sortByColumn: 'Trier par {{column}}',
+    sorts: {
+      DATE_DESC: 'Date, plus récentes d’abord',
+      DATE_ASC: 'Date, plus anciennes d’abord',
+      NUMBER_DESC: 'Numéro, décroissant',
+      NUMBER_ASC: 'Numéro, croissant',
+      AMOUNT_DESC: 'Montant, du plus élevé au plus bas',
+      AMOUNT_ASC: 'Montant, du plus bas au plus élevé',
+    },
+    datesReversed: 'La date « Du » est postérieure à la date « Au » : corrigez l’une des deux.',
+    quota_one:
+      'Vous avez fait beaucoup de demandes en peu de temps. Patientez {{count}} seconde, puis réessayez.',
+    quota_other:
+      'Vous avez fait beaucoup de demandes en peu de temps. Patientez {{count}} secondes, puis réessayez.',
+  },
   languages: { fr: 'Français', en: 'English' },
   states: {
     order: {
@@ -302,6 +332,7 @@ export const fr = {
     orderInvoice: {
       NONE: 'Non facturée',
       WAITING: 'Facturation en attente',
+      AWAITING_PAYMENT: 'Facturée, en attente de paiement',
       PAID: 'Payée',
       EXCEPTION: 'Anomalie de facturation',
     },

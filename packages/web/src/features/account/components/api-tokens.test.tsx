@@ -71,6 +71,11 @@ describe('API tokens on the account page', () => {
     expect(await within(section).findByDisplayValue('ptk_secret_once')).toBeInTheDocument();
     expect(within(section).getByText('Comptabilité', { selector: 'strong' })).toBeInTheDocument();
 
+    // Shown once: a button copies it.
+    await user.click(within(section).getByRole('button', { name: 'Copier le jeton' }));
+    expect(await navigator.clipboard.readText()).toBe('ptk_secret_once');
+    expect(within(section).getByText('Jeton copié.')).toHaveAttribute('role', 'status');
+
     await user.click(within(section).getByRole('button', { name: 'Révoquer Sage' }));
     await vi.waitFor(() =>
       expect(within(section).queryByText('Sage', { selector: 'strong' })).not.toBeInTheDocument(),

@@ -78,13 +78,16 @@ export function ApiTokens({
           <label className="visually-hidden" htmlFor="new-token">
             {t('account.tokens.secret')}
           </label>
-          <input
-            id="new-token"
-            className="token-secret"
-            ref={secretRef}
-            readOnly
-            value={secret.token}
-          />
+          <div className="token-copy">
+            <input
+              id="new-token"
+              className="token-secret"
+              ref={secretRef}
+              readOnly
+              value={secret.token}
+            />
+            <CopyButton text={secret.token} />
+          </div>
         </Alert>
       )}
       {tokens.length === 0 ? (
@@ -120,5 +123,30 @@ export function ApiTokens({
         </button>
       </form>
     </div>
+  );
+}
+
+/** Copies the new token to the clipboard, and says so (the token is shown only once). */
+function CopyButton({ text }: { text: string }) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setState('copied');
+    } catch {
+      setState('failed');
+    }
+  };
+  return (
+    <>
+      <button type="button" className="btn btn-secondary" onClick={copy}>
+        {t('account.tokens.copy')}
+      </button>
+      <span className="token-copy-status" role="status">
+        {state === 'copied' && t('account.tokens.copied')}
+        {state === 'failed' && t('account.tokens.copyFailed')}
+      </span>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import type { MockLink } from '@apollo/client/testing';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DocumentsDocument } from '@/gql/graphql';
 import { renderRoutes } from '@/test/render';
@@ -13,8 +13,18 @@ interface Doc {
   kind: 'INVOICE_PDF' | 'ATTACHMENT';
   date: string | null;
   size: number | null;
-  relatedTo: string | null;
+  related: {
+    __typename: 'DocumentRecord';
+    kind: 'ORDER' | 'INVOICE' | 'ACCOUNT';
+    number: string | null;
+  } | null;
 }
+
+const related = (kind: 'ORDER' | 'INVOICE' | 'ACCOUNT', number: string | null) => ({
+  __typename: 'DocumentRecord' as const,
+  kind,
+  number,
+});
 
 function page(documents: Doc[], total: number, hasNextPage = false) {
   return {
@@ -51,7 +61,7 @@ const invoicePdf: Doc = {
   kind: 'INVOICE_PDF',
   date: '2026-11-02',
   size: 1536,
-  relatedTo: 'INV/2026/0042',
+  related: related('INVOICE', 'FA2026-00042'),
 };
 const attachment: Doc = {
   id: 'doc-2',
@@ -59,7 +69,7 @@ const attachment: Doc = {
   kind: 'ATTACHMENT',
   date: '2026-10-15',
   size: 2_621_440,
-  relatedTo: 'SO0007',
+  related: related('ORDER', 'CV-00007'),
 };
 const bare: Doc = {
   id: 'doc-3',
@@ -67,9 +77,16 @@ const bare: Doc = {
   kind: 'ATTACHMENT',
   date: null,
   size: null,
-  relatedTo: null,
+  related: null,
 };
-const tiny: Doc = { ...bare, id: 'doc-4', name: 'tiny.txt', size: 512, date: '2026-01-05' };
+const tiny: Doc = {
+  ...bare,
+  id: 'doc-4',
+  name: 'tiny.txt',
+  size: 512,
+  date: '2026-01-05',
+  related: related('ACCOUNT', null),
+};
 
 function setup(mocks: MockLink.MockedResponse[]) {
   return renderRoutes({
@@ -85,7 +102,7 @@ const cells = (row: HTMLElement | undefined) =>
     .map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim());
 
 describe('documents list', () => {
-  it('lists each file with its type, related record, date and size', async () => {
+  it('lists each file with its type, related record (named in French, linked), date and size', async () => {
     setup([
       {
         request: { query: DocumentsDocument, variables: { first: PAGE_SIZE } },
@@ -100,10 +117,16 @@ describe('documents list', () => {
     const link = within(first as HTMLElement).getByRole('link', { name: 'INV-2026-0042.pdf' });
     expect(link).toHaveAttribute('href', '/downloads/documents/doc-1');
     expect(link).toHaveAttribute('download');
-    expect(cells(first)).toEqual(['Facture PDF', 'INV/2026/0042', '2 nov. 2026', '1,5 Ko']);
-    expect(cells(second)).toEqual(['Pièce jointe', 'SO0007', '15 oct. 2026', '2,5 Mo']);
+    expect(cells(first)).toEqual(['Facture PDF', 'Facture FA2026-00042', '2 nov. 2026', '1,5 Ko']);
+    expect(cells(second)).toEqual(['Pièce jointe', 'Commande CV-00007', '15 oct. 2026', '2,5 Mo']);
     expect(cells(third)).toEqual(['Pièce jointe', '—', '—', '—']);
-    expect(cells(fourth)).toEqual(['Pièce jointe', '—', '5 janv. 2026', '512 o']);
+    expect(cells(fourth)).toEqual(['Pièce jointe', 'Votre compte', '5 janv. 2026', '512 o']);
+    expect(
+      within(first as HTMLElement).getByRole('link', { name: 'Facture FA2026-00042' }),
+    ).toHaveAttribute('href', '/invoices/FA2026-00042');
+    expect(
+      within(second as HTMLElement).getByRole('link', { name: 'Commande CV-00007' }),
+    ).toHaveAttribute('href', '/orders/CV-00007');
     expect(screen.getByText('4 sur 4')).toBeInTheDocument();
   });
 
@@ -121,7 +144,7 @@ describe('documents list', () => {
     });
     const table = await screen.findByRole('table');
     const [, row] = within(table).getAllByRole('row');
-    expect(cells(row)).toEqual(['Invoice PDF', 'INV/2026/0042', '2 Nov 2026', '1.5 kB']);
+    expect(cells(row)).toEqual(['Invoice PDF', 'Invoice FA2026-00042', '2 Nov 2026', '1.5 kB']);
   });
 
   it('appends the next page on "load more"', async () => {
@@ -140,7 +163,9 @@ describe('documents list', () => {
     ]);
     expect(await screen.findByText('1 sur 2')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Afficher plus' }));
-    expect(await screen.findByRole('link', { name: 'Bon de livraison.pdf' })).toBeInTheDocument();
+    // The focus moves to the first new row, where the list grew.
+    const added = await screen.findByRole('link', { name: 'Bon de livraison.pdf' });
+    await waitFor(() => expect(added).toHaveFocus());
     expect(screen.getByRole('link', { name: 'INV-2026-0042.pdf' })).toBeInTheDocument();
     expect(screen.getByText('2 sur 2')).toBeInTheDocument();
   });

@@ -1,13 +1,11 @@
-import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorState, ListSkeleton, LoadMore } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
+import { PagedList } from '@/components/paged-list';
+import { useListParams, usePagedList } from '@/components/use-paged-list';
 import { graphql } from '@/gql';
 import { DocumentRow } from '../components/document-row';
 
-const PAGE_SIZE = 20;
-
-const DocumentsQuery = graphql(`
+export const DocumentsQuery = graphql(`
   query Documents($first: Int!, $after: String) {
     viewer {
       id
@@ -30,56 +28,25 @@ const DocumentsQuery = graphql(`
 
 export function DocumentsListRoute() {
   const { t } = useTranslation();
-  const { data, error, refetch, fetchMore } = useQuery(DocumentsQuery, {
-    variables: { first: PAGE_SIZE },
-  });
-  const connection = data?.viewer?.documents;
-
-  let content: React.ReactNode;
-  if (error && !connection) {
-    content = <ErrorState error={error} onRetry={() => void refetch()} />;
-  } else if (!connection) {
-    content = <ListSkeleton rows={8} />;
-  } else if (connection.edges.length === 0) {
-    content = <EmptyState>{t('documents.empty')}</EmptyState>;
-  } else {
-    content = (
-      <>
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('documents.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('documents.name')}</th>
-                <th scope="col">{t('documents.kind')}</th>
-                <th scope="col">{t('documents.relatedTo')}</th>
-                <th scope="col">{t('documents.date')}</th>
-                <th scope="col" className="amount">
-                  {t('documents.size')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {connection.edges.map(({ node }) => (
-                <DocumentRow key={node.id} document={node} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <LoadMore
-          shown={connection.edges.length}
-          total={connection.totalCount}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          onLoadMore={() => fetchMore({ variables: { after: connection.pageInfo.endCursor } })}
-        />
-      </>
-    );
-  }
+  const { pageSize } = useListParams();
+  const list = usePagedList(DocumentsQuery, { first: pageSize }, (data) => data?.viewer?.documents);
 
   return (
     <>
       <PageHeader title={t('documents.title')} description={t('documents.intro')} />
-      {content}
+      <PagedList
+        list={list}
+        caption={t('documents.title')}
+        columns={[
+          { label: t('documents.name') },
+          { label: t('documents.kind') },
+          { label: t('documents.relatedTo') },
+          { label: t('documents.date') },
+          { label: t('documents.size'), className: 'amount' },
+        ]}
+        row={(document) => <DocumentRow key={document.id} document={document} />}
+        empty={t('documents.empty')}
+      />
     </>
   );
 }

@@ -106,35 +106,38 @@ export function InvoiceLines({ invoice }: { invoice: InvoiceLines_InvoiceFragmen
       </div>
       <div className="totals-grid">
         {invoice.taxes.length > 0 && (
-          <table className="data-table compact-table">
-            <caption>{t('invoices.taxes')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('orders.taxes')}</th>
-                <th scope="col" className="amount">
-                  {t('invoices.taxBase')}
-                </th>
-                <th scope="col" className="amount">
-                  {t('invoices.taxAmount')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {invoice.taxes.map((tax) => (
-                <tr key={tax.description}>
-                  <th scope="row" data-label={t('orders.taxes')}>
-                    {tax.description}
+          // The heading inside the card (a caption sits outside a table's border).
+          <section className="taxes-card" aria-labelledby="invoice-taxes">
+            <h3 id="invoice-taxes">{t('invoices.taxes')}</h3>
+            <table className="data-table compact-table" aria-labelledby="invoice-taxes">
+              <thead>
+                <tr>
+                  <th scope="col">{t('orders.taxes')}</th>
+                  <th scope="col" className="amount">
+                    {t('invoices.taxBase')}
                   </th>
-                  <td className="amount" data-label={t('invoices.taxBase')}>
-                    <Money value={tax.base} />
-                  </td>
-                  <td className="amount" data-label={t('invoices.taxAmount')}>
-                    <Money value={tax.amount} />
-                  </td>
+                  <th scope="col" className="amount">
+                    {t('invoices.taxAmount')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {invoice.taxes.map((tax) => (
+                  <tr key={tax.description}>
+                    <th scope="row" data-label={t('orders.taxes')}>
+                      {tax.description}
+                    </th>
+                    <td className="amount" data-label={t('invoices.taxBase')}>
+                      <Money value={tax.base} />
+                    </td>
+                    <td className="amount" data-label={t('invoices.taxAmount')}>
+                      <Money value={tax.amount} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
         )}
         <dl className="totals">
           <dt>{t('orders.untaxed')}</dt>

@@ -19,7 +19,13 @@ function slowPdf() {
     },
   });
   const response = new Response(body, {
-    headers: { 'content-type': 'application/pdf', 'content-length': String(PDF.length) },
+    headers: {
+      'content-type': 'application/pdf',
+      'content-length': String(PDF.length),
+      // The gateway's name, as the link and the Documents page save it.
+      'content-disposition':
+        'attachment; filename="Facture FA2026-00012.pdf"; filename*=UTF-8\'\'Facture%20FA2026-00012.pdf',
+    },
   });
   return { response, release: () => release() };
 }
@@ -27,7 +33,7 @@ function slowPdf() {
 function renderActions() {
   return render(
     <I18nextProvider i18n={createI18n('fr')}>
-      <InvoicePdfActions pdfUrl="/downloads/invoices/42.pdf" number="INV/2026/0042" />
+      <InvoicePdfActions pdfUrl="/downloads/invoices/42.pdf" number="FA2026-00012" />
     </I18nextProvider>,
   );
 }
@@ -38,7 +44,7 @@ afterEach(() => {
 });
 
 describe('invoice PDF actions', () => {
-  it('shows that the PDF is being generated, then saves it under the invoice number', async () => {
+  it('shows that the PDF is being generated, then saves it under the gateway’s file name', async () => {
     const pdf = slowPdf();
     const fetch = vi.fn(async () => pdf.response);
     vi.stubGlobal('fetch', fetch);
@@ -61,13 +67,30 @@ describe('invoice PDF actions', () => {
     expect(blob.type).toBe('application/pdf');
     expect(blob.size).toBe(PDF.length);
     const link = click.mock.contexts[0] as HTMLAnchorElement;
-    expect(link.download).toBe('INV_2026_0042.pdf');
+    expect(link.download).toBe('Facture FA2026-00012.pdf');
   });
 
-  it('offers the PDF in a new tab as a plain link', () => {
+  it('names the file as the gateway does when the response does not', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(PDF, { headers: { 'content-type': 'application/pdf' } })),
+    );
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, { createObjectURL: () => 'blob:pdf', revokeObjectURL: vi.fn() }),
+    );
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const user = userEvent.setup();
+    renderActions();
+    await user.click(screen.getByRole('button', { name: /Télécharger le PDF/ }));
+    expect(await screen.findByText('PDF téléchargé.')).toBeInTheDocument();
+    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('Facture FA2026-00012.pdf');
+  });
+
+  it('offers the PDF in a new tab as a plain link, shown there rather than downloaded', () => {
     renderActions();
     const link = screen.getByRole('link', { name: /Ouvrir dans un nouvel onglet/ });
-    expect(link).toHaveAttribute('href', '/downloads/invoices/42.pdf');
+    expect(link).toHaveAttribute('href', '/downloads/invoices/42.pdf?inline=1');
     expect(link).toHaveAttribute('target', '_blank');
   });
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DownloadIcon, ExternalIcon } from '@/components/icons';
-import { readWithProgress, saveBlob } from '@/lib/download';
+import { fileNameOf, readWithProgress, saveBlob } from '@/lib/download';
 import { reportSessionLost } from '@/lib/session-events';
 
 type Progress =
@@ -29,7 +29,8 @@ export function InvoicePdfActions({ pdfUrl, number }: { pdfUrl: string; number: 
       const blob = await readWithProgress(response, (received, total) =>
         setProgress({ status: 'loading', received, total }),
       );
-      saveBlob(blob, `${number.replace(/[^\w.-]+/g, '_')}.pdf`);
+      const name = fileNameOf(response) ?? t('invoices.fileName', { number });
+      saveBlob(blob, name);
       setProgress({ status: 'done' });
     } catch {
       setProgress({ status: 'error' });
@@ -46,7 +47,7 @@ export function InvoicePdfActions({ pdfUrl, number }: { pdfUrl: string; number: 
         <button type="button" className="btn btn-primary" onClick={download} disabled={loading}>
           <DownloadIcon /> {t('invoices.download')}
         </button>
-        <a className="btn btn-secondary" href={pdfUrl} target="_blank" rel="noopener">
+        <a className="btn btn-secondary" href={`${pdfUrl}?inline=1`} target="_blank" rel="noopener">
           <ExternalIcon /> {t('invoices.open')}
           <span className="visually-hidden"> {t('invoices.opensInNewTab')}</span>
         </a>

@@ -59,6 +59,16 @@ function invoice(overrides: object = {}) {
         amount: money('11.00'),
       },
     ],
+    documents: [
+      {
+        __typename: 'Document',
+        id: 'doc-9',
+        name: 'Relevé de livraison.txt',
+        size: 64,
+        date: '2026-10-02T08:00:00Z',
+        url: '/downloads/documents/doc-9',
+      },
+    ],
     untaxedAmount: money('245.00'),
     taxAmount: money('11.00'),
     totalAmount: money('256.00'),
@@ -137,7 +147,7 @@ describe('invoice detail', () => {
     expect(due).toHaveTextContent('À régler avant le 31 oct. 2026');
     expect(within(due).getByRole('button', { name: /Télécharger le PDF/ })).toBeEnabled();
     const open = within(due).getByRole('link', { name: /Ouvrir dans un nouvel onglet/ });
-    expect(open).toHaveAttribute('href', '/downloads/invoices/invoice-42.pdf');
+    expect(open).toHaveAttribute('href', '/downloads/invoices/invoice-42.pdf?inline=1');
     expect(open).toHaveAttribute('target', '_blank');
 
     const header = screen.getByRole('banner');
@@ -155,16 +165,25 @@ describe('invoice detail', () => {
       '/orders/SO0007',
     );
     expect(orders).toHaveTextContent('Terminée');
+
+    // The files attached to the invoice, each a download.
+    const documents = screen.getByRole('region', { name: 'Documents' });
+    const file = within(documents).getByRole('link', { name: 'Relevé de livraison.txt' });
+    expect(file).toHaveAttribute('href', '/downloads/documents/doc-9');
+    expect(file).toHaveAttribute('download');
   });
 
   it('shows the total, and no amount due, once the invoice is paid', async () => {
-    setup(invoice({ state: 'PAID', amountDue: money('0'), orders: [] }));
+    setup(invoice({ state: 'PAID', amountDue: money('0'), orders: [], documents: [] }));
     const total = await screen.findByRole('region', { name: 'Total TTC' });
     expect(total).toHaveTextContent('256,00 €');
     expect(total).not.toHaveTextContent('À régler avant le');
     expect(within(total).getByRole('button', { name: /Télécharger le PDF/ })).toBeInTheDocument();
     expect(screen.queryByText('Reste à payer')).not.toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Commandes liées' })).not.toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Documents' })).toHaveTextContent(
+      'Aucun document joint.',
+    );
     expect(within(screen.getByRole('banner')).getByText('Payée')).toBeInTheDocument();
   });
 

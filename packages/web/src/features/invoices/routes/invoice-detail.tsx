@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, ListSkeleton } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { InvoiceStateBadge, OrderStateBadge } from '@/components/status-badge';
 import { graphql } from '@/gql';
+import { InvoiceDocuments } from '../components/invoice-documents';
 import { InvoiceLines } from '../components/invoice-lines';
 import { InvoicePdfActions } from '../components/invoice-pdf-actions';
 
@@ -32,6 +33,7 @@ const InvoiceQuery = graphql(`
           }
         }
         ...InvoiceLines_invoice
+        ...InvoiceDocuments_invoice
       }
     }
   }
@@ -102,6 +104,7 @@ export function InvoiceDetailRoute() {
                 </ul>
               </section>
             )}
+            <InvoiceDocuments invoice={invoice} />
           </div>
           <section aria-labelledby="invoice-lines">
             <h2 id="invoice-lines">{t('invoices.lines')}</h2>

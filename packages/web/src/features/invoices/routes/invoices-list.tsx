@@ -1,15 +1,14 @@
-import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '@/components/export-button';
 import { ListFilters, useFilterParams } from '@/components/list-filters';
-import { EmptyState, ErrorState, ListSkeleton, LoadMore } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
+import { PagedList } from '@/components/paged-list';
+import { useListParams, usePagedList } from '@/components/use-paged-list';
 import { graphql } from '@/gql';
 import type { InvoiceFilter } from '@/gql/graphql';
 import { exportUrl } from '@/lib/export-url';
 import { InvoiceRow } from '../components/invoice-row';
 
-const PAGE_SIZE = 20;
 const STATUSES = ['unpaid', 'overdue', 'paid', 'cancelled'] as const;
 type Status = (typeof STATUSES)[number];
 
@@ -20,11 +19,11 @@ const statusFilters: Record<Status, InvoiceFilter> = {
   cancelled: { states: ['CANCELLED'] },
 };
 
-const InvoicesQuery = graphql(`
-  query Invoices($first: Int!, $after: String, $filter: InvoiceFilter) {
+export const InvoicesQuery = graphql(`
+  query Invoices($first: Int!, $after: String, $filter: InvoiceFilter, $sort: ListSort) {
     viewer {
       id
-      invoices(first: $first, after: $after, filter: $filter) {
+      invoices(first: $first, after: $after, filter: $filter, sort: $sort) {
         totalCount
         edges {
           cursor
@@ -56,54 +55,12 @@ function useInvoiceFilter(): InvoiceFilter | undefined {
 export function InvoicesListRoute() {
   const { t } = useTranslation();
   const filter = useInvoiceFilter();
-  const { data, error, refetch, fetchMore } = useQuery(InvoicesQuery, {
-    variables: { first: PAGE_SIZE, filter },
-  });
-  const connection = data?.viewer?.invoices;
-
-  let content: React.ReactNode;
-  if (error && !connection) {
-    content = <ErrorState error={error} onRetry={() => void refetch()} />;
-  } else if (!connection) {
-    content = <ListSkeleton rows={8} />;
-  } else if (connection.edges.length === 0) {
-    content = <EmptyState>{filter ? t('invoices.emptyFiltered') : t('invoices.empty')}</EmptyState>;
-  } else {
-    content = (
-      <>
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('invoices.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('invoices.number')}</th>
-                <th scope="col">{t('invoices.date')}</th>
-                <th scope="col">{t('invoices.dueDate')}</th>
-                <th scope="col">{t('invoices.state')}</th>
-                <th scope="col" className="amount">
-                  {t('invoices.total')}
-                </th>
-                <th scope="col" className="amount">
-                  {t('invoices.amountDue')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {connection.edges.map(({ node }) => (
-                <InvoiceRow key={node.id} invoice={node} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <LoadMore
-          shown={connection.edges.length}
-          total={connection.totalCount}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          onLoadMore={() => fetchMore({ variables: { after: connection.pageInfo.endCursor } })}
-        />
-      </>
-    );
-  }
+  const { pageSize, sort } = useListParams();
+  const list = usePagedList(
+    InvoicesQuery,
+    { first: pageSize, ...(filter ? { filter } : {}), ...(sort ? { sort } : {}) },
+    (data) => data?.viewer?.invoices,
+  );
 
   return (
     <>
@@ -128,7 +85,20 @@ export function InvoicesListRoute() {
           fallbackName="invoices.csv"
         />
       </div>
-      {content}
+      <PagedList
+        list={list}
+        caption={t('invoices.title')}
+        columns={[
+          { label: t('invoices.number'), sort: 'NUMBER' },
+          { label: t('invoices.date'), sort: 'DATE' },
+          { label: t('invoices.dueDate') },
+          { label: t('invoices.state') },
+          { label: t('invoices.total'), sort: 'AMOUNT', className: 'amount' },
+          { label: t('invoices.amountDue'), className: 'amount' },
+        ]}
+        row={(invoice) => <InvoiceRow key={invoice.id} invoice={invoice} />}
+        empty={filter ? t('invoices.emptyFiltered') : t('invoices.empty')}
+      />
     </>
   );
 }

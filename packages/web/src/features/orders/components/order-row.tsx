@@ -28,7 +28,9 @@ export function OrderRow({ order }: { order: OrderRow_OrderFragment }) {
       <th scope="row" data-label={t('orders.number')}>
         <Link to={`/orders/${encodeURIComponent(order.number)}`}>{order.number}</Link>
       </th>
-      <td data-label={t('orders.reference')}>{order.reference ?? t('common.none')}</td>
+      <td data-label={t('orders.reference')} className={order.reference ? undefined : 'empty-cell'}>
+        {order.reference ?? t('common.none')}
+      </td>
       <td data-label={t('orders.date')}>
         <DateText value={order.date} />
       </td>

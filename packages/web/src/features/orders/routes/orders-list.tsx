@@ -1,22 +1,21 @@
-import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '@/components/export-button';
 import { ListFilters, useFilterParams } from '@/components/list-filters';
-import { EmptyState, ErrorState, ListSkeleton, LoadMore } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
+import { PagedList } from '@/components/paged-list';
+import { useListParams, usePagedList } from '@/components/use-paged-list';
 import { graphql } from '@/gql';
 import type { OrderFilter, OrderState } from '@/gql/graphql';
 import { exportUrl } from '@/lib/export-url';
 import { OrderRow } from '../components/order-row';
 
-export const PAGE_SIZE = 20;
 const STATES: OrderState[] = ['QUOTATION', 'CONFIRMED', 'PROCESSING', 'DONE', 'CANCELLED'];
 
 export const OrdersQuery = graphql(`
-  query Orders($first: Int!, $after: String, $filter: OrderFilter) {
+  query Orders($first: Int!, $after: String, $filter: OrderFilter, $sort: ListSort) {
     viewer {
       id
-      orders(first: $first, after: $after, filter: $filter) {
+      orders(first: $first, after: $after, filter: $filter, sort: $sort) {
         totalCount
         edges {
           cursor
@@ -48,51 +47,12 @@ function useOrderFilter(): OrderFilter | undefined {
 export function OrdersListRoute() {
   const { t } = useTranslation();
   const filter = useOrderFilter();
-  const { data, error, refetch, fetchMore } = useQuery(OrdersQuery, {
-    variables: { first: PAGE_SIZE, filter },
-  });
-  const connection = data?.viewer?.orders;
-
-  let content: React.ReactNode;
-  if (error && !connection) {
-    content = <ErrorState error={error} onRetry={() => void refetch()} />;
-  } else if (!connection) {
-    content = <ListSkeleton rows={8} />;
-  } else if (connection.edges.length === 0) {
-    content = <EmptyState>{filter ? t('orders.emptyFiltered') : t('orders.empty')}</EmptyState>;
-  } else {
-    content = (
-      <>
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('orders.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('orders.number')}</th>
-                <th scope="col">{t('orders.reference')}</th>
-                <th scope="col">{t('orders.date')}</th>
-                <th scope="col">{t('orders.state')}</th>
-                <th scope="col" className="amount">
-                  {t('orders.total')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {connection.edges.map(({ node }) => (
-                <OrderRow key={node.id} order={node} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <LoadMore
-          shown={connection.edges.length}
-          total={connection.totalCount}
-          hasNextPage={connection.pageInfo.hasNextPage}
-          onLoadMore={() => fetchMore({ variables: { after: connection.pageInfo.endCursor } })}
-        />
-      </>
-    );
-  }
+  const { pageSize, sort } = useListParams();
+  const list = usePagedList(
+    OrdersQuery,
+    { first: pageSize, ...(filter ? { filter } : {}), ...(sort ? { sort } : {}) },
+    (data) => data?.viewer?.orders,
+  );
 
   return (
     <>
@@ -112,7 +72,20 @@ export function OrdersListRoute() {
           fallbackName="orders.csv"
         />
       </div>
-      {content}
+      <PagedList
+        list={list}
+        caption={t('orders.title')}
+        className="orders-table"
+        columns={[
+          { label: t('orders.number'), sort: 'NUMBER' },
+          { label: t('orders.reference') },
+          { label: t('orders.date'), sort: 'DATE' },
+          { label: t('orders.state') },
+          { label: t('orders.total'), sort: 'AMOUNT', className: 'amount' },
+        ]}
+        row={(order) => <OrderRow key={order.id} order={order} />}
+        empty={filter ? t('orders.emptyFiltered') : t('orders.empty')}
+      />
     </>
   );
 }
