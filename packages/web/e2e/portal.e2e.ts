@@ -204,8 +204,11 @@ describe.each(['desktop', 'phone'] as ViewportName[])('customer portal on a %s',
   it('lists documents and shows the account, in English too', async () => {
     await page.getByRole('link', { name: 'Documents', exact: true }).click();
     await page.waitForURL('**/documents');
+    // The URL changes before the lazy page replaces the last one (an invoice page has a
+    // table of its own files): wait for the Documents page itself, then for its rows.
+    await page.getByRole('heading', { level: 1, name: 'Documents' }).waitFor();
     // Marie has documents: rows, not the empty state.
-    await page.locator('table.data-table tbody tr').first().waitFor();
+    await page.locator('table.data-table tbody td:nth-child(3)').first().waitFor();
     expect(await page.locator('.empty-state').count()).toBe(0);
     // "Concerne" names the record in French, with its number and a link to it.
     const related = await page.locator('table.data-table tbody td:nth-child(3)').allTextContents();
