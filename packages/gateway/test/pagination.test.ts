@@ -4,16 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok } from './support/customer-view.js';
 import { type GraphQLSession, startStack, type TestStack } from './support/stack.js';
 
+/** The pageInfo every connection of these tests asks for. */
+type PageInfo = {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+};
+
 type Orders = {
   viewer: {
     orders: {
       totalCount: number;
-      pageInfo: {
-        hasNextPage: boolean;
-        hasPreviousPage: boolean;
-        startCursor: string | null;
-        endCursor: string | null;
-      };
+      pageInfo: PageInfo;
       edges: { cursor: string; node: { number: string; date: string | null } }[];
     };
   };
@@ -273,12 +276,7 @@ describe('keyset cursors', () => {
         string,
         {
           totalCount: number;
-          pageInfo: {
-            hasNextPage: boolean;
-            hasPreviousPage: boolean;
-            startCursor: string | null;
-            endCursor: string | null;
-          };
+          pageInfo: PageInfo;
           edges: { node: Row & { state: string } }[];
         }
       >;
@@ -373,12 +371,7 @@ describe('keyset cursors', () => {
           string,
           {
             totalCount: number;
-            pageInfo: {
-              hasNextPage: boolean;
-              hasPreviousPage: boolean;
-              startCursor: string | null;
-              endCursor: string | null;
-            };
+            pageInfo: PageInfo;
             edges: { node: { id: string } }[];
           }
         >;
