@@ -31,11 +31,11 @@ DEBIAN_DEPS=(python3-venv python3-lxml python3-relatorio python3-genshi python3-
 # The modules a 7.0 runtime downloads (the portal's and their dependencies).
 DEBIAN_70_MODULES=(party company currency country account account-invoice account-invoice-stock
   account-product product sale stock web-user account-fr party-siret sale-invoice-grouping
-  account-payment sale-complaint)
+  account-payment sale-complaint bank)
 # Modules installed from the package index (route 4).
 PIP_MODULES=(party company currency country account account_invoice account_invoice_stock
   account_product product sale stock web_user account_fr party_siret sale_invoice_grouping
-  account_payment sale_complaint)
+  account_payment sale_complaint bank)
 
 sources_dir() {
   if [[ -n "${TRYTON_SOURCES:-}" ]]; then echo "$TRYTON_SOURCES"; return; fi

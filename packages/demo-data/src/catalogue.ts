@@ -8,9 +8,22 @@ export const DEMO_PASSWORD = 'Portail-Demo-2026!';
 
 export const COMPANY = {
   name: 'Comptoir Lyonnais SARL',
+  /** Where Tryton tells the company of its customers' answers on the portal. */
+  email: 'commandes@comptoir-lyonnais.example.fr',
   street: '8 quai Saint-Antoine',
   postalCode: '69002',
   city: 'Lyon',
+};
+
+/**
+ * The account customers pay the company into (a valid test IBAN, the example of the French
+ * banking federation's documentation, and its bank's BIC): the portal shows it with the EPC QR
+ * code of unpaid invoices.
+ */
+export const COMPANY_BANK_ACCOUNT = {
+  bankName: 'Crédit Agricole',
+  bic: 'AGRIFRPP',
+  iban: 'FR76 3000 6000 0112 3456 7890 189',
 };
 
 export interface ProductSpec {
@@ -19,6 +32,8 @@ export interface ProductSpec {
   /** `kg` or `u` (unit). */
   uom: 'kg' | 'u';
   price: string;
+  /** No longer sold (not salable) once the demo's past orders are made: a re-order leaves it out. */
+  discontinued?: boolean;
 }
 
 export const PRODUCTS: ProductSpec[] = [
@@ -32,6 +47,13 @@ export const PRODUCTS: ProductSpec[] = [
   { code: 'SEL-GUE', name: 'Sel de Guérande, fleur de sel', uom: 'kg', price: '6.40' },
   { code: 'MIE-LAV', name: 'Miel de lavande de Provence', uom: 'u', price: '9.90' },
   { code: 'CRE-ISI', name: "Crème fraîche d'Isigny AOP", uom: 'u', price: '3.85' },
+  {
+    code: 'BIS-SAB',
+    name: 'Biscuits sablés pur beurre, boîte 250 g',
+    uom: 'u',
+    price: '5.60',
+    discontinued: true,
+  },
 ];
 
 export interface CustomerSpec {

@@ -11,7 +11,7 @@ import { CUSTOMERS, type CustomerSpec, DEMO_PASSWORD } from './catalogue.js';
 import { seedDemo } from './seed.js';
 
 /** Bump when the seed changes what it creates: cached databases are keyed by it. */
-const SEED_VERSION = 4;
+const SEED_VERSION = 5;
 
 export const GATEWAY_LOGIN = 'portal_gateway';
 /** The technical user's demo password; production sets TRYTON_GATEWAY_PASSWORD. */

@@ -1,4 +1,11 @@
-export { COMPANY, CUSTOMERS, DEMO_PASSWORD, PRODUCTS, WHOLESALER_SALES } from './catalogue.js';
+export {
+  COMPANY,
+  COMPANY_BANK_ACCOUNT,
+  CUSTOMERS,
+  DEMO_PASSWORD,
+  PRODUCTS,
+  WHOLESALER_SALES,
+} from './catalogue.js';
 export {
   DEFAULT_GATEWAY_PASSWORD,
   type DemoCustomer,

@@ -21,6 +21,8 @@ export interface SalePlan {
   reference: string;
   /** [product code, quantity]: decimal quantities for products sold by the kilogram. */
   lines: [string, number][];
+  /** A quotation quoted this many days ago and valid 30 days (Tryton 7.2 and later). */
+  quotedDaysAgo?: number;
 }
 
 const MARIE: Omit<SalePlan, 'customer'>[] = [
@@ -31,6 +33,7 @@ const MARIE: Omit<SalePlan, 'customer'>[] = [
     monthsAgo: 0,
     day: 18,
     reference: 'DUP-2611-A',
+    quotedDaysAgo: 0,
     lines: [
       ['CAF-ETH', 2.5],
       ['CHO-70', 24],
@@ -42,6 +45,8 @@ const MARIE: Omit<SalePlan, 'customer'>[] = [
     day: 27,
     reference: 'DUP-2610-B',
     lines: [['MIE-LAV', 12]],
+    // Past its validity: it cannot be accepted on the portal any more.
+    quotedDaysAgo: 45,
   },
   {
     outcome: 'confirmed',
@@ -122,6 +127,7 @@ const MARIE: Omit<SalePlan, 'customer'>[] = [
     lines: [
       ['THE-SEN', 2.25],
       ['CON-ABR', 24],
+      ['BIS-SAB', 12],
     ],
   },
   {

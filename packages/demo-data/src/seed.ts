@@ -3,8 +3,10 @@ import {
   Decimal,
   type TrytonClient,
   TrytonDate,
+  TrytonTimeDelta,
   UserWarningError,
 } from '@portal/tryton-client';
+import { companyBankAccount, nameBankJournal } from './bank.js';
 import { COMPANY, CUSTOMERS, type CustomerSpec, DEMO_PASSWORD, PRODUCTS } from './catalogue.js';
 import { SAMPLE_PDF } from './sample-pdf.js';
 import { type SalePlan, salePlans } from './scenario.js';
@@ -78,6 +80,7 @@ export async function seedDemo(
               ],
             ],
           ],
+          contact_mechanisms: [['create', [{ type: 'email', value: COMPANY.email }]]],
         },
       ],
       { context: base },
@@ -124,6 +127,8 @@ export async function seedDemo(
     await m('account.journal').search([['type', '=', 'cash']], { context: ctx }),
     'cash journal',
   );
+  await nameBankJournal(client, cashJournal, ctx);
+  await companyBankAccount(client, companyParty, eur, ctx);
   const paymentMethod = one(
     await m('account.invoice.payment.method').create(
       [
@@ -160,9 +165,54 @@ export async function seedDemo(
     ctx,
   );
   await runWorkflow(client, plans, saleIds, { paymentMethod, today }, ctx, names);
+  await quotationValidity(client, plans, saleIds, today, ctx, names);
+  await discontinue(client, products, ctx);
   await attachments(client, plans, saleIds, parties, ctx);
   await gatewayUser(client, company, options.gatewayLogin, options.gatewayPassword, ctx);
   return { companyId: company, parties };
+}
+
+/** Quotations valid 30 days from their quotation date (7.2 and later): one is past it. */
+async function quotationValidity(
+  client: TrytonClient,
+  plans: SalePlan[],
+  ids: number[],
+  today: TrytonDate,
+  ctx: Context,
+  names: SeriesNames,
+): Promise<void> {
+  if (!names.quotationValidity) return;
+  for (const [i, plan] of plans.entries()) {
+    if (plan.quotedDaysAgo === undefined) continue;
+    const quoted = new Date(`${today.toISOString()}T00:00:00Z`);
+    quoted.setUTCDate(quoted.getUTCDate() - plan.quotedDaysAgo);
+    await client.model('sale.sale').write(
+      [ids[i] as number],
+      {
+        quotation_date: TrytonDate.fromISO(quoted.toISOString().slice(0, 10)),
+        quotation_validity: new TrytonTimeDelta(30 * 24 * 3600),
+      },
+      { context: ctx },
+    );
+  }
+}
+
+/** Products no longer sold, once the past orders that have them are made. */
+async function discontinue(
+  client: TrytonClient,
+  products: Map<string, { id: number }>,
+  ctx: Context,
+): Promise<void> {
+  const codes = PRODUCTS.filter((p) => p.discontinued).map((p) => p.code);
+  const ids = codes.map((code) => products.get(code)?.id).filter((id) => id !== undefined);
+  const rows = await client
+    .model<{ id: number; template: number }>('product.product')
+    .read(ids, ['template'], { context: ctx });
+  await client.model('product.template').write(
+    rows.map((r) => r.template),
+    { salable: false },
+    { context: ctx },
+  );
 }
 
 interface Accounts {

@@ -11,6 +11,8 @@ export interface SeriesNames {
   addressBuildingName: string;
   /** The buttons taking a customer shipment to done: 7.2 adds `ship` and renames `done` to `do`. */
   shipmentToDone: string[];
+  /** Sales have a quotation validity (`quotation_date`, `quotation_validity`) since 7.2. */
+  quotationValidity: boolean;
 }
 
 export function seriesNames(version: string): SeriesNames {
@@ -22,11 +24,13 @@ export function seriesNames(version: string): SeriesNames {
         moveSequenceModel: 'ir.sequence.strict',
         addressBuildingName: 'building_name',
         shipmentToDone: ['assign_force', 'pick', 'pack', 'ship', 'do'],
+        quotationValidity: true,
       }
     : {
         fiscalYearMoveSequence: 'post_move_sequence',
         moveSequenceModel: 'ir.sequence',
         addressBuildingName: 'name',
         shipmentToDone: ['assign_force', 'pick', 'pack', 'done'],
+        quotationValidity: false,
       };
 }

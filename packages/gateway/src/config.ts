@@ -102,6 +102,9 @@ const schema = z.object({
   QUOTA_ANONYMOUS_RESTORE_RATE: z.coerce.number().min(0.1).default(10),
   EXPORT_MAX_INVOICES: z.coerce.number().int().min(1).max(500).default(50),
   EXPORT_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(2000),
+  // A customer's writes: a burst of 10, then one every 5 seconds (docs/quotas.md).
+  QUOTA_WRITE_BUCKET_SIZE: z.coerce.number().int().min(1).default(10),
+  QUOTA_WRITE_RESTORE_RATE: z.coerce.number().min(0.01).default(0.2),
   CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(30),
   CACHE_TTL_OVERRIDES: ttlOverrides,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -155,6 +158,8 @@ export interface Config {
   quotas: {
     customer: { size: number; restoreRate: number };
     anonymous: { size: number; restoreRate: number };
+    /** Each customer's writes, apart from the cost bucket: how many, how fast. */
+    writes: { size: number; restoreRate: number };
   };
   /** How long each area's entries stay cached; all 0 when CACHE_TTL_SECONDS is 0. */
   cacheTtls: CacheTtls;
@@ -253,6 +258,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         size: c.QUOTA_ANONYMOUS_BUCKET_SIZE,
         restoreRate: c.QUOTA_ANONYMOUS_RESTORE_RATE,
       },
+      writes: { size: c.QUOTA_WRITE_BUCKET_SIZE, restoreRate: c.QUOTA_WRITE_RESTORE_RATE },
     },
     cacheTtls: cacheTtls(c.CACHE_TTL_SECONDS, c.CACHE_TTL_OVERRIDES),
     exports: { maxInvoices: c.EXPORT_MAX_INVOICES, maxRows: c.EXPORT_MAX_ROWS },

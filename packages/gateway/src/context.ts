@@ -8,17 +8,29 @@ import type { Clock } from './quotas/leaky-bucket.js';
 import { AccountService } from './services/account.service.js';
 import { DocumentsService } from './services/documents.service.js';
 import { InvoicesService } from './services/invoices.service.js';
+import { OrderWritesService } from './services/order-writes.service.js';
 import { OrdersService } from './services/orders.service.js';
+import { PaymentsService } from './services/payments.service.js';
 import { ProductsService } from './services/products.service.js';
 import { CustomerTryton } from './tryton/customer-tryton.js';
+import type { PortalGateway } from './tryton/portal-gateway.js';
+import { CustomerWrites, type WriteEvents } from './writes/customer-writes.js';
 
 /** The services of one request, acting for its customer only. */
 export interface CustomerServices {
   orders: OrdersService;
   invoices: InvoicesService;
+  payments: PaymentsService;
   documents: DocumentsService;
   account: AccountService;
   products: ProductsService;
+  orderWrites: OrderWritesService;
+}
+
+/** What the customer's writes need beyond the reads: the module's RPC and an event sink. */
+export interface WriteDeps {
+  gateway: PortalGateway;
+  events: WriteEvents;
 }
 
 /** What every resolver receives. */
@@ -39,14 +51,21 @@ export function customerServices(
   client: TrytonClient,
   viewer: Viewer,
   language: 'fr' | 'en',
+  writes: WriteDeps,
   cache?: ReadCache,
   clock: Clock = Date.now,
 ): CustomerServices {
   const tryton = new CustomerTryton(client, viewer.credential, language, viewer.customer, cache);
   const loaders = new RecordLoaders(tryton);
+  const orders = new OrdersService(tryton, loaders);
   return {
-    orders: new OrdersService(tryton, loaders),
+    orders,
+    orderWrites: new OrderWritesService(
+      new CustomerWrites(writes.gateway, viewer, tryton, writes.events),
+      orders,
+    ),
     invoices: new InvoicesService(tryton, loaders, () => new Date(clock())),
+    payments: new PaymentsService(tryton, loaders),
     documents: new DocumentsService(tryton, loaders),
     account: new AccountService(viewer.customer, tryton),
     products: new ProductsService(tryton),
@@ -58,13 +77,14 @@ export function servicesFor(
   client: TrytonClient,
   viewer: Viewer | null,
   language: 'fr' | 'en',
+  writes: WriteDeps,
   cache?: ReadCache,
   clock?: Clock,
 ): () => CustomerServices {
   let services: CustomerServices | undefined;
   return () => {
     if (!viewer) throw unauthenticated();
-    services ??= customerServices(client, viewer, language, cache, clock);
+    services ??= customerServices(client, viewer, language, writes, cache, clock);
     return services;
   };
 }

@@ -18,6 +18,12 @@ export type ErrorCode =
   | 'TOO_MANY_API_TOKENS'
   | 'EXPORT_TOO_LARGE'
   | 'INTROSPECTION_DISABLED'
+  | 'CONFLICT'
+  | 'INVALID_STATE'
+  | 'QUOTATION_EXPIRED'
+  | 'VALIDATION_FAILED'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'NOTHING_TO_ORDER'
   | 'INTERNAL_SERVER_ERROR';
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
@@ -116,4 +122,33 @@ export const quotaExceeded = (retryAfter: number) =>
     'THROTTLED',
     `Request quota used up: too many requests in a short time. Try again in ${retryAfter} seconds.`,
     { retryAfter, reason: 'QUOTA' },
+  );
+
+/** One invalid field of a write: which, a stable code, and a message for people. */
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** The record changed since the customer saw it (its `version`): nothing was written. */
+export const conflict = (what: string, current: Record<string, unknown>) =>
+  new GatewayError(
+    'CONFLICT',
+    `${what} changed since you saw it: look at it again before you retry. Nothing was written.`,
+    { current },
+  );
+/** The action is not allowed in the record's current state (`extensions.state`). */
+export const invalidState = (what: string, state: string) =>
+  new GatewayError('INVALID_STATE', `${what} cannot do this in its current state.`, { state });
+export const quotationExpired = (expiredOn: string) =>
+  new GatewayError('QUOTATION_EXPIRED', `This quotation expired on ${expiredOn}.`, { expiredOn });
+export const validationFailed = (fieldErrors: FieldError[]) =>
+  new GatewayError('VALIDATION_FAILED', 'Some fields are not valid. Nothing was written.', {
+    fieldErrors,
+  });
+export const idempotencyKeyReused = () =>
+  new GatewayError(
+    'IDEMPOTENCY_KEY_REUSED',
+    'This idempotency key was already used with another input: use a new key for a new action.',
   );

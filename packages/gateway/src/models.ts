@@ -22,7 +22,13 @@ export interface Customer {
   language: 'fr' | 'en';
 }
 
-export type OrderState = 'QUOTATION' | 'CONFIRMED' | 'PROCESSING' | 'DONE' | 'CANCELLED';
+export type OrderState =
+  | 'REQUESTED'
+  | 'QUOTATION'
+  | 'CONFIRMED'
+  | 'PROCESSING'
+  | 'DONE'
+  | 'CANCELLED';
 export type OrderInvoiceState = 'NONE' | 'WAITING' | 'AWAITING_PAYMENT' | 'PAID' | 'EXCEPTION';
 export type OrderShipmentState = 'NONE' | 'WAITING' | 'SENT' | 'EXCEPTION';
 export type InvoiceState = 'POSTED' | 'PAID' | 'CANCELLED';
@@ -45,6 +51,8 @@ export interface Order {
   invoiceIds: number[];
   shipmentIds: number[];
   currency: string;
+  /** Opaque; sent back with a write, which is refused (CONFLICT) if the order changed since. */
+  version: string;
 }
 
 /** A catalogue product, as a line of the customer names it. */
@@ -148,4 +156,36 @@ export interface ApiToken {
 export interface MonthlyAmount {
   month: string;
   amount: Money;
+}
+
+/** The account the company is paid into by transfer. */
+export interface BankAccount {
+  holder: string;
+  iban: string;
+  bic: string | null;
+  /** ISO 4217 code, or null when the account takes any currency. */
+  currency: string | null;
+}
+
+/** How to pay an invoice by transfer. */
+export interface Transfer {
+  holder: string;
+  iban: string;
+  bic: string | null;
+  /** The invoice number. */
+  reference: string;
+  /** ISO 11649 RF reference made from the invoice number. */
+  creditorReference: string | null;
+  amount: Money;
+  /** EPC069-12 QR code text. */
+  epcPayload: string;
+}
+
+/** A payment recorded on an invoice. */
+export interface Payment {
+  id: number;
+  date: string | null;
+  amount: Money;
+  method: string | null;
+  description: string | null;
 }

@@ -14,7 +14,7 @@ import { ReadCache } from './cache/read-cache.js';
 import { CircuitBreakerStore, MemoryStore, RedisStore } from './cache/store.js';
 import { withTimeout } from './cache/with-timeout.js';
 import type { Config } from './config.js';
-import { type GraphQLContext, servicesFor } from './context.js';
+import { type GraphQLContext, servicesFor, type WriteDeps } from './context.js';
 import {
   badCredential,
   errorHeaders,
@@ -155,8 +155,21 @@ export async function startGateway(
     avoided: (n: number) => metrics.cache.inc({ result: 'tryton_call_avoided' }, n),
   };
   const cache = new ReadCache(store, config.cacheTtls, cacheEvents);
+  const portalGateway = new PortalGateway(client, trytonReady);
+  // Every customer write: counted, and logged without personal data (ids and outcomes only).
+  const writes: WriteDeps = {
+    gateway: portalGateway,
+    events: (event) => {
+      metrics.writes.inc({
+        operation: event.operation,
+        outcome: event.outcome,
+        replayed: String(event.replayed),
+      });
+      logger.info({ event: 'write', ...event }, 'write');
+    },
+  };
   const auth = new AuthService(
-    new PortalGateway(client, trytonReady),
+    portalGateway,
     new AuthLimiter({
       ...config.authLimits,
       redis,
@@ -287,7 +300,7 @@ export async function startGateway(
         language,
         ip,
         auth,
-        services: servicesFor(client, resolved.viewer, language, cache, options.clock),
+        services: servicesFor(client, resolved.viewer, language, writes, cache, options.clock),
         setSession: (key) => {
           cookies.push(sessionCookie(config.cookie.name, key, secure));
         },
@@ -312,7 +325,7 @@ export async function startGateway(
       });
     }
     const language = requestedLanguage(req) ?? viewer.customer.language;
-    const services = servicesFor(client, viewer, language, cache, options.clock)();
+    const services = servicesFor(client, viewer, language, writes, cache, options.clock)();
     const quota = {
       bucket,
       key: bucketKey(viewer, clientIp(req, config.trustProxyHops)),

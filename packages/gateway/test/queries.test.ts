@@ -61,12 +61,19 @@ const INVOICES = `query Invoices($first: Int!, $after: String, $filter: InvoiceF
 const INVOICE = `query Invoice($number: String!) { viewer { id invoice(number: $number) {
     id number reference date dueDate state overdue pdfUrl
     orders { id number state totalAmount { ${MONEY} } }
+<<<<<<< HEAD
     ...InvoiceLines_invoice ...InvoiceDocuments_invoice } } }
   fragment InvoiceDocuments_invoice on Invoice { documents { id name size date url } }
+=======
+    ...InvoiceLines_invoice ...InvoicePayment_invoice } } }
+>>>>>>> pay
   fragment InvoiceLines_invoice on Invoice { lines { ${LINE_FIELDS} }
     taxes { description base { ${MONEY} } amount { ${MONEY} } }
     untaxedAmount { ${MONEY} } taxAmount { ${MONEY} } totalAmount { ${MONEY} }
-    amountDue { ${MONEY} } state }`;
+    amountDue { ${MONEY} } state }
+  fragment InvoicePayment_invoice on Invoice { number state amountDue { ${MONEY} }
+    transfer { holder iban bic reference creditorReference amount { ${MONEY} } qrSvg }
+    payments(first: 20) { date amount { ${MONEY} } method description } }`;
 
 const ORDERS = `query ($first: Int, $after: String, $filter: OrderFilter) { viewer {
   orders(first: $first, after: $after, filter: $filter) {
@@ -320,17 +327,40 @@ describe('orders, invoices and documents', () => {
     );
   });
 
+<<<<<<< HEAD
   it("reads the web app's invoice page (lines, taxes, orders, files) in one Tryton call per model", async () => {
+=======
+  it("reads the web app's invoice page (lines, taxes, orders, payments) in one Tryton call per model and field set", async () => {
+    type Row = { number: string; orders: unknown[]; amountDue: { amount: string } };
+>>>>>>> pay
     const list = await marie.query<{
-      viewer: { invoices: { edges: { node: { number: string; orders: unknown[] } }[] } };
-    }>('{ viewer { invoices(first: 100) { edges { node { number orders { id } } } } } }');
-    const billed = list.data?.viewer.invoices.edges.find((e) => e.node.orders.length > 0)?.node;
+      viewer: { invoices: { edges: { node: Row & { totalAmount: { amount: string } } }[] } };
+    }>(
+      '{ viewer { invoices(first: 100) { edges { node { number orders { id } amountDue { amount } totalAmount { amount } } } } } }',
+    );
+    // The partly paid one: an order, a payment, and something left to pay by transfer.
+    const billed = list.data?.viewer.invoices.edges.find(
+      (e) =>
+        e.node.orders.length > 0 &&
+        e.node.amountDue.amount !== '0' &&
+        e.node.amountDue.amount !== e.node.totalAmount.amount,
+    )?.node;
     expect(billed).toBeDefined();
 
     const { data, calls } = await callsOf<{
-      viewer: { invoice: { lines: unknown[]; taxes: unknown[]; orders: unknown[] } };
+      viewer: {
+        invoice: {
+          lines: unknown[];
+          taxes: unknown[];
+          orders: unknown[];
+          payments: unknown[];
+          transfer: unknown;
+        };
+      };
     }>(marie, INVOICE, { number: billed?.number });
     const invoice = data?.viewer.invoice;
+    expect(invoice?.payments.length).toBeGreaterThan(0);
+    expect(invoice?.transfer).not.toBeNull();
     expect(invoice?.lines.length).toBeGreaterThan(0);
     expect(invoice?.taxes.length).toBeGreaterThan(0);
     expect(invoice?.orders.length).toBe(billed?.orders.length);
@@ -338,6 +368,10 @@ describe('orders, invoices and documents', () => {
       [
         'portal.gateway.session_user',
         'account.invoice.search_read',
+        // The invoice's payment lines, read apart so that lists never compute them.
+        'account.invoice.search_read',
+        'account.move.line.search_read',
+        'portal.gateway.company_bank_account',
         'account.invoice.line.search_read',
         'account.invoice.tax.search_read',
         'sale.sale.search_read',

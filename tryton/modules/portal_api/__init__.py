@@ -2,7 +2,7 @@
 # API tokens, and record rules that scope every read to the customer of the request.
 from trytond.pool import Pool
 
-from . import compat, links, logfilter, portal, rule
+from . import bank, compat, links, logfilter, portal, rule, sale, writes
 
 
 def register():
@@ -14,5 +14,10 @@ def register():
         links.WebUser,
         portal.ApiToken,
         portal.PortalGateway,
+        bank.PortalGateway,
         rule.Rule,
+        writes.Idempotency,
+        sale.Sale,
+        sale.SaleAnswer,
+        sale.PortalGateway,
         module='portal_api', type_='model')

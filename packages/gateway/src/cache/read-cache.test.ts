@@ -11,6 +11,24 @@ const ttls = (seconds: number, overrides: Partial<CacheTtls> = {}): CacheTtls =>
 });
 
 describe('ReadCache', () => {
+  it('forgets the areas of the parties written to, on every replica sharing the store', async () => {
+    const store = new MemoryStore();
+    const replica = new ReadCache(store, ttls(60), quiet);
+    const other = new ReadCache(store, ttls(60), quiet);
+    const before = await replica.generations([7]);
+    const neighbour = await replica.generations([8]);
+    await other.forget([7], ['orders']);
+    const after = await replica.generations([7]);
+    expect(after.orders).not.toBe(before.orders);
+    expect(after.invoices).toBe(before.invoices);
+    // Another customer's generations (their keys) are untouched.
+    expect(await replica.generations([8])).toEqual(neighbour);
+    // A customer acting for several parties moves when any of them is written to.
+    const both = await replica.generations([8, 7]);
+    await other.forget([8], ['lines']);
+    expect((await replica.generations([8, 7])).lines).not.toBe(both.lines);
+  });
+
   it('keys by scope: the same call for two customers never shares an entry', () => {
     const cache = new ReadCache(new MemoryStore(), ttls(60), quiet);
     const call = ['search_read', 'sale.sale', [['state', '=', 'done']], ['number']];

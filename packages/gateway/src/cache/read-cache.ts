@@ -55,6 +55,45 @@ export class ReadCache {
     this.shared = { ...SHARED_FLIGHT_DEFAULTS, ...shared };
   }
 
+  private generationKey(party: number, area: CacheArea): string {
+    return `${this.prefix}:gen:p${party}:${area}`;
+  }
+
+  /**
+   * The current generation of each area for these parties, in one round trip: part of every
+   * key a customer's read makes (CustomerTryton), so that `forget` retires, on every replica
+   * sharing the store, all the entries of an area at once without finding them. A marker
+   * outlives the entries made before it (their area's lifetime): when it expires, no entry
+   * of the generation before it is left to come back.
+   */
+  async generations(parties: number[]): Promise<Record<CacheArea, string>> {
+    const areas = Object.keys(this.ttls) as CacheArea[];
+    const keys = parties.flatMap((party) => areas.map((area) => this.generationKey(party, area)));
+    const values = keys.length ? await this.store.mget(keys) : [];
+    const found = {} as Record<CacheArea, string>;
+    areas.forEach((area, i) => {
+      found[area] = parties.map((_, p) => values[p * areas.length + i] ?? '').join('.');
+    });
+    return found;
+  }
+
+  /**
+   * After a write: the customer's entries of `areas` are forgotten on every replica (a new
+   * generation of each area for each of the parties). Another customer's entries are
+   * untouched: their keys carry their own parties' generations.
+   */
+  async forget(parties: number[], areas: CacheArea[]): Promise<void> {
+    for (const area of areas) {
+      const ttlSeconds = this.ttls[area];
+      if (ttlSeconds <= 0) continue;
+      const generation = randomUUID().slice(0, 8);
+      await this.store.mset(
+        parties.map((party) => ({ key: this.generationKey(party, area), value: generation })),
+        ttlSeconds + 5,
+      );
+    }
+  }
+
   /** The key of `parts` in `scope`: readable prefix, hashed rest. */
   key(scope: string, ...parts: unknown[]): string {
     const digest = createHash('sha256')

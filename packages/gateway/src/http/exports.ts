@@ -57,7 +57,14 @@ const invoiceParams = z
 const orderParams = z
   .object({
     ...common,
-    states: list(['QUOTATION', 'CONFIRMED', 'PROCESSING', 'DONE', 'CANCELLED']).optional(),
+    states: list([
+      'REQUESTED',
+      'QUOTATION',
+      'CONFIRMED',
+      'PROCESSING',
+      'DONE',
+      'CANCELLED',
+    ]).optional(),
   })
   .strict();
 

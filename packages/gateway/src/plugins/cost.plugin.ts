@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../context.js';
 import { badInput, GatewayError, quotaExceeded } from '../errors.js';
-import { operationCost } from '../quotas/cost.js';
+import { operationCost, writeCount } from '../quotas/cost.js';
 import type { BucketLimits, LeakyBucket } from '../quotas/leaky-bucket.js';
 import { bucketKey, rateLimitHeaders } from '../quotas/rate-limit.js';
 
@@ -11,6 +11,8 @@ export interface QuotaConfig {
   maxCost: number;
   customer: BucketLimits;
   anonymous: BucketLimits;
+  /** The customer's own rate of writes (each write mutation takes 1), apart from the cost. */
+  writes: BucketLimits;
 }
 
 /** What the cost plugin leaves on the context for the response. */
@@ -60,6 +62,15 @@ export function costPlugin(
           );
           contextValue.cost = { requested, available: result.available, limits };
           if (!result.allowed) throw quotaExceeded(result.retryAfter);
+          const writes = writeCount(schema, document, operationName ?? undefined);
+          if (writes > 0 && contextValue.viewer) {
+            const taken = await bucket.take(
+              `writes:${bucketKey(contextValue.viewer, contextValue.ip)}`,
+              writes,
+              config.writes,
+            );
+            if (!taken.allowed) throw quotaExceeded(taken.retryAfter);
+          }
         },
         async willSendResponse({ response, contextValue }) {
           const cost = contextValue.cost;

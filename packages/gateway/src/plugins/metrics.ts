@@ -49,6 +49,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly writes = new Counter({
+    name: 'portal_writes_total',
+    help: "Customers' writes by operation and outcome (ok, or the refusal: conflict, not_found...), and whether an idempotency key replayed them.",
+    labelNames: ['operation', 'outcome', 'replayed'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

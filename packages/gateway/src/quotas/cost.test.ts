@@ -2,12 +2,30 @@ import { getIntrospectionQuery, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { GRAPHIQL_EXAMPLE } from '../http/graphiql-example.js';
 import { portalSchema } from '../schema/build.js';
-import { INTROSPECTION_COST, operationCost } from './cost.js';
+import { INTROSPECTION_COST, operationCost, WRITE_COST, writeCount } from './cost.js';
 
 const cost = async (query: string, variables: Record<string, unknown> = {}) =>
   operationCost(await portalSchema(), parse(query), undefined, variables);
 
 describe('operationCost', () => {
+  it('prices each write mutation at WRITE_COST, and counts the writes of an operation', async () => {
+    const accept =
+      'accept: acceptQuotation(input: { orderId: "x", version: "v", idempotencyKey: "k", name: "n", acceptTerms: true }) { replayed }';
+    const reorder = 'reorder(input: { orderId: "x", idempotencyKey: "k" }) { replayed }';
+    expect(await cost(`mutation { ${accept} }`)).toBe(WRITE_COST);
+    expect(await cost(`mutation { ${accept} ${reorder} again: ${reorder} }`)).toBe(3 * WRITE_COST);
+    const schema = await portalSchema();
+    expect(
+      writeCount(schema, parse(`mutation { ${accept} ${reorder} again: ${reorder} }`), undefined),
+    ).toBe(3);
+    // Sign-in and the like are not customer writes; a query never is.
+    expect(writeCount(schema, parse('mutation { logout }'), undefined)).toBe(0);
+    expect(writeCount(schema, parse('{ viewer { id } }'), undefined)).toBe(0);
+    expect(writeCount(schema, parse(`mutation A { logout } mutation B { ${reorder} }`), 'A')).toBe(
+      0,
+    );
+  });
+
   it('prices the full introspection query (GraphiQL, codegen) at a flat, allowed cost', async () => {
     expect(await cost(getIntrospectionQuery())).toBe(INTROSPECTION_COST);
     expect(await cost('{ __type(name: "Order") { fields { name } } }')).toBe(INTROSPECTION_COST);

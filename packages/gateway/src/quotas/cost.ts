@@ -5,6 +5,7 @@ import {
   isLeafType,
   isListType,
   isNonNullType,
+  Kind,
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_NESTED_LIST, MAX_PAGE_SIZE } from '../pagination.js';
@@ -23,6 +24,8 @@ const OVERRIDES: Record<string, number> = {
   // Each one is a separate Tryton search over the customer's invoices.
   'Customer.amountDue': 5,
   'Customer.invoicedByMonth': 5,
+  // Drawn on each request (a few milliseconds of the gateway's CPU, docs/quotas.md).
+  'InvoiceTransfer.qrSvg': 2,
 };
 
 /**
@@ -31,8 +34,43 @@ const OVERRIDES: Record<string, number> = {
  */
 export const INTROSPECTION_COST = 10;
 
+/**
+ * A customer write (a mutation marked `{ write: true }`, schema/order-writes.resolver.ts):
+ * one Tryton transaction that locks, writes, sends an e-mail and forgets cache areas, far
+ * dearer than a read. Writes also spend a bucket of their own (writeCount, cost.plugin.ts).
+ */
+export const WRITE_COST = 50;
+
+export function isWrite(field: { extensions?: Record<string, unknown> | null }): boolean {
+  return field.extensions?.write === true;
+}
+
+/** How many writes the operation makes: each write mutation at its root, aliases included. */
+export function writeCount(
+  schema: GraphQLSchema,
+  query: DocumentNode,
+  operationName: string | undefined,
+): number {
+  const mutation = schema.getMutationType();
+  if (!mutation) return 0;
+  const fields = mutation.getFields();
+  let count = 0;
+  for (const definition of query.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'mutation')
+      continue;
+    if (operationName && definition.name?.value !== operationName) continue;
+    for (const selection of definition.selectionSet.selections) {
+      if (selection.kind !== Kind.FIELD) continue;
+      const field = fields[selection.name.value];
+      if (field && isWrite(field)) count++;
+    }
+  }
+  return count;
+}
+
 const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   if (field.name === '__schema' || field.name === '__type') return INTROSPECTION_COST;
+  if (isWrite(field)) return WRITE_COST + childComplexity;
   if (type.name.startsWith('__')) return 0;
   const override = OVERRIDES[`${type.name}.${field.name}`];
   const named = getNamedType(field.type);

@@ -7,6 +7,8 @@ import { DocumentRecordResolver } from './document.resolver.js';
 import { InvoiceResolver } from './invoice.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import { OrderResolver } from './order.resolver.js';
+import { OrderWritesResolver } from './order-writes.resolver.js';
+import { InvoicePaymentResolver, InvoiceTransferResolver } from './payment.resolver.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
@@ -18,8 +20,11 @@ export function portalSchema(): Promise<GraphQLSchema> {
       OrderResolver,
       InvoiceResolver,
       DocumentRecordResolver,
+      InvoicePaymentResolver,
+      InvoiceTransferResolver,
       AuthResolver,
       NodeResolver,
+      OrderWritesResolver,
     ],
     validate: false,
   });

@@ -6,6 +6,7 @@ import { ConnectionType } from './connection.types.js';
 import { DateScalar } from './scalars.js';
 
 export enum OrderStateEnum {
+  REQUESTED = 'REQUESTED',
   QUOTATION = 'QUOTATION',
   CONFIRMED = 'CONFIRMED',
   PROCESSING = 'PROCESSING',
@@ -14,7 +15,8 @@ export enum OrderStateEnum {
 }
 registerEnumType(OrderStateEnum, {
   name: 'OrderState',
-  description: 'Where an order stands. Drafts are never shown.',
+  description:
+    "Where an order stands. REQUESTED: a request the customer made on the portal (a re-order), awaiting the company's review; the company's own drafts are never shown.",
 });
 
 export enum OrderInvoiceStateEnum {
@@ -102,6 +104,12 @@ export class OrderType implements Node {
 
   @Field(() => OrderShipmentStateEnum, { description: 'Delivery state.' })
   shipmentState!: OrderShipmentStateEnum;
+
+  @Field({
+    description:
+      'Opaque version of the order: send it back with a write (acceptQuotation, declineQuotation); if the order changed since, the write is refused with CONFLICT and nothing is written.',
+  })
+  version!: string;
 }
 
 @ObjectType('Shipment', { implements: Node, description: 'A delivery of an order.' })

@@ -6,6 +6,7 @@ import type {
   TrytonClient,
 } from '@portal/tryton-client';
 import type { ReadCache } from '../cache/read-cache.js';
+import type { CacheArea } from '../config.js';
 import {
   fingerprint,
   type Page,
@@ -41,6 +42,7 @@ export class CustomerTryton {
   /** Who the customer is, whatever the language: what a cursor is bound to. */
   private readonly customerKey: string;
   private readonly parties: number[];
+  private generations: Promise<Record<CacheArea, string>> | undefined;
 
   constructor(
     private readonly client: TrytonClient,
@@ -85,10 +87,30 @@ export class CustomerTryton {
     return typeof domain[0] === 'string' ? [...scope, domain] : [...scope, ...domain];
   }
 
-  private cached<T>(model: string, parts: unknown[], load: () => Promise<T>): Promise<T> {
-    if (!this.cache) return this.guard(load);
-    const key = this.cache.key(this.scope, ...parts);
-    return this.cache.get(cacheArea(model), key, () => this.guard(load));
+  /** The cache's generations of this customer's areas, read once per request (`forget`). */
+  private generation(area: CacheArea): Promise<string> {
+    const cache = this.cache;
+    if (!cache) return Promise.resolve('');
+    this.generations ??= cache.generations(this.parties);
+    return this.generations.then((found) => found[area]);
+  }
+
+  /**
+   * Forgets the customer's cached `areas` after a write, here and on every replica; this
+   * request's later reads (the written record, read again) see the change too.
+   */
+  async forget(areas: CacheArea[]): Promise<void> {
+    if (!this.cache) return;
+    await this.cache.forget(this.parties, areas);
+    this.generations = this.cache.generations(this.parties);
+    await this.generations;
+  }
+
+  private async cached<T>(model: string, parts: unknown[], load: () => Promise<T>): Promise<T> {
+    if (!this.cache) return await this.guard(load);
+    const area = cacheArea(model);
+    const key = this.cache.key(this.scope, await this.generation(area), ...parts);
+    return await this.cache.get(area, key, () => this.guard(load));
   }
 
   searchRead<T extends object = Record<string, unknown>>(
@@ -119,11 +141,12 @@ export class CustomerTryton {
     if (!cache) return this.searchRead(model, domain, fields, options);
     const scoped = this.scoped(model, domain);
     return this.cached(model, ['search_records', model, scoped, fields, options], async () => {
+      const generation = await this.generation(cacheArea(model));
       const rows = await this.client
         .model(model)
         .searchRead(scoped, fields, { ...this.options(), ...options });
       const records = rows.map((row) => ({
-        key: this.recordKey(cache, model, fields, row.id as number),
+        key: this.recordKey(cache, generation, model, fields, row.id as number),
         value: row,
       }));
       await cache.put(cacheArea(model), records);
@@ -131,8 +154,14 @@ export class CustomerTryton {
     });
   }
 
-  private recordKey(cache: ReadCache, model: string, fields: string[], id: number): string {
-    return cache.key(this.scope, 'record', model, fields, id);
+  private recordKey(
+    cache: ReadCache,
+    generation: string,
+    model: string,
+    fields: string[],
+    id: number,
+  ): string {
+    return cache.key(this.scope, generation, 'record', model, fields, id);
   }
 
   /**
@@ -257,12 +286,25 @@ export class CustomerTryton {
     };
     if (!this.cache) return await load(ids);
     const cache = this.cache;
+    const generation = await this.generation(cacheArea(model));
     return await cache.getMany(
       cacheArea(model),
       ids,
-      (id) => this.recordKey(cache, model, fields, id),
+      (id) => this.recordKey(cache, generation, model, fields, id),
       load,
     );
+  }
+
+  /**
+   * A method of the portal module's `portal.gateway` that answers for the customer of the
+   * call's context, as the record rules do (`company_bank_account`): cached in `area` for
+   * this customer.
+   */
+  gatewayCall(method: string, area: CacheArea): Promise<unknown> {
+    const load = () => this.client.call(`model.portal.gateway.${method}`, [], this.options());
+    if (!this.cache) return this.guard(load);
+    const key = this.cache.key(this.scope, 'gateway', method);
+    return this.cache.get(area, key, () => this.guard(load));
   }
 
   report(

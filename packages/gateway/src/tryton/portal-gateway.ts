@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import type { TrytonClient } from '@portal/tryton-client';
+import type { Credential } from './customer-tryton.js';
 import { fromTryton } from './errors.js';
 import type { PortalUser } from './party.mapper.js';
 
@@ -58,6 +59,18 @@ export type CreatedApiToken =
   | { status: 'too_many_tokens'; limit?: number }
   | { status: 'unauthenticated' | 'invalid_name' };
 
+/** What a customer write answers (writes.py of the module). */
+export type WriteResult =
+  | ({ status: 'ok'; replayed: boolean } & Record<string, unknown>)
+  | { status: 'not_found' | 'unauthenticated' | 'idempotency_key_reused' }
+  | { status: 'conflict' | 'invalid_state'; state: string }
+  | { status: 'expired'; expired_on: string }
+  | { status: 'nothing_to_order'; left_out: unknown[] }
+  | {
+      status: 'invalid_input';
+      errors: { field: string; code: string; message: string }[];
+    };
+
 export interface ApiTokenRow {
   id: number;
   name: string;
@@ -84,16 +97,25 @@ export class PortalGateway {
     private readonly ready: () => Promise<void>,
   ) {}
 
-  /** `ip`: the customer's, passed on to Tryton for its login throttling (forwardedFor). */
+  /**
+   * `ip`: the customer's, passed on to Tryton for its login throttling (forwardedFor).
+   * `credential`: the customer a write acts for, in the context as for reads (the module
+   * resolves it to the web user and its parties, and re-checks every record against them).
+   */
   private async call<T>(
     method: string,
     params: unknown[],
-    options: { language?: string; ip?: string } = {},
+    options: { language?: string; ip?: string; credential?: Credential } = {},
   ): Promise<T> {
     await this.ready();
+    const credential = options.credential;
     try {
       return (await this.client.call(`model.portal.gateway.${method}`, params, {
-        context: options.language ? { language: options.language } : {},
+        context: {
+          ...(options.language ? { language: options.language } : {}),
+          ...(credential?.kind === 'session' ? { portal_session: credential.key } : {}),
+          ...(credential?.kind === 'token' ? { portal_token: credential.token } : {}),
+        },
         headers: forwardedFor(options.ip),
       })) as T;
     } catch (error) {
@@ -155,5 +177,17 @@ export class PortalGateway {
   }
   revokeApiToken(session: string, id: number): Promise<boolean> {
     return this.call('revoke_api_token', [session, id]);
+  }
+  /**
+   * One of the module's customer writes (`accept_quotation`, `reorder`...): run once per
+   * idempotency key, re-checked in Tryton; expected refusals come back as a `status`.
+   */
+  write(
+    method: string,
+    params: unknown[],
+    credential: Credential,
+    language: string,
+  ): Promise<WriteResult> {
+    return this.call(method, params, { credential, language });
   }
 }

@@ -4,6 +4,7 @@ import { DEFAULT_SORT, type ListSort, type SortField } from '../pagination.js';
 import type { Keyset } from './keyset.js';
 import { containsDomain } from './search.js';
 import { currencyCode, id, ids, isoDate, money, text } from './values.js';
+import { versionOf } from './version.js';
 
 /** `sale.sale`: the customer's orders. */
 export const SALE_MODEL = 'sale.sale';
@@ -25,6 +26,9 @@ export const SALE_FIELDS = [
   'invoices',
   'shipments',
   'currency.code',
+  'write_date',
+  'create_date',
+  'portal_requested',
 ];
 
 const STATES: Record<string, OrderState> = {
@@ -34,7 +38,11 @@ const STATES: Record<string, OrderState> = {
   done: 'DONE',
   cancelled: 'CANCELLED',
 };
-const TRYTON_STATES = Object.fromEntries(Object.entries(STATES).map(([k, v]) => [v, k]));
+const TRYTON_STATES: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(STATES).map(([k, v]) => [v, k])),
+  // A draft the customer asked for (a re-order); the scope keeps the staff's drafts out.
+  REQUESTED: 'draft',
+};
 
 /**
  * 6.0 names, plus 7.x's finer states: invoices still to come (`pending`) apart from invoices
@@ -87,8 +95,18 @@ export function saleKeyset(sort: ListSort | null | undefined): Keyset {
 export function saleScope(parties: number[]): Domain {
   return [
     ['party', 'in', parties],
-    ['state', 'in', Object.keys(STATES)],
-    ['number', '!=', null],
+    [
+      'OR',
+      [
+        ['state', 'in', Object.keys(STATES)],
+        ['number', '!=', null],
+      ],
+      // The re-orders the customer requested on the portal, awaiting the company's review.
+      [
+        ['state', '=', 'draft'],
+        ['portal_requested', '=', true],
+      ],
+    ],
   ];
 }
 
@@ -120,7 +138,10 @@ export function numberDomain(number: string): Domain {
 }
 
 export function toOrder(row: Record<string, unknown>): Order | null {
-  const state = STATES[String(row.state)];
+  const state =
+    row.state === 'draft' && row.portal_requested === true
+      ? 'REQUESTED'
+      : STATES[String(row.state)];
   if (!state) return null;
   const currency = currencyCode(row);
   return {
@@ -141,5 +162,6 @@ export function toOrder(row: Record<string, unknown>): Order | null {
     invoiceIds: ids(row.invoices),
     shipmentIds: ids(row.shipments),
     currency,
+    version: versionOf(row),
   };
 }

@@ -7,8 +7,18 @@ const SALE_STATES = ['quotation', 'confirmed', 'processing', 'done', 'cancelled'
 const INVOICE_STATES = ['posted', 'paid', 'cancelled'];
 const sale = (p: number[]): Domain => [
   ['party', 'in', p],
-  ['state', 'in', SALE_STATES],
-  ['number', '!=', null],
+  [
+    'OR',
+    [
+      ['state', 'in', SALE_STATES],
+      ['number', '!=', null],
+    ],
+    // Only the drafts the customer requested on the portal (re-orders awaiting review).
+    [
+      ['state', '=', 'draft'],
+      ['portal_requested', '=', true],
+    ],
+  ],
 ];
 const invoice = (p: number[]): Domain => [
   ['type', '=', 'out'],
@@ -27,8 +37,17 @@ const EXPECTED: Record<string, (p: number[]) => Domain> = {
   'sale.sale': sale,
   'sale.line': (p) => [
     ['sale.party', 'in', p],
-    ['sale.state', 'in', SALE_STATES],
-    ['sale.number', '!=', null],
+    [
+      'OR',
+      [
+        ['sale.state', 'in', SALE_STATES],
+        ['sale.number', '!=', null],
+      ],
+      [
+        ['sale.state', '=', 'draft'],
+        ['sale.portal_requested', '=', true],
+      ],
+    ],
   ],
   'account.invoice': invoice,
   'account.invoice.line': (p) => [
@@ -42,6 +61,10 @@ const EXPECTED: Record<string, (p: number[]) => Domain> = {
     ['invoice.party', 'in', p],
     ['invoice.state', 'in', INVOICE_STATES],
     ['invoice.number', '!=', null],
+  ],
+  'account.move.line': (p) => [
+    ['party', 'in', p],
+    ['move.state', '=', 'posted'],
   ],
   'stock.shipment.out': (p) => [['customer', 'in', p]],
   'party.address': (p) => [['party', 'in', p]],

@@ -6,6 +6,7 @@ import { CONTACT_MECHANISM_MODEL, contactMechanismScope } from './contact-mechan
 import { INVOICE_MODEL, invoiceScope } from './invoice.mapper.js';
 import { INVOICE_LINE_MODEL, invoiceLineScope } from './invoice-line.mapper.js';
 import { INVOICE_TAX_MODEL, invoiceTaxScope } from './invoice-tax.mapper.js';
+import { PAYMENT_LINE_MODEL, paymentLineScope } from './payment-line.mapper.js';
 import { SALE_MODEL, saleScope } from './sale.mapper.js';
 import { SALE_LINE_MODEL, saleLineScope } from './sale-line.mapper.js';
 import { SHIPMENT_MODEL, shipmentScope } from './shipment.mapper.js';
@@ -22,6 +23,8 @@ const MODELS: Record<string, { scope: (parties: number[]) => Domain; area: Cache
   [INVOICE_MODEL]: { scope: invoiceScope, area: 'invoices' },
   [INVOICE_LINE_MODEL]: { scope: invoiceLineScope, area: 'lines' },
   [INVOICE_TAX_MODEL]: { scope: invoiceTaxScope, area: 'lines' },
+  // Payments change what is due: as long as invoices.
+  [PAYMENT_LINE_MODEL]: { scope: paymentLineScope, area: 'invoices' },
   [SHIPMENT_MODEL]: { scope: shipmentScope, area: 'shipments' },
   [ADDRESS_MODEL]: { scope: addressScope, area: 'addresses' },
   [CONTACT_MECHANISM_MODEL]: { scope: contactMechanismScope, area: 'contacts' },

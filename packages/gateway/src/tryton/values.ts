@@ -53,7 +53,8 @@ export function related<T>(row: Record<string, unknown>, field: string): T | nul
 export function nested(field: string, domain: Domain): Domain {
   return domain.map((clause) => {
     if (!Array.isArray(clause)) return clause; // 'AND' / 'OR'
-    if (typeof clause[0] === 'string' && clause.length >= 3)
+    const operator = clause[0] === 'OR' || clause[0] === 'AND';
+    if (typeof clause[0] === 'string' && !operator && clause.length >= 3)
       return [`${field}.${clause[0]}`, ...clause.slice(1)];
     return nested(field, clause);
   });

@@ -89,6 +89,7 @@ export async function startStack(
     // Quotas are tested on their own (quotas.test.ts); elsewhere they must not get in the way.
     QUOTA_BUCKET_SIZE: '1000000',
     QUOTA_ANONYMOUS_BUCKET_SIZE: '1000000',
+    QUOTA_WRITE_BUCKET_SIZE: '1000000',
     // Nested lists cost their `first` (500 when omitted): batching and isolation tests read
     // whole pages of orders with all their lines.
     QUERY_MAX_COST: '1000000000',

@@ -13,6 +13,7 @@ function Badge({ tone, label }: { tone: Tone; label: string }) {
 }
 
 const orderTones: Record<OrderState, Tone> = {
+  REQUESTED: 'info',
   QUOTATION: 'neutral',
   CONFIRMED: 'info',
   PROCESSING: 'warning',

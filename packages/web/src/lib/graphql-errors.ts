@@ -12,6 +12,12 @@ export type ErrorCode =
   | 'INVALID_TOKEN'
   | 'INVALID_PASSWORD'
   | 'TRYTON_UNAVAILABLE'
+  | 'CONFLICT'
+  | 'INVALID_STATE'
+  | 'QUOTATION_EXPIRED'
+  | 'VALIDATION_FAILED'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'NOTHING_TO_ORDER'
   | 'INTERNAL_SERVER_ERROR';
 
 export interface GatewayError {

@@ -130,6 +130,30 @@ export const fr = {
     amount: 'Montant',
   },
   orders: {
+    answer: {
+      title: 'Votre réponse à ce devis',
+      accept: 'Accepter',
+      decline: 'Refuser',
+      name: 'Votre nom',
+      poReference: 'Votre référence de bon de commande (facultatif)',
+      terms: 'J’accepte les conditions générales de vente',
+      reason: 'Pourquoi ? (facultatif)',
+      confirmAccept: 'Accepter le devis',
+      confirmDecline: 'Refuser le devis',
+      nameRequired: 'Indiquez le nom de la personne qui accepte.',
+      termsRequired: 'Acceptez les conditions générales de vente pour continuer.',
+      accepted: 'Merci : le devis est accepté et la commande confirmée. Nous en sommes informés.',
+      declined: 'Le devis est refusé. Nous en sommes informés.',
+      conflict: 'Ce devis vient d’être modifié. Rechargez la page pour le voir avant de répondre.',
+      expired: 'Ce devis a expiré : demandez-nous-en un nouveau.',
+      invalidState: 'Ce devis ne peut plus recevoir de réponse.',
+    },
+    reorder: {
+      button: 'Commander à nouveau',
+      done: 'Votre demande est envoyée : nous allons l’examiner.',
+      leftOut: 'Ces articles ne sont plus vendus et ont été retirés :',
+      nothing: 'Aucun de ces articles n’est encore vendu : rien n’a été demandé.',
+    },
     title: 'Commandes',
     intro: 'Toutes vos commandes, de la plus récente à la plus ancienne.',
     number: 'Numéro',
@@ -323,6 +347,7 @@ export const fr = {
   languages: { fr: 'Français', en: 'English' },
   states: {
     order: {
+      REQUESTED: 'Demandée, en attente de validation',
       QUOTATION: 'Devis',
       CONFIRMED: 'Confirmée',
       PROCESSING: 'En cours',
@@ -367,6 +392,31 @@ export const fr = {
     title: 'Page introuvable',
     body: 'L’adresse demandée n’existe pas ou n’est plus disponible.',
     home: 'Retour à l’accueil',
+  },
+  // Issue 15: paying an invoice (transfer details, EPC QR code, payment history).
+  payment: {
+    transferTitle: 'Payer par virement',
+    transferIntro:
+      'Faites un virement SEPA vers ce compte avec la référence ci-dessous, ou scannez le QR code avec votre application bancaire.',
+    holder: 'Titulaire',
+    iban: 'IBAN',
+    bic: 'BIC',
+    reference: 'Référence (numéro de facture)',
+    creditorReference: 'Référence structurée (RF)',
+    amount: 'Montant restant',
+    copy: 'Copier',
+    copied: 'Copié',
+    copyFailed: 'Copie impossible : sélectionnez le texte.',
+    qrAlt:
+      'QR code de virement SEPA (norme EPC) avec le compte, le montant restant et la référence de la facture',
+    qrCaption: 'QR code de virement (EPC), lisible par la plupart des applications bancaires',
+    historyTitle: 'Paiements',
+    historyCaption: 'Paiements enregistrés pour cette facture',
+    noPayment: 'Aucun paiement enregistré pour le moment.',
+    date: 'Date',
+    method: 'Moyen',
+    paid: 'Montant',
+    left: 'Reste à payer :',
   },
 };
 

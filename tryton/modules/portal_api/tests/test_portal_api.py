@@ -15,6 +15,8 @@ from trytond.tests.test_tryton import (
     ModuleTestCase, activate_module, with_transaction)
 from trytond.transaction import Transaction
 
+from .writes_cases import WriteCases
+
 PASSWORD = 'Portail-Test-2026!'
 # A session key as Tryton makes them (64 hex digits).
 KEY = '3f9c0a7be1d24c58' * 4
@@ -27,7 +29,7 @@ SCOPED_MODELS = [
     ]
 
 
-class PortalApiTestCase(ModuleTestCase):
+class PortalApiTestCase(WriteCases, ModuleTestCase):
     "Test the portal_api module"
     module = 'portal_api'
 
@@ -999,6 +1001,107 @@ class PortalApiTestCase(ModuleTestCase):
                 self.assertIn('LIKE or GLOB pattern too complex', log)
                 self.assertIn('<redacted>', log)
                 self.assertEqual(log.count('ERROR'), 3)
+
+    def make_bank_accounts(self, world):
+        """The company's account (the one customers pay into), a closed one of the company
+        before it, and one account of each customer. Keyed by owner."""
+        pool = Pool()
+        Party = pool.get('party.party')
+        Bank = pool.get('bank')
+        Account = pool.get('bank.account')
+        company = world['company']
+        with set_company(company):
+            bank_party, = Party.create([{'name': 'Crédit Agricole'}])
+            bank, = Bank.create([{'party': bank_party.id, 'bic': 'AGRIFRPP'}])
+
+            # Created before the company's live account, so it comes first in Tryton's
+            # order of the owner's accounts (7.0 has no owners_sequence).
+            def account(owner, iban, active=True):
+                return {
+                    'bank': bank.id,
+                    'owners': [('add', [owner.id])],
+                    'active': active,
+                    'numbers': [('create', [
+                                {'type': 'iban', 'number': iban, 'active': active}])],
+                    }
+            closed, company_account, alice_account, bob_account = Account.create([
+                    account(company.party, 'FR14 2004 1010 0505 0001 3M02 606', active=False),
+                    account(company.party, 'FR76 3000 6000 0112 3456 7890 189'),
+                    account(world['alice'], 'DE89 3704 0044 0532 0130 00'),
+                    account(world['bob'], 'GB82 WEST 1234 5698 7654 32'),
+                    ])
+        return {
+            'closed': closed, 'company': company_account,
+            'alice': alice_account, 'bob': bob_account,
+            }
+
+    @with_transaction()
+    def test_company_bank_account(self):
+        "The company's active account with an IBAN, for a valid customer key only"
+        Gateway = Pool().get('portal.gateway')
+        world = self.make_world()
+        self.make_bank_accounts(world)
+        alice_key = self.login(world)['session']
+        company = world['company'].id
+        expected = {
+            'holder': world['company'].party.name,
+            'iban': 'FR7630006000011234567890189',
+            'bic': 'AGRIFRPP',
+            'currency': world['company'].currency.code,
+            }
+        with self.as_gateway(world, portal_session=alice_key, company=company):
+            self.assertEqual(Gateway.company_bank_account(), expected)
+        with self.as_gateway(world):
+            token = Gateway.create_api_token(alice_key, 'ERP')['token']
+        with self.as_gateway(world, portal_token=token, company=company):
+            self.assertEqual(Gateway.company_bank_account(), expected)
+        for context in [{}, {'portal_session': 'f' * 64}, {'portal_token': 'tpat_forged'}]:
+            with self.subTest(context=context), \
+                    self.as_gateway(world, company=company, **context):
+                self.assertIsNone(Gateway.company_bank_account())
+        with Transaction().set_user(world['other'].id), \
+                Transaction().set_context(
+                    _check_access=True, portal_session=alice_key, company=company):
+            with self.assertRaises(AccessError):
+                Gateway.company_bank_account()
+
+    @with_transaction()
+    def test_company_without_bank_account(self):
+        "No account with an IBAN: no bank account, not an error"
+        Gateway = Pool().get('portal.gateway')
+        world = self.make_world()
+        alice_key = self.login(world)['session']
+        with self.as_gateway(
+                world, portal_session=alice_key, company=world['company'].id):
+            self.assertIsNone(Gateway.company_bank_account())
+
+    @with_transaction()
+    def test_bank_accounts_not_readable(self):
+        """With a customer's session the gateway reads no bank account, number or owner
+        through the models: not another customer's, not its own, not the company's"""
+        # Mutation tried: the rule_bank_account domain in bank.xml set to [] makes it fail.
+        pool = Pool()
+        Account = pool.get('bank.account')
+        Number = pool.get('bank.account.number')
+        world = self.make_world()
+        accounts = self.make_bank_accounts(world)
+        alice_key = self.login(world)['session']
+        with self.as_gateway(
+                world, portal_session=alice_key, company=world['company'].id):
+            self.assertEqual(Account.search([]), [])
+            self.assertEqual(Number.search([]), [])
+            self.assertEqual(Number.search([('number', 'like', 'GB%')]), [])
+            for owner in ['bob', 'alice', 'company']:
+                account = accounts[owner]
+                with self.subTest(owner=owner):
+                    with self.assertRaises(AccessError):
+                        Account.read([account.id], ['owners'])
+                    with self.assertRaises(AccessError):
+                        Number.read([account.numbers[0].id], ['number'])
+            self.assertEqual(
+                list(pool.get('party.party').read(
+                        [world['alice'].id], ['bank_accounts'])[0]['bank_accounts']),
+                [])
 
 
 # Tryton 7.x has no test suite function: unittest collects the module's classes, so the

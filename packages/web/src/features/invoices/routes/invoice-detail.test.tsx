@@ -73,6 +73,25 @@ function invoice(overrides: object = {}) {
     taxAmount: money('11.00'),
     totalAmount: money('256.00'),
     amountDue: money('156.00'),
+    transfer: {
+      __typename: 'InvoiceTransfer',
+      holder: 'Comptoir Lyonnais SARL',
+      iban: 'FR7630006000011234567890189',
+      bic: 'AGRIFRPP',
+      reference: number,
+      creditorReference: 'RF07INV20260042',
+      amount: money('156.00'),
+      qrSvg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 29 29"/>',
+    },
+    payments: [
+      {
+        __typename: 'InvoicePayment',
+        date: '2026-10-10',
+        amount: money('100.00'),
+        method: 'Banque',
+        description: 'Virement reçu',
+      },
+    ],
     ...overrides,
   };
 }
@@ -173,8 +192,18 @@ describe('invoice detail', () => {
     expect(file).toHaveAttribute('download');
   });
 
+  it('shows how to pay by transfer and what was paid already', async () => {
+    setup(invoice());
+    const transfer = await screen.findByRole('region', { name: 'Payer par virement' });
+    expect(transfer).toHaveTextContent('FR76 3000 6000 0112 3456 7890 189');
+    expect(within(transfer).getByRole('img', { name: /QR code/ })).toBeInTheDocument();
+    const history = screen.getByRole('region', { name: 'Paiements' });
+    expect(history).toHaveTextContent('Banque');
+    expect(history).toHaveTextContent(/Reste à payer :\s*156,00\s€/);
+  });
+
   it('shows the total, and no amount due, once the invoice is paid', async () => {
-    setup(invoice({ state: 'PAID', amountDue: money('0'), orders: [], documents: [] }));
+    setup(invoice({ state: 'PAID', amountDue: money('0'), orders: [], documents: [], transfer: null }));
     const total = await screen.findByRole('region', { name: 'Total TTC' });
     expect(total).toHaveTextContent('256,00 €');
     expect(total).not.toHaveTextContent('À régler avant le');

@@ -8,6 +8,7 @@ import { InvoiceStateBadge, OrderStateBadge } from '@/components/status-badge';
 import { graphql } from '@/gql';
 import { InvoiceDocuments } from '../components/invoice-documents';
 import { InvoiceLines } from '../components/invoice-lines';
+import { InvoicePayment } from '../components/invoice-payment';
 import { InvoicePdfActions } from '../components/invoice-pdf-actions';
 
 const InvoiceQuery = graphql(`
@@ -34,6 +35,7 @@ const InvoiceQuery = graphql(`
         }
         ...InvoiceLines_invoice
         ...InvoiceDocuments_invoice
+        ...InvoicePayment_invoice
       }
     }
   }
@@ -106,6 +108,7 @@ export function InvoiceDetailRoute() {
             )}
             <InvoiceDocuments invoice={invoice} />
           </div>
+          <InvoicePayment invoice={invoice} />
           <section aria-labelledby="invoice-lines">
             <h2 id="invoice-lines">{t('invoices.lines')}</h2>
             <InvoiceLines invoice={invoice} />

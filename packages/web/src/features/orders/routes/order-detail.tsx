@@ -13,6 +13,8 @@ import {
 import { graphql } from '@/gql';
 import { OrderLines } from '../components/order-lines';
 import { OrderRelated } from '../components/order-related';
+import { QuotationAnswer } from '../components/quotation-answer';
+import { ReorderButton } from '../components/reorder-button';
 
 const OrderQuery = graphql(`
   query Order($number: String!) {
@@ -25,6 +27,7 @@ const OrderQuery = graphql(`
         description
         date
         state
+        version
         invoiceState
         shipmentState
         invoiceAddress {
@@ -71,6 +74,10 @@ export function OrderDetailRoute() {
       ) : (
         <div className="detail">
           {order.description && <p>{order.description}</p>}
+          {order.state === 'QUOTATION' && <QuotationAnswer order={order} />}
+          {order.state !== 'QUOTATION' && order.state !== 'REQUESTED' && (
+            <ReorderButton orderId={order.id} />
+          )}
           <div className="detail-columns">
             <section className="card" aria-labelledby="order-summary">
               <h2 id="order-summary">{t('orders.summary')}</h2>

@@ -9,7 +9,14 @@ import type { OrderFilter, OrderState } from '@/gql/graphql';
 import { exportUrl } from '@/lib/export-url';
 import { OrderRow } from '../components/order-row';
 
-const STATES: OrderState[] = ['QUOTATION', 'CONFIRMED', 'PROCESSING', 'DONE', 'CANCELLED'];
+const STATES: OrderState[] = [
+  'REQUESTED',
+  'QUOTATION',
+  'CONFIRMED',
+  'PROCESSING',
+  'DONE',
+  'CANCELLED',
+];
 
 export const OrdersQuery = graphql(`
   query Orders($first: Int!, $after: String, $filter: OrderFilter, $sort: ListSort) {
