@@ -61,12 +61,8 @@ const INVOICES = `query Invoices($first: Int!, $after: String, $filter: InvoiceF
 const INVOICE = `query Invoice($number: String!) { viewer { id invoice(number: $number) {
     id number reference date dueDate state overdue pdfUrl
     orders { id number state totalAmount { ${MONEY} } }
-<<<<<<< HEAD
-    ...InvoiceLines_invoice ...InvoiceDocuments_invoice } } }
+    ...InvoiceLines_invoice ...InvoiceDocuments_invoice ...InvoicePayment_invoice } } }
   fragment InvoiceDocuments_invoice on Invoice { documents { id name size date url } }
-=======
-    ...InvoiceLines_invoice ...InvoicePayment_invoice } } }
->>>>>>> pay
   fragment InvoiceLines_invoice on Invoice { lines { ${LINE_FIELDS} }
     taxes { description base { ${MONEY} } amount { ${MONEY} } }
     untaxedAmount { ${MONEY} } taxAmount { ${MONEY} } totalAmount { ${MONEY} }
@@ -327,12 +323,8 @@ describe('orders, invoices and documents', () => {
     );
   });
 
-<<<<<<< HEAD
-  it("reads the web app's invoice page (lines, taxes, orders, files) in one Tryton call per model", async () => {
-=======
-  it("reads the web app's invoice page (lines, taxes, orders, payments) in one Tryton call per model and field set", async () => {
+  it("reads the web app's invoice page (lines, taxes, orders, files, payments) in one Tryton call per model and field set", async () => {
     type Row = { number: string; orders: unknown[]; amountDue: { amount: string } };
->>>>>>> pay
     const list = await marie.query<{
       viewer: { invoices: { edges: { node: Row & { totalAmount: { amount: string } } }[] } };
     }>(

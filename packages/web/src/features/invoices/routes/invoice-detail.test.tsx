@@ -203,7 +203,9 @@ describe('invoice detail', () => {
   });
 
   it('shows the total, and no amount due, once the invoice is paid', async () => {
-    setup(invoice({ state: 'PAID', amountDue: money('0'), orders: [], documents: [], transfer: null }));
+    setup(
+      invoice({ state: 'PAID', amountDue: money('0'), orders: [], documents: [], transfer: null }),
+    );
     const total = await screen.findByRole('region', { name: 'Total TTC' });
     expect(total).toHaveTextContent('256,00 €');
     expect(total).not.toHaveTextContent('À régler avant le');
