@@ -16,7 +16,9 @@ transaction of the RPC call:
    write date, `conflict` when it moved), checks the action is allowed in the record's state
    (`invalid_state`), and writes as root for the record's company, as the company's staff
    would with the Tryton client;
-5. a success is stored under the key with a hash of its input.
+5. a success is stored under the key with a hash of its input; when a concurrent call with
+   the same key stored it first, this call is rolled back and run again by Tryton, and
+   answers from the key (`store_key`).
 
 Expected failures are values with a `status` and nothing written, never raised. An error
 Tryton raises while writing (a validation) rolls the whole call back, the key included.
@@ -26,7 +28,9 @@ import hashlib
 import json
 from contextlib import contextmanager
 
+from trytond import backend
 from trytond.model import ModelSQL, Unique, fields
+from trytond.model.modelsql import SQLConstraintError
 from trytond.pool import Pool
 from trytond.transaction import Transaction
 
@@ -112,14 +116,29 @@ def run_write(operation, key, payload, act):
             return dict(json.loads(done[0].result), replayed=True)
         result = act(user, web_user_parties(user))
         if result.get('status') == 'ok':
-            Idempotency.create([{
-                        'web_user': user.id,
-                        'key': key,
-                        'operation': operation,
-                        'input_hash': digest,
-                        'result': json.dumps(result),
-                        }])
+            store_key(user, key, operation, digest, result)
         return dict(result, replayed=False)
+
+
+def store_key(user, key, operation, digest, result):
+    """Stores a success under its key. Another call with the same key may have committed
+    since this one looked (SQLite has no row lock, so the web user's lock does not hold
+    there; on PostgreSQL the lock makes the later call fail to serialise instead): the
+    unique constraint refuses the second row. That is a concurrent update, not a user error:
+    raised as one, Tryton's dispatcher rolls this call back, the record's write included,
+    and runs it again, and the run again answers from the stored key."""
+    Idempotency = Pool().get('portal.idempotency')
+    try:
+        Idempotency.create([{
+                    'web_user': user.id,
+                    'key': key,
+                    'operation': operation,
+                    'input_hash': digest,
+                    'result': json.dumps(result),
+                    }])
+    except SQLConstraintError as error:
+        raise backend.DatabaseOperationalError(
+            'idempotency key stored by a concurrent call') from error
 
 
 class Idempotency(ModelSQL):

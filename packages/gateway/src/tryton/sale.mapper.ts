@@ -139,9 +139,8 @@ export function numberDomain(number: string): Domain {
 
 export function toOrder(row: Record<string, unknown>): Order | null {
   const state =
-    row.state === 'draft' && row.portal_requested === true
-      ? 'REQUESTED'
-      : STATES[String(row.state)];
+    // A Boolean reads as 1 on SQLite and true on PostgreSQL.
+    row.state === 'draft' && row.portal_requested ? 'REQUESTED' : STATES[String(row.state)];
   if (!state) return null;
   const currency = currencyCode(row);
   return {

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 from unittest.mock import patch
 
+from trytond import backend
 from trytond.model.exceptions import AccessError
 from trytond.modules.company.tests import set_company
 from trytond.pool import Pool
@@ -290,3 +291,22 @@ class WriteCases:
             seen = self.visible('sale.sale')
         self.assertIn(new.id, seen)
         self.assertNotIn(world['sales'][0].id, seen)
+
+    @with_transaction()
+    def test_key_stored_concurrently(self):
+        """A key that a concurrent call stored after this one looked is a concurrent update
+        (Tryton rolls the call back and runs it again, which replays), not a user error"""
+        # Mutation tried: Idempotency.create without store_key's except makes it fail
+        # (SQLConstraintError, which Tryton never retries: the gateway's double submit then
+        # failed on SQLite).
+        Idempotency = Pool().get('portal.idempotency')
+        world = self.make_sales_world()
+        order = world['sales_by_ref']['A-order']
+        with patch('trytond.modules.portal_api.sale.sendmail_transactional'):
+            first = self.customer_call(world, 'reorder', order.id, 'k-1')
+            self.assertEqual(first['status'], 'ok')
+            # The second call does not see the first one's key, as a concurrent call on
+            # SQLite does not.
+            with patch.object(Idempotency, 'search', return_value=[]):
+                with self.assertRaises(backend.DatabaseOperationalError):
+                    self.customer_call(world, 'reorder', order.id, 'k-1')
