@@ -61,6 +61,11 @@ const rgb = (hex: string) =>
 
 /** What the page shows of the brand, read from the rendered DOM and computed styles. */
 async function shownBrand(page: Page) {
+  // The logo loads after the page renders: wait until it has loaded or failed (a broken logo
+  // is complete with no width, which the assertions then catch), never read it half-way.
+  await page.waitForFunction(
+    () => document.querySelector<HTMLImageElement>('header img.logo-image')?.complete !== false,
+  );
   return page.evaluate(() => {
     const footerLinks = [...document.querySelectorAll<HTMLAnchorElement>('.brand-footer a')];
     const logo = document.querySelector<HTMLImageElement>('header img.logo-image');
