@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { AddressBlock } from '@/components/address-block';
@@ -48,6 +49,10 @@ export function OrderDetailRoute() {
   const number = useParams().number ?? '';
   const { data, error, refetch } = useQuery(OrderQuery, { variables: { number } });
   const order = data?.viewer?.order;
+  // The answer form stays for the order that was a quotation when shown: answering changes
+  // the order's state in Apollo's cache, and the form's "done" message must outlive that.
+  const [quotationId, setQuotationId] = useState<string | null>(null);
+  if (order?.state === 'QUOTATION' && quotationId !== order.id) setQuotationId(order.id);
   const back = { to: '/orders', label: t('orders.backToList') };
 
   return (
@@ -74,7 +79,7 @@ export function OrderDetailRoute() {
       ) : (
         <div className="detail">
           {order.description && <p>{order.description}</p>}
-          {order.state === 'QUOTATION' && <QuotationAnswer order={order} />}
+          {order.id === quotationId && <QuotationAnswer order={order} />}
           {order.state !== 'QUOTATION' && order.state !== 'REQUESTED' && (
             <ReorderButton orderId={order.id} />
           )}
