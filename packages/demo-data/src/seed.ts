@@ -7,6 +7,7 @@ import {
   UserWarningError,
 } from '@portal/tryton-client';
 import { companyBankAccount, nameBankJournal } from './bank.js';
+import { companyStripe } from './stripe.js';
 import { COMPANY, CUSTOMERS, type CustomerSpec, DEMO_PASSWORD, PRODUCTS } from './catalogue.js';
 import { SAMPLE_PDF } from './sample-pdf.js';
 import { type SalePlan, salePlans } from './scenario.js';
@@ -129,6 +130,7 @@ export async function seedDemo(
   );
   await nameBankJournal(client, cashJournal, ctx);
   await companyBankAccount(client, companyParty, eur, ctx);
+  await companyStripe(client, eur, ctx);
   const paymentMethod = one(
     await m('account.invoice.payment.method').create(
       [

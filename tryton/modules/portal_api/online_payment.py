@@ -10,6 +10,7 @@ account_payment_stripe is optional (`extras_depend`): without it, or without a S
 journal for the company and currency, every invoice answers that online payment is
 unavailable and `pay_invoice` refuses with `unavailable`.
 """
+import urllib.parse
 from decimal import Decimal, InvalidOperation
 
 from trytond.config import config
@@ -39,6 +40,20 @@ def use_stripe_api_base():
     except ImportError:
         return
     stripe.api_base = api_base
+
+
+def public_checkout_url(url):
+    """Tryton's checkout URL as the customer's browser reaches it. Tryton builds it from the
+    host of the request, the gateway's own address of Tryton (`http://tryton:8000` in
+    production); `[portal_api] checkout_base_url` (the public origin of traefik's route to
+    Tryton's Stripe pages) replaces that origin."""
+    base = config.get('portal_api', 'checkout_base_url', default='')
+    if not base:
+        return url
+    public = urllib.parse.urlsplit(base)
+    parts = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit(
+        (public.scheme, public.netloc, parts.path, parts.query, parts.fragment))
 
 
 def customer_invoice(invoice_id, parties):
@@ -239,4 +254,5 @@ class StripePortalGateway(metaclass=PoolMeta):
         Payment.stripe_checkout([payment])
         Payment.process([payment])
         payment = Payment(payment.id)
-        return {'payment': payment.id, 'checkout_url': payment.stripe_checkout_url}
+        return {'payment': payment.id,
+            'checkout_url': public_checkout_url(payment.stripe_checkout_url)}
