@@ -7,11 +7,11 @@ import {
   UserWarningError,
 } from '@portal/tryton-client';
 import { companyBankAccount, nameBankJournal } from './bank.js';
-import { companyStripe } from './stripe.js';
 import { COMPANY, CUSTOMERS, type CustomerSpec, DEMO_PASSWORD, PRODUCTS } from './catalogue.js';
 import { SAMPLE_PDF } from './sample-pdf.js';
 import { type SalePlan, salePlans } from './scenario.js';
 import { type SeriesNames, seriesNames } from './series.js';
+import { companyStripe } from './stripe.js';
 
 type Ids = number[];
 

@@ -1,13 +1,13 @@
 export { type CaughtMail, type MailCatcher, startMailCatcher, textOfHtml } from './mail-catcher.js';
 export { cacheDir, portalModuleDir, repoRoot } from './paths.js';
 export { freePort } from './ports.js';
+export { type TrytonRuntime, trytonRuntime, trytonSeries } from './runtime.js';
 export {
   type PaymentIntent,
   type StripeStandIn,
   startStripeStandIn,
   stripeSignature,
 } from './stripe-stand-in.js';
-export { type TrytonRuntime, trytonRuntime, trytonSeries } from './runtime.js';
 export {
   type DatabaseTemplate,
   databaseTemplate,

@@ -109,7 +109,9 @@ function configText(dir: string, port: number, settings: TrytonSettings): string
     'length = 8',
     '[session]',
     'max_attempt = 5',
-    ...(settings.stripeApiBase ? ['[portal_api]', `stripe_api_base = ${settings.stripeApiBase}`] : []),
+    ...(settings.stripeApiBase
+      ? ['[portal_api]', `stripe_api_base = ${settings.stripeApiBase}`]
+      : []),
     '',
   ].join('\n');
 }

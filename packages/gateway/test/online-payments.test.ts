@@ -110,7 +110,9 @@ describe('paying invoices online (Stripe through Tryton)', () => {
   it('offers online payment on unpaid posted invoices only', () => {
     for (const invoice of invoices) {
       const open = invoice.state === 'POSTED' && dec(invoice.amountDue.amount).cmp('0') > 0;
-      expect(invoice.canPayOnline, invoice.number).toBe(open && invoice.amountDue.currency === 'EUR');
+      expect(invoice.canPayOnline, invoice.number).toBe(
+        open && invoice.amountDue.currency === 'EUR',
+      );
     }
     expect(invoices.some((i) => i.canPayOnline)).toBe(true);
     expect(invoices.some((i) => !i.canPayOnline)).toBe(true);
@@ -184,19 +186,29 @@ describe('paying invoices online (Stripe through Tryton)', () => {
     expect(payment?.state).toBe('processing');
     expect(payment?.amount.toString()).toBe('10.00');
     const intent = stripe.intents.get(payment?.stripe_payment_intent_id ?? '');
-    expect(intent).toMatchObject({ amount: 1000, currency: 'eur', status: 'requires_payment_method' });
+    expect(intent).toMatchObject({
+      amount: 1000,
+      currency: 'eur',
+      status: 'requires_payment_method',
+    });
     expect(stripe.intents.size).toBe(1);
 
     // Tryton's own checkout page, which asks the stand-in for the intent's client secret.
     const url = new URL(first.checkoutUrl);
-    expect(url.pathname).toMatch(/\/account_payment_stripe\/checkout\/account\.payment\/[0-9a-f]+$/);
+    expect(url.pathname).toMatch(
+      /\/account_payment_stripe\/checkout\/account\.payment\/[0-9a-f]+$/,
+    );
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(intent?.client_secret);
 
     let now = await seen(marie, invoice.number);
     expect(now?.onlinePayments).toEqual([
-      { amount: { amount: '10.00', currency: 'EUR' }, state: 'PROCESSING', date: expect.any(String) },
+      {
+        amount: { amount: '10.00', currency: 'EUR' },
+        state: 'PROCESSING',
+        date: expect.any(String),
+      },
     ]);
 
     // The customer pays on Stripe: Stripe's signed webhooks reach Tryton, which accepts them.
@@ -237,7 +249,9 @@ describe('paying invoices online (Stripe through Tryton)', () => {
       id: 'evt_forged',
       object: 'event',
       type: 'payment_intent.succeeded',
-      data: { object: { ...stripe.intents.get(intentId), status: 'succeeded', amount_received: 500 } },
+      data: {
+        object: { ...stripe.intents.get(intentId), status: 'succeeded', amount_received: 500 },
+      },
     });
     const forged = await fetch(stripe.webhookUrl ?? '', {
       method: 'POST',

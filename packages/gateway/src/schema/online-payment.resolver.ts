@@ -50,7 +50,7 @@ export class InvoiceOnlinePaymentResolver {
   @Extensions(WRITE)
   @Mutation(() => PayInvoicePayloadType, {
     description:
-      "Starts paying an invoice online: Tryton creates the payment and its Stripe checkout; send the customer to `checkoutUrl`. Stripe then tells Tryton the outcome (onlinePayments.state). NOT_FOUND (not yours), INVALID_STATE (not posted, or extensions.reason ONLINE_PAYMENT_UNAVAILABLE), VALIDATION_FAILED (extensions.fieldErrors on amount), IDEMPOTENCY_KEY_REUSED.",
+      'Starts paying an invoice online: Tryton creates the payment and its Stripe checkout; send the customer to `checkoutUrl`. Stripe then tells Tryton the outcome (onlinePayments.state). NOT_FOUND (not yours), INVALID_STATE (not posted, or extensions.reason ONLINE_PAYMENT_UNAVAILABLE), VALIDATION_FAILED (extensions.fieldErrors on amount), IDEMPOTENCY_KEY_REUSED.',
   })
   async payInvoice(
     @Arg('input') input: PayInvoiceInput,

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type PayOnline_InvoiceFragment, PayInvoiceDocument } from '@/gql/graphql';
+import { PayInvoiceDocument, type PayOnline_InvoiceFragment } from '@/gql/graphql';
 import { graphqlError, renderRoutes } from '@/test/render';
 import { amountInput, checkoutNavigation, PayOnline } from './pay-online';
 
@@ -20,7 +20,11 @@ function invoice(over: Partial<PayOnline_InvoiceFragment> = {}): PayOnline_Invoi
   };
 }
 
-function show(value: PayOnline_InvoiceFragment, mocks: unknown[] = [], language: 'fr' | 'en' = 'fr') {
+function show(
+  value: PayOnline_InvoiceFragment,
+  mocks: unknown[] = [],
+  language: 'fr' | 'en' = 'fr',
+) {
   vi.spyOn(crypto, 'randomUUID').mockReturnValue(
     KEY as `${string}-${string}-${string}-${string}-${string}`,
   );
