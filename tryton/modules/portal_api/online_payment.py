@@ -171,6 +171,9 @@ class PortalGateway(metaclass=PoolMeta):
                 journal = cls._stripe_journal(invoice.company, invoice.currency)
                 if journal is None:
                     return {'status': 'unavailable', 'invoice': invoice.id}
+                # Two customers of one party (secondary parties) paying at once: one after
+                # the other, so both cannot pay what is left.
+                Pool().get('account.invoice').lock([invoice])
                 if value != invoice.currency.round(value):
                     return invalid(field_error(
                             'amount', 'AMOUNT_PRECISION',

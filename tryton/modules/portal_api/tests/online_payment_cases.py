@@ -185,18 +185,15 @@ class OnlinePaymentCases:
     @with_transaction()
     def test_checkout_url_public_origin(self):
         "[portal_api] checkout_base_url replaces the origin Tryton took from the request"
-        from trytond.config import config
-
         from ..online_payment import public_checkout_url
         url = 'http://tryton:8000/db/account_payment_stripe/checkout/account.payment/ab12'
-        self.assertEqual(public_checkout_url(url), url)
-        if not config.has_section('portal_api'):
-            config.add_section('portal_api')
-        config.set('portal_api', 'checkout_base_url', 'https://pay.example.fr')
-        try:
+        with patch('trytond.modules.portal_api.online_payment.config') as config:
+            config.get.return_value = ''
+            self.assertEqual(public_checkout_url(url), url)
+            config.get.return_value = 'https://pay.example.fr'
             self.assertEqual(
                 public_checkout_url(url),
                 'https://pay.example.fr/db/account_payment_stripe/checkout/'
                 'account.payment/ab12')
-        finally:
-            config.remove_option('portal_api', 'checkout_base_url')
+            config.get.assert_called_with(
+                'portal_api', 'checkout_base_url', default='')
