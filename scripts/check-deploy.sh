@@ -125,7 +125,12 @@ for service_name, service in services.items():
     labels = service.get('labels') or {}
     if labels.get('traefik.enable') != 'true':
         continue
-    check('edge' in (raw['services'][service_name].get('networks') or []), f'{service_name}: not on the edge network')
+    # Tryton is routed on a network of its own with traefik (its Stripe pages only).
+    network = 'tryton-public' if service_name == 'tryton' else 'edge'
+    check(network in (raw['services'][service_name].get('networks') or []), f'{service_name}: not on the {network} network')
+    if service_name == 'tryton':
+        check(labels.get('traefik.docker.network') == compose['networks']['tryton-public'].get('name'),
+              'tryton: traefik must reach it on the tryton-public network')
     routers, lb_services = {}, set()
     for key, value in labels.items():
         if m := re.fullmatch(r'traefik\.http\.routers\.([^.]+)\.(.+)', key):
@@ -172,7 +177,16 @@ for router, (rule, policy) in routed.items():
     # No router may run inline script or eval: GraphiQL's page needs neither (its files are
     # the gateway's, packages/gateway/src/http/graphiql.ts).
     loose = {"'unsafe-inline'", "'unsafe-eval'", 'blob:'} & set(policy.get('script-src', []))
+    # Except Tryton's Stripe checkout page: its inline script carries the payment's client
+    # secret, so no hash names it (traefik/dynamic.yml); never eval or blob: though.
+    if router == 'tryton-stripe-checkout':
+        loose -= {"'unsafe-inline'"}
     check(not loose, f'router {router}: script-src allows {loose}')
+# Tryton's routes: its Stripe webhook and checkout page, nothing else of Tryton.
+for router, (rule, _) in routed.items():
+    if router.startswith('tryton-'):
+        check(re.search(r"PathPrefix\(`/[^/`]+/account_payment_stripe/(webhook|checkout/account\.payment)/`\)", rule)
+              and 'Method(`' in rule, f'router {router}: only Stripe paths of Tryton, one method: {rule!r}')
 
 # -- The rest of the stack.
 check('ports' not in services['tryton'], 'Tryton must not be published')

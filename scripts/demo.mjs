@@ -94,6 +94,21 @@ setInterval(() => {
   shown = tryton.mailbox.messages.length;
 }, 1000).unref();
 
+// Online payments go to the Stripe stand-in (no internet): its checkout page cannot load
+// Stripe.js, so say how to play the customer paying, or giving up, on Stripe's side.
+const intentsShown = new Set();
+setInterval(() => {
+  for (const intent of tryton.stripe?.intents.values() ?? []) {
+    if (intentsShown.has(intent.id)) continue;
+    intentsShown.add(intent.id);
+    const control = `${tryton.stripe.url}/_stand-in/payment_intents/${intent.id}`;
+    console.log(
+      `\n💳 Online payment started (${(intent.amount / 100).toFixed(2)} ${intent.currency.toUpperCase()}). ` +
+        `Pay it: curl -X POST ${control}/succeed   or give up: curl -X POST ${control}/cancel\n`,
+    );
+  }
+}, 1000).unref();
+
 const customers = CUSTOMERS.filter((c) => c.email)
   .map((c) => `   ${c.email.padEnd(26)} ${c.party}`)
   .join('\n');
@@ -108,6 +123,7 @@ Services:
    gateway GraphQL + GraphiQL      ${gateway.url}/graphql   (metrics ${gateway.url}/metrics)
    Tryton JSON-RPC (SQLite)        ${tryton.url}/${tryton.database}/   (admin / admin)
    cache, sessions, quotas         ${useRedis ? `Redis ${redisUrl}` : 'in-process (no Redis answered)'}
+   Stripe (local stand-in)         ${tryton.stripe ? tryton.stripe.url : 'none (this Tryton series has no account_payment_stripe)'}
 
 Ctrl-C stops everything; the data stays in .tryton/demo/.`);
 

@@ -124,6 +124,13 @@ build() {
     for dep in python-sql pwdlib stripe-python psycopg-pool; do
       [[ -d "$SOURCES/deps/$dep" ]] && pth+=("$SOURCES/deps/$dep")
     done
+    # account_payment_stripe imports `stripe`, a pure-Python library whose API is the same
+    # for every series: the sources of a series without their own copy (8.0) use 7.6's,
+    # never Debian's older python3-stripe (left out of the links below).
+    local stripe_python="$ROOT/../shared/tryton/7.6/deps/stripe-python"
+    if [[ ! -d "$SOURCES/deps/stripe-python" && -d "$stripe_python" ]]; then
+      pth+=("$(cd "$stripe_python" && pwd)")
+    fi
     install_commands "$SOURCES/trytond/bin" "$work"
     link_system_packages "$work/system"
     pth+=("$RT/system")

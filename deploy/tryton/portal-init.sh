@@ -22,8 +22,9 @@ for file in "$TRYTONPASSFILE" "$TRYTON_GATEWAY_PASSWORD_FILE" "$GATEWAY_USER_SCR
 done
 # One pass: --all initialises a new database or updates every activated module of an
 # existing one, -u activates the portal's modules (once) with their dependencies. As two
-# commands, a re-run would update every module twice.
-trytond-admin -d "$DB" --all -u portal_api account_fr sale account_invoice web_user \
+# commands, a re-run would update every module twice. account_payment_stripe (optional for
+# portal_api) lets the company take online payments once it configures a Stripe account.
+trytond-admin -d "$DB" --all -u portal_api account_fr sale account_invoice web_user account_payment_stripe \
   --activate-dependencies -l fr --email "${ADMIN_EMAIL:-admin@example.com}"
 trytond-console -d "$DB" < "$GATEWAY_USER_SCRIPT"
 echo "portal-init: database $DB ready, technical user up to date"

@@ -112,3 +112,17 @@ export const CUSTOMERS: CustomerSpec[] = [
 
 /** How many sales the wholesaler has: more than 500, for pagination and performance. */
 export const WHOLESALER_SALES = 520;
+
+/**
+ * The company's Stripe account in Tryton (account_payment_stripe), for paying invoices online.
+ * Test-mode-shaped keys that only the devstack's Stripe stand-in accepts: Stripe refuses them.
+ * Try real test mode by replacing them with the keys of a Stripe test account
+ * (docs/decisions/payment-provider.md).
+ */
+export const STRIPE_ACCOUNT = {
+  name: 'Stripe (démo)',
+  journalName: 'Carte bancaire',
+  secretKey: 'sk_test_portal_demo_stand_in',
+  publishableKey: 'pk_test_portal_demo_stand_in',
+  webhookSecret: 'whsec_portal_demo_stand_in',
+};

@@ -3,15 +3,18 @@ import {
   type DatabaseTemplate,
   databaseTemplate,
   type MailCatcher,
+  type StripeStandIn,
   startMailCatcher,
+  startStripeStandIn,
   startTryton,
 } from '@portal/devstack';
 import { TrytonClient, TrytonDate } from '@portal/tryton-client';
-import { CUSTOMERS, type CustomerSpec, DEMO_PASSWORD } from './catalogue.js';
+import { CUSTOMERS, type CustomerSpec, DEMO_PASSWORD, STRIPE_ACCOUNT } from './catalogue.js';
 import { seedDemo } from './seed.js';
+import { stripeWebhookPath } from './stripe.js';
 
 /** Bump when the seed changes what it creates: cached databases are keyed by it. */
-const SEED_VERSION = 5;
+const SEED_VERSION = 6;
 
 export const GATEWAY_LOGIN = 'portal_gateway';
 /** The technical user's demo password; production sets TRYTON_GATEWAY_PASSWORD. */
@@ -33,6 +36,11 @@ export interface DemoTryton {
   /** The party that has no web user. */
   noWebUserParty: { name: string; id: number };
   mailbox: Pick<MailCatcher, 'waitFor' | 'messages'>;
+  /**
+   * The Stripe stand-in Tryton's Stripe module talks to, already pointed at the demo
+   * account's webhook; null when the series has no account_payment_stripe (7.0).
+   */
+  stripe: StripeStandIn | null;
   stop(): Promise<void>;
 }
 
@@ -110,16 +118,34 @@ export async function startDemoTryton(
   const gatewayPassword = options.gatewayPassword ?? DEFAULT_GATEWAY_PASSWORD;
   const { template, parties } = await demoTemplate(gatewayPassword);
   const mailbox = await startMailCatcher();
+  const stripe = await startStripeStandIn({
+    secretKey: STRIPE_ACCOUNT.secretKey,
+    webhookSecret: STRIPE_ACCOUNT.webhookSecret,
+  });
+  const stopAll = async () => {
+    await stripe.stop();
+    await mailbox.stop();
+  };
   const server = await startTryton({
     template,
     smtpUrl: mailbox.url,
+    stripeApiBase: stripe.url,
     ...(options.portalUrl ? { portalUrl: options.portalUrl } : {}),
     ...(options.port ? { port: options.port } : {}),
     ...(options.dir ? { dir: options.dir } : {}),
   }).catch(async (error: unknown) => {
-    await mailbox.stop();
+    await stopAll();
     throw error;
   });
+  const webhook = await demoWebhookPath(server.url, server.database, template.adminPassword).catch(
+    async (error: unknown) => {
+      await server.stop();
+      await stopAll();
+      throw error;
+    },
+  );
+  if (webhook) stripe.webhookUrl = `${server.url}${webhook}`;
+  else await stripe.stop();
   const customer = (key: 'marie' | 'jean' | 'wholesaler'): DemoCustomer => {
     const spec = CUSTOMERS.find((c) => c.key === key) as CustomerSpec;
     return {
@@ -142,9 +168,26 @@ export async function startDemoTryton(
     },
     noWebUserParty: { name: noWebUser.party, id: parties.noWebUser },
     mailbox,
+    stripe: webhook ? stripe : null,
     async stop() {
       await server.stop();
-      await mailbox.stop();
+      await stopAll();
     },
   };
+}
+
+/** Tryton's webhook route of the demo's Stripe account, asked as the admin; null without it. */
+async function demoWebhookPath(
+  url: string,
+  database: string,
+  adminPassword: string,
+): Promise<string | null> {
+  const client = new TrytonClient({ url, database });
+  try {
+    await client.login('admin', adminPassword);
+    return await stripeWebhookPath(client, database);
+  } finally {
+    await client.logout().catch(() => undefined);
+    await client.close();
+  }
 }

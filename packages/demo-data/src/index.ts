@@ -4,6 +4,7 @@ export {
   CUSTOMERS,
   DEMO_PASSWORD,
   PRODUCTS,
+  STRIPE_ACCOUNT,
   WHOLESALER_SALES,
 } from './catalogue.js';
 export {
@@ -15,3 +16,4 @@ export {
   startDemoTryton,
 } from './demo-tryton.js';
 export { type SeedResult, seedDemo } from './seed.js';
+export { stripeWebhookPath } from './stripe.js';

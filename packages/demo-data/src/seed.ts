@@ -11,6 +11,7 @@ import { COMPANY, CUSTOMERS, type CustomerSpec, DEMO_PASSWORD, PRODUCTS } from '
 import { SAMPLE_PDF } from './sample-pdf.js';
 import { type SalePlan, salePlans } from './scenario.js';
 import { type SeriesNames, seriesNames } from './series.js';
+import { companyStripe } from './stripe.js';
 
 type Ids = number[];
 
@@ -129,6 +130,7 @@ export async function seedDemo(
   );
   await nameBankJournal(client, cashJournal, ctx);
   await companyBankAccount(client, companyParty, eur, ctx);
+  await companyStripe(client, eur, ctx);
   const paymentMethod = one(
     await m('account.invoice.payment.method').create(
       [

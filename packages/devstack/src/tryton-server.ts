@@ -25,6 +25,22 @@ const run = promisify(execFile);
 
 /** The modules of a portal database; their dependencies are activated with them. */
 export const PORTAL_MODULES = ['portal_api', 'account_fr', 'sale', 'account_invoice', 'web_user'];
+/**
+ * Modules activated with the portal's when the runtime has them: Tryton's Stripe module for
+ * paying invoices online (portal_api's `extras_depend`; the 7.0 runtime, Debian's modules,
+ * has no account_payment_stripe, and the portal then says online payment is unavailable).
+ */
+export const OPTIONAL_PORTAL_MODULES = ['account_payment_stripe'];
+
+/** The portal's modules, and those of OPTIONAL_PORTAL_MODULES the runtime has. */
+export async function portalModules(): Promise<string[]> {
+  const modulesDir = join((await trytonRuntime()).binDir, '..', 'lib', 'trytond', 'modules');
+  const optional: string[] = [];
+  for (const name of OPTIONAL_PORTAL_MODULES)
+    if (await exists(join(modulesDir, name, 'tryton.cfg'))) optional.push(name);
+  return [...PORTAL_MODULES, ...optional];
+}
+
 /** Languages whose translations are loaded (French first: the customers are French). */
 export const PORTAL_LANGUAGES = ['fr'];
 
@@ -39,6 +55,11 @@ export interface TrytonSettings {
    * that address. Calls without the header keep the socket's address.
    */
   numProxies?: number;
+  /**
+   * Where Tryton's Stripe library sends its API calls (`[portal_api] stripe_api_base`): the
+   * stand-in's URL (startStripeStandIn). Unset: Stripe's own API.
+   */
+  stripeApiBase?: string;
 }
 
 /** Where trytond's log goes besides stderr (WARNING and up), for tests that read it. */
@@ -88,6 +109,9 @@ function configText(dir: string, port: number, settings: TrytonSettings): string
     'length = 8',
     '[session]',
     'max_attempt = 5',
+    ...(settings.stripeApiBase
+      ? ['[portal_api]', `stripe_api_base = ${settings.stripeApiBase}`]
+      : []),
     '',
   ].join('\n');
 }
@@ -151,7 +175,7 @@ export async function databaseTemplate(
     modules?: string[];
   } = {},
 ): Promise<DatabaseTemplate> {
-  const modules = options.modules ?? PORTAL_MODULES;
+  const modules = options.modules ?? (await portalModules());
   const adminPassword = options.adminPassword ?? 'admin';
   const database = 'portal';
   const fingerprint = await moduleFingerprint(modules);

@@ -8,6 +8,7 @@ import type { Clock } from './quotas/leaky-bucket.js';
 import { AccountService } from './services/account.service.js';
 import { DocumentsService } from './services/documents.service.js';
 import { InvoicesService } from './services/invoices.service.js';
+import { OnlinePaymentsService } from './services/online-payments.service.js';
 import { OrderWritesService } from './services/order-writes.service.js';
 import { OrdersService } from './services/orders.service.js';
 import { PaymentsService } from './services/payments.service.js';
@@ -25,6 +26,7 @@ export interface CustomerServices {
   account: AccountService;
   products: ProductsService;
   orderWrites: OrderWritesService;
+  onlinePayments: OnlinePaymentsService;
 }
 
 /** What the customer's writes need beyond the reads: the module's RPC and an event sink. */
@@ -58,13 +60,13 @@ export function customerServices(
   const tryton = new CustomerTryton(client, viewer.credential, language, viewer.customer, cache);
   const loaders = new RecordLoaders(tryton);
   const orders = new OrdersService(tryton, loaders);
+  const invoices = new InvoicesService(tryton, loaders, () => new Date(clock()));
+  const customerWrites = new CustomerWrites(writes.gateway, viewer, tryton, writes.events);
   return {
     orders,
-    orderWrites: new OrderWritesService(
-      new CustomerWrites(writes.gateway, viewer, tryton, writes.events),
-      orders,
-    ),
-    invoices: new InvoicesService(tryton, loaders, () => new Date(clock())),
+    orderWrites: new OrderWritesService(customerWrites, orders),
+    onlinePayments: new OnlinePaymentsService(tryton, customerWrites, invoices),
+    invoices,
     payments: new PaymentsService(tryton, loaders),
     documents: new DocumentsService(tryton, loaders),
     account: new AccountService(viewer.customer, tryton),

@@ -181,6 +181,17 @@ export interface Transfer {
   epcPayload: string;
 }
 
+/** Where an online payment stands, as Tryton knows it from Stripe. */
+export type OnlinePaymentState = 'PROCESSING' | 'SUCCEEDED' | 'FAILED';
+
+/** A payment the customer started online (Stripe), on one invoice. */
+export interface OnlinePayment {
+  id: number;
+  amount: Money;
+  state: OnlinePaymentState;
+  date: string | null;
+}
+
 /** A payment recorded on an invoice. */
 export interface Payment {
   id: number;

@@ -2,12 +2,14 @@
 # API tokens, and record rules that scope every read to the customer of the request.
 from trytond.pool import Pool
 
-from . import bank, compat, links, logfilter, portal, rule, sale, writes
+from . import (
+    bank, compat, links, logfilter, online_payment, portal, rule, sale, writes)
 
 
 def register():
     # Before any call is dispatched: trytond logs every call's arguments (logfilter.py).
     logfilter.install()
+    online_payment.use_stripe_api_base()
     Pool.register(
         compat.ModelAccess,
         compat.RuleGroup,
@@ -20,4 +22,9 @@ def register():
         sale.Sale,
         sale.SaleAnswer,
         sale.PortalGateway,
+        online_payment.PortalGateway,
         module='portal_api', type_='model')
+    # Online payment of invoices, when Tryton's Stripe module is activated too.
+    Pool.register(
+        online_payment.StripePortalGateway,
+        module='portal_api', type_='model', depends=['account_payment_stripe'])

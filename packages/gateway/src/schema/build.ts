@@ -6,6 +6,7 @@ import { CustomerResolver } from './customer.resolver.js';
 import { DocumentRecordResolver } from './document.resolver.js';
 import { InvoiceResolver } from './invoice.resolver.js';
 import { NodeResolver } from './node.resolver.js';
+import { InvoiceOnlinePaymentResolver } from './online-payment.resolver.js';
 import { OrderResolver } from './order.resolver.js';
 import { OrderWritesResolver } from './order-writes.resolver.js';
 import { InvoicePaymentResolver, InvoiceTransferResolver } from './payment.resolver.js';
@@ -22,6 +23,7 @@ export function portalSchema(): Promise<GraphQLSchema> {
       DocumentRecordResolver,
       InvoicePaymentResolver,
       InvoiceTransferResolver,
+      InvoiceOnlinePaymentResolver,
       AuthResolver,
       NodeResolver,
       OrderWritesResolver,

@@ -300,10 +300,10 @@ export class CustomerTryton {
    * call's context, as the record rules do (`company_bank_account`): cached in `area` for
    * this customer.
    */
-  gatewayCall(method: string, area: CacheArea): Promise<unknown> {
-    const load = () => this.client.call(`model.portal.gateway.${method}`, [], this.options());
+  gatewayCall(method: string, area: CacheArea, params: unknown[] = []): Promise<unknown> {
+    const load = () => this.client.call(`model.portal.gateway.${method}`, params, this.options());
     if (!this.cache) return this.guard(load);
-    const key = this.cache.key(this.scope, 'gateway', method);
+    const key = this.cache.key(this.scope, 'gateway', method, ...params);
     return this.cache.get(area, key, () => this.guard(load));
   }
 

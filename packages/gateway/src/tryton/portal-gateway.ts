@@ -62,7 +62,7 @@ export type CreatedApiToken =
 /** What a customer write answers (writes.py of the module). */
 export type WriteResult =
   | ({ status: 'ok'; replayed: boolean } & Record<string, unknown>)
-  | { status: 'not_found' | 'unauthenticated' | 'idempotency_key_reused' }
+  | { status: 'not_found' | 'unauthenticated' | 'idempotency_key_reused' | 'unavailable' }
   | { status: 'conflict' | 'invalid_state'; state: string }
   | { status: 'expired'; expired_on: string }
   | { status: 'nothing_to_order'; left_out: unknown[] }

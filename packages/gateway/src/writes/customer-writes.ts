@@ -113,6 +113,12 @@ export class CustomerWrites {
           'None of the products of this order is sold any more: nothing was requested.',
           { leftOut: toLeftOut(result.left_out) },
         );
+      case 'unavailable':
+        throw new GatewayError(
+          'INVALID_STATE',
+          'Online payment is not available: the company takes no online payment in this currency.',
+          { reason: 'ONLINE_PAYMENT_UNAVAILABLE' },
+        );
       default:
         throw new GatewayError('INVALID_STATE', `${spec.what} cannot do this now.`, {
           reason: (result as { status: string }).status,

@@ -28,6 +28,8 @@ export interface GatewayError {
   reason?: string;
   /** TOO_MANY_API_TOKENS: how many live tokens a customer may hold. */
   limit?: number;
+  /** VALIDATION_FAILED: what is wrong, field by field, with stable codes. */
+  fieldErrors?: { field: string; code: string; message: string }[];
 }
 
 interface WireError {
@@ -40,12 +42,16 @@ function fromWire(first: WireError | undefined): GatewayError {
   const retryAfter = first?.extensions?.retryAfter;
   const limit = first?.extensions?.limit;
   const reason = first?.extensions?.reason;
+  const fieldErrors = first?.extensions?.fieldErrors;
   return {
     code: typeof code === 'string' ? (code as ErrorCode) : 'UNKNOWN',
     message: first?.message ?? '',
     ...(typeof retryAfter === 'number' ? { retryAfter } : {}),
     ...(typeof limit === 'number' ? { limit } : {}),
     ...(typeof reason === 'string' ? { reason } : {}),
+    ...(Array.isArray(fieldErrors)
+      ? { fieldErrors: fieldErrors as NonNullable<GatewayError['fieldErrors']> }
+      : {}),
   };
 }
 

@@ -385,6 +385,25 @@ export const en: Messages = {
     home: 'Back to home',
   },
   // Issue 15: paying an invoice (transfer details, EPC QR code, payment history).
+  payOnline: {
+    title: 'Pay online',
+    intro: 'Pay by card on our secure payment page (Stripe). You can pay part of the amount.',
+    amount: 'Amount to pay',
+    left: 'Left to pay:',
+    button: 'Pay online',
+    states: {
+      PROCESSING: 'in progress',
+      SUCCEEDED: 'paid',
+      FAILED: 'failed or cancelled',
+    },
+    errors: {
+      AMOUNT_NOT_A_NUMBER: 'Enter an amount, e.g. 120.50.',
+      AMOUNT_NOT_POSITIVE: 'The amount must be more than zero.',
+      AMOUNT_TOO_HIGH: 'The amount is more than what is left to pay.',
+      AMOUNT_PRECISION: 'The amount has at most two decimals.',
+      unavailable: 'Online payment is not available for this invoice any more.',
+    },
+  },
   payment: {
     transferTitle: 'Pay by bank transfer',
     transferIntro:

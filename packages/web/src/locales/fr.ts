@@ -394,6 +394,26 @@ export const fr = {
     home: 'Retour à l’accueil',
   },
   // Issue 15: paying an invoice (transfer details, EPC QR code, payment history).
+  payOnline: {
+    title: 'Payer en ligne',
+    intro:
+      'Payez par carte sur notre page de paiement sécurisée (Stripe). Vous pouvez payer une partie du montant.',
+    amount: 'Montant à payer',
+    left: 'Reste à payer :',
+    button: 'Payer en ligne',
+    states: {
+      PROCESSING: 'en cours',
+      SUCCEEDED: 'payé',
+      FAILED: 'échoué ou annulé',
+    },
+    errors: {
+      AMOUNT_NOT_A_NUMBER: 'Saisissez un montant, par exemple 120,50.',
+      AMOUNT_NOT_POSITIVE: 'Le montant doit être supérieur à zéro.',
+      AMOUNT_TOO_HIGH: 'Le montant dépasse le reste à payer.',
+      AMOUNT_PRECISION: 'Le montant a au plus deux décimales.',
+      unavailable: "Le paiement en ligne n'est plus possible pour cette facture.",
+    },
+  },
   payment: {
     transferTitle: 'Payer par virement',
     transferIntro:

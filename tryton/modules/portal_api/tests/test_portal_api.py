@@ -2,6 +2,7 @@ import datetime
 import io
 import logging
 import time
+import unittest
 from contextlib import contextmanager
 from decimal import Decimal
 
@@ -15,7 +16,16 @@ from trytond.tests.test_tryton import (
     ModuleTestCase, activate_module, with_transaction)
 from trytond.transaction import Transaction
 
+from .online_payment_cases import OnlinePaymentCases
 from .writes_cases import WriteCases
+
+try:
+    import trytond.modules.account_payment_stripe  # noqa: F401
+except ImportError:
+    # Tryton 7.0 here runs Debian's modules, without account_payment_stripe (optional).
+    HAS_STRIPE = False
+else:
+    HAS_STRIPE = True
 
 PASSWORD = 'Portail-Test-2026!'
 # A session key as Tryton makes them (64 hex digits).
@@ -1102,6 +1112,25 @@ class PortalApiTestCase(WriteCases, ModuleTestCase):
                 list(pool.get('party.party').read(
                         [world['alice'].id], ['bank_accounts'])[0]['bank_accounts']),
                 [])
+
+
+@unittest.skipUnless(HAS_STRIPE, "account_payment_stripe is not installed")
+class PortalStripeTestCase(OnlinePaymentCases, ModuleTestCase):
+    "Test paying invoices online with portal_api and account_payment_stripe"
+    module = 'portal_api'
+    extras = ['account_payment_stripe']
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        config.set('password', 'length', '8')
+
+    make_world = PortalApiTestCase.make_world
+    make_documents = PortalApiTestCase.make_documents
+    party_line = PortalApiTestCase.party_line
+    as_gateway = PortalApiTestCase.as_gateway
+    login = PortalApiTestCase.login
+    customer_call = WriteCases.customer_call
 
 
 # Tryton 7.x has no test suite function: unittest collects the module's classes, so the

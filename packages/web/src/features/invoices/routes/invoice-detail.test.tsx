@@ -92,6 +92,8 @@ function invoice(overrides: object = {}) {
         description: 'Virement reçu',
       },
     ],
+    canPayOnline: false,
+    onlinePayments: [],
     ...overrides,
   };
 }

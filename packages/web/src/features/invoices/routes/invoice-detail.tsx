@@ -10,6 +10,7 @@ import { InvoiceDocuments } from '../components/invoice-documents';
 import { InvoiceLines } from '../components/invoice-lines';
 import { InvoicePayment } from '../components/invoice-payment';
 import { InvoicePdfActions } from '../components/invoice-pdf-actions';
+import { PayOnline } from '../components/pay-online';
 
 const InvoiceQuery = graphql(`
   query Invoice($number: String!) {
@@ -36,6 +37,7 @@ const InvoiceQuery = graphql(`
         ...InvoiceLines_invoice
         ...InvoiceDocuments_invoice
         ...InvoicePayment_invoice
+        ...PayOnline_invoice
       }
     }
   }
@@ -108,6 +110,7 @@ export function InvoiceDetailRoute() {
             )}
             <InvoiceDocuments invoice={invoice} />
           </div>
+          <PayOnline invoice={invoice} />
           <InvoicePayment invoice={invoice} />
           <section aria-labelledby="invoice-lines">
             <h2 id="invoice-lines">{t('invoices.lines')}</h2>

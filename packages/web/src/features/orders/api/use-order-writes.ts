@@ -1,5 +1,4 @@
 import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
 import { graphql } from '@/gql';
 
 const AcceptQuotationMutation = graphql(`
@@ -44,15 +43,6 @@ const ReorderMutation = graphql(`
     }
   }
 `);
-
-/**
- * One idempotency key per action shown: a double click or a retry sends the same key, so the
- * gateway writes once; `renew` after a refusal the customer has to correct (a new input).
- */
-export function useIdempotencyKey() {
-  const [key, setKey] = useState(() => crypto.randomUUID());
-  return [key, () => setKey(crypto.randomUUID())] as const;
-}
 
 /** Accepting a quotation; the order in the cache gets its new state from the answer. */
 export function useAcceptQuotation() {

@@ -4,11 +4,8 @@ import { Alert } from '@/components/alert';
 import { Checkbox } from '@/components/checkbox';
 import { Field } from '@/components/field';
 import { gatewayError } from '@/lib/graphql-errors';
-import {
-  useAcceptQuotation,
-  useDeclineQuotation,
-  useIdempotencyKey,
-} from '../api/use-order-writes';
+import { useIdempotencyKey } from '@/lib/use-idempotency-key';
+import { useAcceptQuotation, useDeclineQuotation } from '../api/use-order-writes';
 
 interface Props {
   order: { id: string; version: string };

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '@/components/alert';
 import { gatewayError } from '@/lib/graphql-errors';
-import { useIdempotencyKey, useReorder } from '../api/use-order-writes';
+import { useIdempotencyKey } from '@/lib/use-idempotency-key';
+import { useReorder } from '../api/use-order-writes';
 
 /** Orders a past order again: shows the new request and the lines left out. */
 export function ReorderButton({ orderId }: { orderId: string }) {

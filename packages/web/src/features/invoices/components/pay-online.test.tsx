@@ -1,0 +1,147 @@
+import { screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PayInvoiceDocument, type PayOnline_InvoiceFragment } from '@/gql/graphql';
+import { graphqlError, renderRoutes } from '@/test/render';
+import { amountInput, checkoutNavigation, PayOnline } from './pay-online';
+
+// Rendering with i18n and typing take a few seconds on a loaded 2-core machine.
+const SLOW = 15_000;
+const euros = (amount: string) => ({ amount, currency: 'EUR' });
+const KEY = '0000-key-1';
+const CHECKOUT = 'https://pay.example.fr/portal/account_payment_stripe/checkout/account.payment/ab';
+
+function invoice(over: Partial<PayOnline_InvoiceFragment> = {}): PayOnline_InvoiceFragment {
+  return {
+    id: 'SW52b2ljZTo0Mg',
+    canPayOnline: true,
+    amountDue: euros('498.53'),
+    onlinePayments: [],
+    ...over,
+  };
+}
+
+function show(
+  value: PayOnline_InvoiceFragment,
+  mocks: unknown[] = [],
+  language: 'fr' | 'en' = 'fr',
+) {
+  vi.spyOn(crypto, 'randomUUID').mockReturnValue(
+    KEY as `${string}-${string}-${string}-${string}-${string}`,
+  );
+  return renderRoutes({
+    routes: [{ path: '/invoices/F1', element: <PayOnline invoice={value} /> }],
+    path: '/invoices/F1',
+    mocks: mocks as never,
+    language,
+  });
+}
+
+const payMock = (amount: string, result: unknown) => ({
+  request: {
+    query: PayInvoiceDocument,
+    variables: { input: { invoiceId: 'SW52b2ljZTo0Mg', amount, idempotencyKey: KEY } },
+  },
+  result,
+});
+
+describe('paying an invoice online', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it(
+    'pays the amount left by default and sends the browser to the checkout page',
+    async () => {
+      const go = vi.spyOn(checkoutNavigation, 'go').mockImplementation(() => undefined);
+      const { user } = show(invoice(), [
+        payMock('498.53', {
+          data: {
+            payInvoice: { __typename: 'PayInvoicePayload', checkoutUrl: CHECKOUT, replayed: false },
+          },
+        }),
+      ]);
+      expect(screen.getByLabelText(/Montant à payer/)).toHaveValue('498.53');
+      await user.click(screen.getByRole('button', { name: 'Payer en ligne' }));
+      await vi.waitFor(() => expect(go).toHaveBeenCalledWith(CHECKOUT));
+    },
+    SLOW,
+  );
+
+  it(
+    'pays part of it, typed the French way',
+    async () => {
+      const go = vi.spyOn(checkoutNavigation, 'go').mockImplementation(() => undefined);
+      const { user } = show(invoice(), [
+        payMock('120.50', {
+          data: {
+            payInvoice: { __typename: 'PayInvoicePayload', checkoutUrl: CHECKOUT, replayed: false },
+          },
+        }),
+      ]);
+      const input = screen.getByLabelText(/Montant à payer/);
+      await user.clear(input);
+      await user.type(input, '120,50');
+      await user.click(screen.getByRole('button', { name: 'Payer en ligne' }));
+      await vi.waitFor(() => expect(go).toHaveBeenCalledWith(CHECKOUT));
+    },
+    SLOW,
+  );
+
+  it(
+    'explains a refused amount in English and stays on the page',
+    async () => {
+      const go = vi.spyOn(checkoutNavigation, 'go').mockImplementation(() => undefined);
+      const { user } = show(
+        invoice(),
+        [
+          payMock(
+            '600',
+            graphqlError('VALIDATION_FAILED', {
+              fieldErrors: [{ field: 'amount', code: 'AMOUNT_TOO_HIGH', message: 'too high' }],
+            }),
+          ),
+        ],
+        'en',
+      );
+      const input = screen.getByLabelText(/Amount to pay/);
+      await user.clear(input);
+      await user.type(input, '600');
+      await user.click(screen.getByRole('button', { name: 'Pay online' }));
+      expect(await screen.findByRole('alert')).toHaveTextContent(
+        'The amount is more than what is left to pay.',
+      );
+      // Not a number: refused before any call.
+      await user.clear(input);
+      await user.type(input, 'douze');
+      await user.click(screen.getByRole('button', { name: 'Pay online' }));
+      expect(await screen.findByRole('alert')).toHaveTextContent('Enter an amount');
+      expect(go).not.toHaveBeenCalled();
+    },
+    SLOW,
+  );
+
+  it(
+    'is hidden when the company takes no online payment, and shows the payments started',
+    () => {
+      const { container, unmount } = show(invoice({ canPayOnline: false }));
+      expect(container).toBeEmptyDOMElement();
+      unmount();
+      show(
+        invoice({
+          canPayOnline: false,
+          amountDue: euros('0.00'),
+          onlinePayments: [{ amount: euros('498.53'), state: 'SUCCEEDED' as never, date: null }],
+        }),
+      );
+      expect(screen.queryByRole('button')).toBeNull();
+      expect(screen.getByText(/payé/)).toBeInTheDocument();
+    },
+    SLOW,
+  );
+
+  it('reads amounts as customers type them', () => {
+    expect(amountInput('1 234,50')).toBe('1234.50');
+    expect(amountInput('12')).toBe('12');
+    expect(amountInput('12.345')).toBeNull();
+    expect(amountInput('-3')).toBeNull();
+    expect(amountInput('')).toBeNull();
+  });
+});
