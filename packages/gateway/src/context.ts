@@ -6,6 +6,7 @@ import { RecordLoaders } from './loaders/record.loader.js';
 import type { CostReport } from './plugins/cost.plugin.js';
 import type { Clock } from './quotas/leaky-bucket.js';
 import { AccountService } from './services/account.service.js';
+import { AccountWritesService } from './services/account-writes.service.js';
 import { DocumentsService } from './services/documents.service.js';
 import { InvoicesService } from './services/invoices.service.js';
 import { OrderWritesService } from './services/order-writes.service.js';
@@ -25,6 +26,7 @@ export interface CustomerServices {
   account: AccountService;
   products: ProductsService;
   orderWrites: OrderWritesService;
+  accountWrites: AccountWritesService;
 }
 
 /** What the customer's writes need beyond the reads: the module's RPC and an event sink. */
@@ -58,16 +60,16 @@ export function customerServices(
   const tryton = new CustomerTryton(client, viewer.credential, language, viewer.customer, cache);
   const loaders = new RecordLoaders(tryton);
   const orders = new OrdersService(tryton, loaders);
+  const account = new AccountService(viewer.customer, tryton);
+  const customerWrites = new CustomerWrites(writes.gateway, viewer, tryton, writes.events);
   return {
     orders,
-    orderWrites: new OrderWritesService(
-      new CustomerWrites(writes.gateway, viewer, tryton, writes.events),
-      orders,
-    ),
+    orderWrites: new OrderWritesService(customerWrites, orders),
+    accountWrites: new AccountWritesService(customerWrites, account),
     invoices: new InvoicesService(tryton, loaders, () => new Date(clock())),
     payments: new PaymentsService(tryton, loaders),
     documents: new DocumentsService(tryton, loaders),
-    account: new AccountService(viewer.customer, tryton),
+    account,
     products: new ProductsService(tryton),
   };
 }

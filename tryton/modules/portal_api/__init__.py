@@ -2,7 +2,7 @@
 # API tokens, and record rules that scope every read to the customer of the request.
 from trytond.pool import Pool
 
-from . import bank, compat, links, logfilter, portal, rule, sale, writes
+from . import bank, compat, links, logfilter, party, portal, rule, sale, writes
 
 
 def register():
@@ -20,4 +20,5 @@ def register():
         sale.Sale,
         sale.SaleAnswer,
         sale.PortalGateway,
+        party.PortalGateway,
         module='portal_api', type_='model')

@@ -15,6 +15,7 @@ from trytond.tests.test_tryton import (
     ModuleTestCase, activate_module, with_transaction)
 from trytond.transaction import Transaction
 
+from .party_cases import PartyWriteCases
 from .writes_cases import WriteCases
 
 PASSWORD = 'Portail-Test-2026!'
@@ -29,7 +30,7 @@ SCOPED_MODELS = [
     ]
 
 
-class PortalApiTestCase(WriteCases, ModuleTestCase):
+class PortalApiTestCase(PartyWriteCases, WriteCases, ModuleTestCase):
     "Test the portal_api module"
     module = 'portal_api'
 
