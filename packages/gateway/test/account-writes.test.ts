@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TrytonClient } from '@portal/tryton-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromGlobalId } from '../src/ids.js';
+import { mailLinkParams } from './support/mail-links.js';
 import { type GraphQLSession, startStack, type TestStack } from './support/stack.js';
 
 const ADDRESS_FIELDS = 'id name street postalCode city countryCode subdivisionCode version';
@@ -50,10 +51,11 @@ interface Account {
   contactMechanisms: ContactNode[];
 }
 
-type Errors = { extensions?: Record<string, unknown> }[] | undefined;
-const code = (errors: Errors) => errors?.[0]?.extensions?.code;
+type Errors = { extensions?: object }[] | undefined;
+const extensionsOf = (errors: Errors) => (errors?.[0]?.extensions ?? {}) as Record<string, unknown>;
+const code = (errors: Errors) => extensionsOf(errors).code;
 const fieldErrors = (errors: Errors) =>
-  ((errors?.[0]?.extensions?.fieldErrors ?? []) as { field: string; code: string }[])
+  ((extensionsOf(errors).fieldErrors ?? []) as { field: string; code: string }[])
     .map((e) => `${e.field}:${e.code}`)
     .sort();
 const trytonId = (id: string) => Number(fromGlobalId(id).key);
@@ -88,7 +90,7 @@ describe('account writes', () => {
       ],
       ['active', 'city', 'street', 'delivery', 'invoice', 'party', 'write_date'],
     )) as Record<string, unknown>[];
-    return row ? { ...row, write_date: String(row.write_date) } : null;
+    return row ? ({ ...row, write_date: String(row.write_date) } as Record<string, unknown>) : null;
   };
   const contactInTryton = async (id: number) => {
     const [row] = (await admin.model('party.contact_mechanism').searchRead(
@@ -315,7 +317,8 @@ describe('account writes', () => {
     ]);
     const elsewhere = await bad({ subdivisionCode: 'BE-VLG' });
     expect(fieldErrors(elsewhere.errors)).toEqual(['subdivision:SUBDIVISION_NOT_IN_COUNTRY']);
-    const [error] = (elsewhere.errors?.[0]?.extensions?.fieldErrors ?? []) as {
+    const extensions = elsewhere.errors?.[0]?.extensions as Record<string, unknown> | undefined;
+    const [error] = (extensions?.fieldErrors ?? []) as {
       message: string;
     }[];
     expect(error?.message).toContain('Vlaanderen');
@@ -358,5 +361,60 @@ describe('account writes', () => {
     expect(removed.errors).toBeUndefined();
     expect((await account(marie)).contactMechanisms.map((c) => c.id)).not.toContain(contact.id);
     expect(await contactInTryton(trytonId(contact.id))).toMatchObject({ active: false });
+  });
+
+  it('changes the sign-in e-mail once the new address confirms it; the old one works until then and is told', async () => {
+    const { customers } = stack.tryton;
+    const next = 'jean.martin@boulangerie-martin.example.fr';
+    const request = `mutation ($e: String!, $p: String!) {
+      requestEmailChange(newEmail: $e, currentPassword: $p) { pendingEmail expiresAt } }`;
+    const wrong = await jean.query(request, { e: next, p: 'not-his-password' });
+    expect(code(wrong.errors)).toBe('INVALID_CREDENTIALS');
+    const asked = await jean.query<{ requestEmailChange: { pendingEmail: string } }>(request, {
+      e: next,
+      p: customers.jean.password,
+    });
+    expect(asked.errors).toBeUndefined();
+    expect(asked.data?.requestEmailChange.pendingEmail).toBe(next);
+    const confirmation = await stack.tryton.mailbox.waitFor(next, { timeoutMs: 10_000 });
+    const notice = await stack.tryton.mailbox.waitFor(customers.jean.email, {
+      subject: /requested|demandé/,
+      timeoutMs: 10_000,
+    });
+    expect(notice.text).toContain(next);
+    // Until the link is opened, the old address signs in and the new one does not.
+    const before = stack.session();
+    await before.login(customers.jean.email, customers.jean.password);
+    expect(
+      (await before.query<{ viewer: { email: string } }>('{ viewer { email } }')).data,
+    ).toEqual({ viewer: { email: customers.jean.email } });
+    const token = mailLinkParams(confirmation, 'validate-email').get('token') as string;
+    const validate = 'mutation ($t: String!) { validateEmail(token: $t) }';
+    const confirmed = await stack.session().query(validate, { t: token });
+    expect(confirmed.errors).toBeUndefined();
+    const done = await stack.tryton.mailbox.waitFor(customers.jean.email, {
+      subject: /changed|changée/,
+      timeoutMs: 10_000,
+    });
+    expect(done.text).toContain(next);
+    // Jean's open session shows the new address at once (its cached check was forgotten).
+    expect((await jean.query<{ viewer: { email: string } }>('{ viewer { email } }')).data).toEqual({
+      viewer: { email: next },
+    });
+    const after = stack.session();
+    await after.login(next, customers.jean.password);
+    expect((await after.query<{ viewer: { email: string } }>('{ viewer { email } }')).data).toEqual(
+      { viewer: { email: next } },
+    );
+    const old = await stack
+      .session()
+      .query(
+        'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { customer { name } } }',
+        { e: customers.jean.email, p: customers.jean.password },
+      );
+    expect(code(old.errors)).toBe('INVALID_CREDENTIALS');
+    expect(code((await stack.session().query(validate, { t: token })).errors)).toBe(
+      'INVALID_TOKEN',
+    );
   });
 });

@@ -2,7 +2,8 @@
 # API tokens, and record rules that scope every read to the customer of the request.
 from trytond.pool import Pool
 
-from . import bank, compat, links, logfilter, party, portal, rule, sale, writes
+from . import (
+    bank, compat, email_change, links, logfilter, party, portal, rule, sale, writes)
 
 
 def register():
@@ -21,4 +22,6 @@ def register():
         sale.SaleAnswer,
         sale.PortalGateway,
         party.PortalGateway,
+        email_change.EmailChange,
+        email_change.PortalGateway,
         module='portal_api', type_='model')

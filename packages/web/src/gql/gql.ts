@@ -24,6 +24,7 @@ type Documents = {
     "\n  mutation RemoveContact($input: RemoveContactInput!) {\n    removeContact(input: $input) {\n      replayed\n    }\n  }\n": typeof types.RemoveContactDocument,
     "\n  mutation ChangePassword(\n    $currentPassword: String!\n    $newPassword: String!\n    $revokeApiTokens: Boolean = false\n  ) {\n    changePassword(\n      currentPassword: $currentPassword\n      newPassword: $newPassword\n      revokeApiTokens: $revokeApiTokens\n    ) {\n      otherSessionsEnded\n      apiTokensRevoked\n      apiTokensKept\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
+    "\n  mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) {\n    requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword) {\n      pendingEmail\n      expiresAt\n    }\n  }\n": typeof types.RequestEmailChangeDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": typeof types.RevokeApiTokenDocument,
     "\n  fragment AddressItem_address on Address {\n    id\n    name\n    street\n    postalCode\n    city\n    countryCode\n    subdivisionCode\n    version\n    ...AddressBlock_address\n  }\n": typeof types.AddressItem_AddressFragmentDoc,
     "\n  fragment ApiTokenItem_token on ApiToken {\n    id\n    name\n    createdAt\n    lastUsedAt\n  }\n": typeof types.ApiTokenItem_TokenFragmentDoc,
@@ -68,6 +69,7 @@ const documents: Documents = {
     "\n  mutation RemoveContact($input: RemoveContactInput!) {\n    removeContact(input: $input) {\n      replayed\n    }\n  }\n": types.RemoveContactDocument,
     "\n  mutation ChangePassword(\n    $currentPassword: String!\n    $newPassword: String!\n    $revokeApiTokens: Boolean = false\n  ) {\n    changePassword(\n      currentPassword: $currentPassword\n      newPassword: $newPassword\n      revokeApiTokens: $revokeApiTokens\n    ) {\n      otherSessionsEnded\n      apiTokensRevoked\n      apiTokensKept\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
+    "\n  mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) {\n    requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword) {\n      pendingEmail\n      expiresAt\n    }\n  }\n": types.RequestEmailChangeDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": types.RevokeApiTokenDocument,
     "\n  fragment AddressItem_address on Address {\n    id\n    name\n    street\n    postalCode\n    city\n    countryCode\n    subdivisionCode\n    version\n    ...AddressBlock_address\n  }\n": types.AddressItem_AddressFragmentDoc,
     "\n  fragment ApiTokenItem_token on ApiToken {\n    id\n    name\n    createdAt\n    lastUsedAt\n  }\n": types.ApiTokenItem_TokenFragmentDoc,
@@ -156,6 +158,10 @@ export function graphql(source: "\n  mutation ChangePassword(\n    $currentPassw
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) {\n    requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword) {\n      pendingEmail\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) {\n    requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword) {\n      pendingEmail\n      expiresAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -109,6 +109,8 @@ export const en: Messages = {
       done: 'Thank you! Your e-mail address is validated.',
       invalid: 'This validation link is no longer valid or has already been used.',
       continue: 'Go to my customer area',
+      taken:
+        'This address became the sign-in e-mail of another account meanwhile: nothing was changed.',
     },
   },
   dashboard: {
@@ -258,6 +260,14 @@ export const en: Messages = {
     noAddresses: 'No address on file.',
     contacts: 'Contact details',
     noContacts: 'No contact details on file.',
+    emailChange: {
+      open: 'Change the sign-in e-mail',
+      newEmail: 'New sign-in e-mail',
+      hint: 'We send a link to the new address. Your current address keeps working until you open it, and it is told of the change.',
+      submit: 'Send the confirmation link',
+      sent: 'A confirmation link was sent to {{email}}. Until you open it, sign in with your current address.',
+      unchanged: 'This is already your sign-in e-mail.',
+    },
     addressList: {
       add: 'Add an address',
       edit: 'Edit',

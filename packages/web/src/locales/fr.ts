@@ -108,6 +108,8 @@ export const fr = {
       done: 'Merci ! Votre adresse e-mail est validée.',
       invalid: 'Ce lien de validation n’est plus valide ou a déjà été utilisé.',
       continue: 'Accéder à mon espace',
+      taken:
+        'Cette adresse est devenue entre-temps l’e-mail de connexion d’un autre compte : rien n’a été changé.',
     },
   },
   dashboard: {
@@ -263,6 +265,14 @@ export const fr = {
     noAddresses: 'Aucune adresse enregistrée.',
     contacts: 'Coordonnées',
     noContacts: 'Aucune coordonnée enregistrée.',
+    emailChange: {
+      open: 'Changer l’e-mail de connexion',
+      newEmail: 'Nouvel e-mail de connexion',
+      hint: 'Nous envoyons un lien à la nouvelle adresse. Votre adresse actuelle fonctionne jusqu’à ce que vous l’ouvriez, et elle est prévenue du changement.',
+      submit: 'Envoyer le lien de confirmation',
+      sent: 'Un lien de confirmation a été envoyé à {{email}}. D’ici là, connectez-vous avec votre adresse actuelle.',
+      unchanged: 'C’est déjà votre e-mail de connexion.',
+    },
     addressList: {
       add: 'Ajouter une adresse',
       edit: 'Modifier',

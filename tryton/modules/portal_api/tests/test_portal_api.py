@@ -15,6 +15,7 @@ from trytond.tests.test_tryton import (
     ModuleTestCase, activate_module, with_transaction)
 from trytond.transaction import Transaction
 
+from .email_change_cases import EmailChangeCases
 from .party_cases import PartyWriteCases
 from .writes_cases import WriteCases
 
@@ -30,7 +31,8 @@ SCOPED_MODELS = [
     ]
 
 
-class PortalApiTestCase(PartyWriteCases, WriteCases, ModuleTestCase):
+class PortalApiTestCase(
+        EmailChangeCases, PartyWriteCases, WriteCases, ModuleTestCase):
     "Test the portal_api module"
     module = 'portal_api'
 

@@ -7,6 +7,7 @@ import { AddressManager } from '../components/address-manager';
 import { ApiTokens } from '../components/api-tokens';
 import { ChangePasswordForm } from '../components/change-password-form';
 import { ContactManager } from '../components/contact-manager';
+import { EmailChangeForm } from '../components/email-change-form';
 import { LanguageForm } from '../components/language-form';
 
 const AccountQuery = graphql(`
@@ -71,6 +72,7 @@ export function AccountRoute() {
               </div>
             </dl>
           )}
+          {viewer && <EmailChangeForm />}
         </section>
         <section className="card" aria-labelledby="account-contacts">
           <h2 id="account-contacts">{t('account.contacts')}</h2>
