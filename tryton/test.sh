@@ -5,6 +5,13 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 export DB_NAME="${DB_NAME:-:memory:}"
 export TRYTOND_DATABASE__URI="${TRYTOND_DATABASE__URI:-sqlite://}"
+# Past `[cache] clean_timeout` (300 s) since its last sync, trytond's cache syncs when a
+# transaction starts, through a connection it sets to autocommit: on an in-memory SQLite
+# database that is the test's own connection, so a test that starts a nested transaction
+# (web.user.authenticate records attempts in one) then commits its whole world, and every
+# later test's world collides with it. A run longer than 5 minutes (a busy machine, or
+# simply more tests) failed that way; the module's tests never need the sync.
+export TRYTOND_CACHE__CLEAN_TIMEOUT="${TRYTOND_CACHE__CLEAN_TIMEOUT:-86400}"
 # trytond caches the activated test database here, so the second run skips ~1 minute.
 # Keyed by the module's files, so a changed module never reuses a stale database.
 MODULE_HASH="$(cd "$TRYTON_DIR/modules/portal_api" && find . -name '*.py' -o -name '*.xml' -o -name '*.cfg' -o -name '*.txt' | sort | xargs cat | sha256sum | cut -c1-16)"
