@@ -6,7 +6,8 @@ to the web user's own party.
 
 Addresses are checked as Tryton checks them, before anything is written, so that a refusal is
 a field error and not a rolled-back call: the country must exist, the subdivision must be of
-that country (the domain of `party.address.subdivision`, with Tryton's message). Tryton does
+that country and of a kind the country's addresses use (the domain of
+`party.address.subdivision`, with Tryton's message). Tryton does
 not check a postal code's format; where the country's postal codes are loaded
 (`country.postal_code`, trytond_import_postal_codes), a code unknown to it is refused, and
 anything but letters, digits, spaces and dashes always is.
@@ -126,6 +127,7 @@ def address_values(values, party):
     Country = pool.get('country.country')
     Subdivision = pool.get('country.subdivision')
     PostalCode = pool.get('country.postal_code')
+    SubdivisionType = pool.get('party.address.subdivision_type')
     values = values if isinstance(values, dict) else {}
     errors, result = [], {}
     for name, limit in ADDRESS_LIMITS.items():
@@ -168,6 +170,14 @@ def address_values(values, party):
                         'The subdivision is not in the country.')))
         else:
             subdivision = subdivisions[0]
+            types = SubdivisionType.get_types(country) if country else []
+            if types and subdivision.type not in types:
+                record = Address(party=party, country=country, subdivision=subdivision)
+                errors.append(field_error(
+                        'subdivision', 'SUBDIVISION_TYPE_NOT_ALLOWED',
+                        domain_message(Address, 'subdivision', record,
+                            'Addresses of this country do not use this kind of '
+                            'subdivision.')))
     postal_code = result.get('postal_code')
     if postal_code:
         if not POSTAL_CODE.match(postal_code):

@@ -201,6 +201,11 @@ class PartyWriteCases:
             (error['field'], error['code']), ('subdivision', 'SUBDIVISION_NOT_IN_COUNTRY'))
         # Tryton's own message for the subdivision's domain, naming the value.
         self.assertIn('Vlaanderen', error['message'])
+        # A kind of subdivision the country's addresses do not use (Tryton's domain).
+        SubdivisionType = pool.get('party.address.subdivision_type')
+        SubdivisionType.create([{'country_code': 'FR', 'types': ['region']}])
+        self.assertEqual(codes(ADDRESS), [('subdivision', 'SUBDIVISION_TYPE_NOT_ALLOWED')])
+        SubdivisionType.delete(SubdivisionType.search([('country_code', '=', 'FR')]))
         # Where the country's postal codes are loaded, an unknown one is refused.
         PostalCode.create([{'country': world['france'].id, 'postal_code': '69002',
                     'city': 'Lyon'}])
