@@ -90,7 +90,16 @@ describe('account writes', () => {
       ],
       ['active', 'city', 'street', 'delivery', 'invoice', 'party', 'write_date'],
     )) as Record<string, unknown>[];
-    return row ? ({ ...row, write_date: String(row.write_date) } as Record<string, unknown>) : null;
+    // SQLite answers booleans as 0 and 1.
+    return row
+      ? ({
+          ...row,
+          active: Boolean(row.active),
+          delivery: Boolean(row.delivery),
+          invoice: Boolean(row.invoice),
+          write_date: String(row.write_date),
+        } as Record<string, unknown>)
+      : null;
   };
   const contactInTryton = async (id: number) => {
     const [row] = (await admin.model('party.contact_mechanism').searchRead(
@@ -100,7 +109,7 @@ describe('account writes', () => {
       ],
       ['active', 'type', 'value', 'write_date'],
     )) as Record<string, unknown>[];
-    return row ? { ...row, write_date: String(row.write_date) } : null;
+    return row ? { ...row, active: Boolean(row.active), write_date: String(row.write_date) } : null;
   };
   const addressCount = () =>
     admin.model('party.address').searchCount([['active', 'in', [true, false]]]);
