@@ -240,7 +240,7 @@ describe('account writes', () => {
       },
     });
     expect(code(stale.errors)).toBe('CONFLICT');
-    const current = (stale.errors?.[0]?.extensions as Record<string, unknown>).current as {
+    const current = extensionsOf(stale.errors).current as {
       version: string;
     };
     expect(current.version).toBe(shown?.version);
