@@ -7,8 +7,9 @@ transaction of the RPC call:
 1. the customer is the web user of the session key or API token in the context, the same
    credential that scopes the customer's reads (rule.py);
 2. the web user's row is locked, so two submissions of one customer run one after the other
-   (PostgreSQL's row lock; on SQLite a write on that row, see `serialise`), on whichever
-   gateway replica;
+   (PostgreSQL), on whichever gateway replica; SQLite has no row lock: when two calls of one
+   key both wrote, the second fails on the key's unique constraint and is run again by
+   trytond's dispatcher (a retried operational error), which then answers the first's result;
 3. an idempotency key already used by this web user answers from what it stored: the same
    result when the input is the same, `idempotency_key_reused` when it is not; nothing is
    written again;
@@ -29,6 +30,7 @@ from contextlib import contextmanager
 
 from trytond import backend
 from trytond.model import ModelSQL, Unique, fields
+from trytond.model.modelsql import SQLConstraintError
 from trytond.pool import Pool
 from trytond.transaction import Transaction
 
@@ -84,22 +86,6 @@ def same_version(record, version):
     return isinstance(version, datetime.datetime) and current == version
 
 
-def serialise(user):
-    """Make this call wait for another write in progress before it reads anything more.
-
-    PostgreSQL does it with the web user's row lock. SQLite has no row lock (`lock` does
-    nothing) and Python's sqlite3 opens the write transaction (BEGIN IMMEDIATE) only at the
-    first write: two submissions of one key both read the idempotency table before either had
-    written, and the second wrote the record again before failing on the key. A write that
-    changes nothing, on the web user's row, opens the write transaction now: the second call
-    waits here for the first to commit, then reads its key and answers it again."""
-    if backend.name != 'sqlite':
-        return
-    table = Pool().get('web.user').__table__()
-    cursor = Transaction().connection.cursor()
-    cursor.execute(*table.update([table.id], [table.id], where=table.id == user.id))
-
-
 def run_write(operation, key, payload, act):
     """Runs one customer write, at most once per idempotency key (see the module's doc).
 
@@ -120,7 +106,6 @@ def run_write(operation, key, payload, act):
     user_ctx, access_ctx = as_root()
     with user_ctx, access_ctx:
         WebUser.lock([user])
-        serialise(user)
         done = Idempotency.search([
                 ('web_user', '=', user.id),
                 ('key', '=', key),
@@ -131,13 +116,20 @@ def run_write(operation, key, payload, act):
             return dict(json.loads(done[0].result), replayed=True)
         result = act(user, web_user_parties(user))
         if result.get('status') == 'ok':
-            Idempotency.create([{
-                        'web_user': user.id,
-                        'key': key,
-                        'operation': operation,
-                        'input_hash': digest,
-                        'result': json.dumps(result),
-                        }])
+            try:
+                Idempotency.create([{
+                            'web_user': user.id,
+                            'key': key,
+                            'operation': operation,
+                            'input_hash': digest,
+                            'result': json.dumps(result),
+                            }])
+            except SQLConstraintError as error:
+                # Another call stored this key since ours looked (SQLite, which has no row
+                # lock): roll this one back, and let trytond's dispatcher run it again,
+                # which then answers the other call's result.
+                raise backend.DatabaseOperationalError(
+                    'idempotency key stored concurrently') from error
         return dict(result, replayed=False)
 
 
