@@ -229,11 +229,12 @@ class PartyWriteCases:
                 ('archive_address', ()),
                 ('set_default_address', ('delivery',)),
                 ]:
-            with self.subTest(method=method):
-                result = self.customer_call(
-                    world, method, address.id, stale, 'k-' + method, *args)
-                self.assertEqual(result, {
-                        'status': 'conflict', 'state': 'active', 'replayed': False})
+            # No subTest: on 7.0 the web user's lock restarts the test's transaction
+            # (a TransactionError), which a subTest would swallow.
+            result = self.customer_call(
+                world, method, address.id, stale, 'k-' + method, *args)
+            self.assertEqual(result, {
+                    'status': 'conflict', 'state': 'active', 'replayed': False}, method)
         self.assertEqual(self.address_state(address.id), before)
         self.assertEqual(self.idempotency_count(), 0)
 
@@ -261,10 +262,10 @@ class PartyWriteCases:
                 ('update_contact', (bobs.id, version, 'k-6',
                         {'type': 'phone', 'value': '+33 4 78 00 00 09'})),
                 ]:
-            with self.subTest(method=method):
-                self.assertEqual(
-                    self.customer_call(world, method, *args),
-                    {'status': 'not_found', 'replayed': False})
+            # No subTest: see test_address_conflict.
+            self.assertEqual(
+                self.customer_call(world, method, *args),
+                {'status': 'not_found', 'replayed': False}, method)
         self.assertEqual(self.address_state(bobs.id), address_before)
         phone = ContactMechanism(phone.id)
         self.assertEqual(
