@@ -6,6 +6,7 @@ import { RecordLoaders } from './loaders/record.loader.js';
 import type { CostReport } from './plugins/cost.plugin.js';
 import type { Clock } from './quotas/leaky-bucket.js';
 import { AccountService } from './services/account.service.js';
+import { AccountWritesService } from './services/account-writes.service.js';
 import { DocumentsService } from './services/documents.service.js';
 import { InvoicesService } from './services/invoices.service.js';
 import { OnlinePaymentsService } from './services/online-payments.service.js';
@@ -27,6 +28,7 @@ export interface CustomerServices {
   products: ProductsService;
   orderWrites: OrderWritesService;
   onlinePayments: OnlinePaymentsService;
+  accountWrites: AccountWritesService;
 }
 
 /** What the customer's writes need beyond the reads: the module's RPC and an event sink. */
@@ -61,15 +63,17 @@ export function customerServices(
   const loaders = new RecordLoaders(tryton);
   const orders = new OrdersService(tryton, loaders);
   const invoices = new InvoicesService(tryton, loaders, () => new Date(clock()));
+  const account = new AccountService(viewer.customer, tryton);
   const customerWrites = new CustomerWrites(writes.gateway, viewer, tryton, writes.events);
   return {
     orders,
     orderWrites: new OrderWritesService(customerWrites, orders),
     onlinePayments: new OnlinePaymentsService(tryton, customerWrites, invoices),
     invoices,
+    accountWrites: new AccountWritesService(customerWrites, account),
     payments: new PaymentsService(tryton, loaders),
     documents: new DocumentsService(tryton, loaders),
-    account: new AccountService(viewer.customer, tryton),
+    account,
     products: new ProductsService(tryton),
   };
 }

@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'VALIDATION_FAILED'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'NOTHING_TO_ORDER'
+  | 'EMAIL_TAKEN'
   | 'INTERNAL_SERVER_ERROR';
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {

@@ -113,6 +113,16 @@ export interface Address {
   postalCode: string | null;
   city: string | null;
   country: string | null;
+  /** ISO 3166-1 alpha-2, as the write inputs take it. */
+  countryCode: string | null;
+  subdivision: string | null;
+  /** ISO 3166-2 ("FR-69"). */
+  subdivisionCode: string | null;
+  /** Tryton's flag: the address may be used for deliveries (invoices). */
+  delivery: boolean;
+  invoice: boolean;
+  /** The write date, for the writes' version check (tryton/version.ts). */
+  version: string;
 }
 
 export interface ContactMechanism {
@@ -120,6 +130,8 @@ export interface ContactMechanism {
   type: string;
   value: string;
   name: string | null;
+  /** The write date, for the writes' version check (tryton/version.ts). */
+  version: string;
 }
 
 export type DocumentKind = 'INVOICE_PDF' | 'ATTACHMENT';

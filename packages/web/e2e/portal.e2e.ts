@@ -256,6 +256,24 @@ describe.each(['desktop', 'phone'] as ViewportName[])('customer portal on a %s',
     await expect.poll(async () => (await heading(page)).textContent()).toBe('Mon compte');
   });
 
+  it('edits an address on the account page, written in Tryton and shown at once', async () => {
+    await page.getByRole('link', { name: 'Compte', exact: true }).click();
+    await page.waitForURL('**/account');
+    const addresses = page.getByRole('region', { name: 'Adresses' });
+    // The demo's warehouse, which no order uses: edited in place.
+    const depot = addresses.locator('li', { hasText: 'rue de Gerland' });
+    await depot.getByRole('button', { name: /^Modifier/ }).click();
+    const street = `${viewport === 'desktop' ? 29 : 31} rue de Gerland`;
+    await page.getByLabel('Numéro et rue').fill(street);
+    await page.getByRole('button', { name: 'Enregistrer l’adresse' }).click();
+    await page.getByText('L’adresse a été enregistrée.').waitFor();
+    await addresses.locator('li', { hasText: street.toUpperCase() }).waitFor();
+    const shown = await viewer<{ addresses: { street: string }[] }>(page, 'addresses { street }');
+    expect(shown.addresses.map((a) => a.street)).toContain(street);
+    await screenshot(page, `${viewport}-account-address`);
+    await expectAccessible(page);
+  });
+
   it('sends an expired session to sign-in, then back to the page the customer was going to', async () => {
     await page.context().clearCookies();
     await page.getByRole('link', { name: 'Documents', exact: true }).click();

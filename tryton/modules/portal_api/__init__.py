@@ -3,7 +3,8 @@
 from trytond.pool import Pool
 
 from . import (
-    bank, compat, links, logfilter, online_payment, portal, rule, sale, writes)
+    bank, compat, email_change, links, logfilter, online_payment, party, portal, rule,
+    sale, writes)
 
 
 def register():
@@ -23,6 +24,9 @@ def register():
         sale.SaleAnswer,
         sale.PortalGateway,
         online_payment.PortalGateway,
+        party.PortalGateway,
+        email_change.EmailChange,
+        email_change.PortalGateway,
         module='portal_api', type_='model')
     # Online payment of invoices, when Tryton's Stripe module is activated too.
     Pool.register(

@@ -7,7 +7,9 @@ transaction of the RPC call:
 1. the customer is the web user of the session key or API token in the context, the same
    credential that scopes the customer's reads (rule.py);
 2. the web user's row is locked, so two submissions of one customer run one after the other
-   (PostgreSQL; SQLite writes one transaction at a time), on whichever gateway replica;
+   (PostgreSQL), on whichever gateway replica; SQLite has no row lock: when two calls of one
+   key both wrote, the second fails on the key's unique constraint and is run again by
+   trytond's dispatcher (a retried operational error), which then answers the first's result;
 3. an idempotency key already used by this web user answers from what it stored: the same
    result when the input is the same, `idempotency_key_reused` when it is not; nothing is
    written again;

@@ -1,5 +1,5 @@
 import type { CredentialCache, CredentialKind } from '../cache/credential-cache.js';
-import { badInput, GatewayError, throttled, unauthenticated } from '../errors.js';
+import { badInput, GatewayError, throttled, unauthenticated, validationFailed } from '../errors.js';
 import type { ApiToken, Customer } from '../models.js';
 import { toApiToken } from '../services/account.service.js';
 import type { Credential } from '../tryton/customer-tryton.js';
@@ -11,6 +11,7 @@ import {
   type StatusResult,
   toPasswordChange,
 } from '../tryton/portal-gateway.js';
+import { jsDate } from '../tryton/values.js';
 import type { AuthLimiter } from './auth-limiter.js';
 
 const EMAIL = /^[^\s@]{1,200}@[^\s@]{1,200}$/;
@@ -33,6 +34,11 @@ function statusError(result: StatusResult): GatewayError {
       return throttled(result.retry_after);
     case 'invalid_password':
       return new GatewayError('INVALID_PASSWORD', result.message || 'This password is too weak.');
+    case 'email_taken':
+      return new GatewayError(
+        'EMAIL_TAKEN',
+        'This address is already the sign-in e-mail of another account: nothing was changed.',
+      );
     default:
       return new GatewayError('INTERNAL_SERVER_ERROR', 'Unexpected answer.');
   }
@@ -176,6 +182,8 @@ export class AuthService {
       (answer) => answer.status !== 'ok',
     );
     if (result.status !== 'ok') throw statusError(result);
+    // A sign-in e-mail changed: every cached check of that customer names the old address.
+    if (typeof result.web_user === 'number') await this.credentials?.revoke(result.web_user);
     const credential = viewer?.credential;
     if (credential?.kind === 'session') await this.credentials?.forget('sessions', credential.key);
     if (credential?.kind === 'token')
@@ -203,6 +211,42 @@ export class AuthService {
       (answer) => answer.status === 'invalid_credentials' || answer.status === 'throttled',
     );
     return await this.passwordSet(result, viewer.customer.webUserId);
+  }
+
+  /**
+   * Asks to sign in with `email` from now on (browser session only), with the current
+   * password, checked and throttled like a sign-in. Nothing changes until the link sent to
+   * the new address is opened (`validateEmail`); the old address is told.
+   */
+  async requestEmailChange(
+    viewer: Viewer,
+    email: string,
+    password: string,
+    ip: string,
+  ): Promise<{ pendingEmail: string; expiresAt: Date | null }> {
+    const credential = viewer.credential;
+    if (credential.kind !== 'session') throw unauthenticated();
+    const result = await this.limiter.guard(
+      'login',
+      { ip, email: viewer.customer.email },
+      () =>
+        this.gateway.requestEmailChange(
+          credential.key,
+          password,
+          email.trim(),
+          viewer.customer.language,
+          ip,
+        ),
+      (answer) => answer.status === 'invalid_credentials' || answer.status === 'throttled',
+    );
+    switch (result.status) {
+      case 'ok':
+        return { pendingEmail: result.email, expiresAt: jsDate(result.expires) };
+      case 'invalid_input':
+        throw validationFailed(result.errors);
+      default:
+        throw statusError(result);
+    }
   }
 
   /**

@@ -15,12 +15,16 @@ export class RecordLoaders {
 
   constructor(private readonly tryton: CustomerTryton) {}
 
-  private loader(model: string, fields: string[]): DataLoader<number, Row | null> {
-    const key = `${model}\u0000${fields.join(',')}`;
+  private loader(
+    model: string,
+    fields: string[],
+    archived = false,
+  ): DataLoader<number, Row | null> {
+    const key = `${model}\u0000${fields.join(',')}\u0000${archived}`;
     let loader = this.loaders.get(key);
     if (!loader) {
       loader = new DataLoader<number, Row | null>(async (ids) => {
-        const byId = await this.tryton.records(model, [...ids], fields);
+        const byId = await this.tryton.records(model, [...ids], fields, { archived });
         return ids.map((id) => byId.get(id) ?? null);
       });
       this.loaders.set(key, loader);
@@ -28,10 +32,15 @@ export class RecordLoaders {
     return loader;
   }
 
-  /** The rows of `ids` that exist, in the order of `ids`. */
-  async load(model: string, fields: string[], ids: number[]): Promise<Row[]> {
+  /** The rows of `ids` that exist (`archived`: archived ones too), in the order of `ids`. */
+  async load(
+    model: string,
+    fields: string[],
+    ids: number[],
+    { archived = false }: { archived?: boolean } = {},
+  ): Promise<Row[]> {
     if (ids.length === 0) return [];
-    const rows = await this.loader(model, fields).loadMany(ids);
+    const rows = await this.loader(model, fields, archived).loadMany(ids);
     for (const row of rows) if (row instanceof Error) throw row;
     return rows.filter((row): row is Row => row !== null && !(row instanceof Error));
   }

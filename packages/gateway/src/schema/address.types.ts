@@ -25,6 +25,21 @@ export class AddressType implements Node {
 
   @Field(() => String, { nullable: true, description: 'Country name.' })
   country!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Country, ISO 3166-1 alpha-2 ("FR").' })
+  countryCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Region or department name.' })
+  subdivision!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Region or department, ISO 3166-2.' })
+  subdivisionCode!: string | null;
+
+  @Field({
+    description:
+      'The address as shown, for a write (`updateAddress`...): CONFLICT if it changed since.',
+  })
+  version!: string;
 }
 
 export function addressNode(address: Address): AddressType & { __typename: 'Address' } {
@@ -47,6 +62,12 @@ export class ContactMechanismType implements Node {
 
   @Field(() => String, { nullable: true, description: 'A label.' })
   name!: string | null;
+
+  @Field({
+    description:
+      'The contact as shown, for a write (`updateContact`...): CONFLICT if it changed since.',
+  })
+  version!: string;
 }
 
 export function contactMechanismNode(

@@ -5,6 +5,7 @@ import { fromGlobalId } from '../ids.js';
 import {
   apiTokenNode,
   CreateApiTokenPayloadType,
+  EmailChangePayloadType,
   LoginPayloadType,
   PasswordChangePayloadType,
 } from './customer.types.js';
@@ -85,8 +86,22 @@ export class AuthResolver {
     );
   }
 
+  @Mutation(() => EmailChangePayloadType, {
+    description:
+      'Asks to sign in with another e-mail address (browser session only), with the current password: INVALID_CREDENTIALS, THROTTLED as a sign-in; VALIDATION_FAILED (fieldErrors on `email`: EMAIL_INVALID, EMAIL_UNCHANGED). A link goes to the new address and a notice to the old one; nothing changes until the link is opened (validateEmail), and the old address keeps working until then.',
+  })
+  async requestEmailChange(
+    @Arg('newEmail') newEmail: string,
+    @Arg('currentPassword') currentPassword: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<EmailChangePayloadType> {
+    if (!ctx.viewer) throw unauthenticated();
+    return await ctx.auth.requestEmailChange(ctx.viewer, newEmail, currentPassword, ctx.ip);
+  }
+
   @Mutation(() => Boolean, {
-    description: 'Validates the e-mail address with the token of the validation e-mail.',
+    description:
+      'Validates the e-mail address with the token of the validation e-mail, or confirms a sign-in e-mail change with the token sent to the new address (then the old address is told). INVALID_TOKEN; EMAIL_TAKEN when the new address became another account’s meanwhile.',
   })
   async validateEmail(@Arg('token') token: string, @Ctx() ctx: GraphQLContext): Promise<boolean> {
     await ctx.auth.validateEmail(token, ctx.ip, ctx.viewer);

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AccountWritesResolver } from './account-writes.resolver.js';
 import { AuthResolver } from './auth.resolver.js';
 import { CustomerResolver } from './customer.resolver.js';
 import { DocumentRecordResolver } from './document.resolver.js';
@@ -27,6 +28,7 @@ export function portalSchema(): Promise<GraphQLSchema> {
       AuthResolver,
       NodeResolver,
       OrderWritesResolver,
+      AccountWritesResolver,
     ],
     validate: false,
   });

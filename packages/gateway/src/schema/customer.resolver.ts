@@ -47,6 +47,26 @@ export class CustomerResolver {
     return (await ctx.services().account.addresses()).map(addressNode);
   }
 
+  @FieldResolver(() => AddressType, {
+    nullable: true,
+    description:
+      'Where the goods of new orders go: the address Tryton picks (the first flagged for deliveries, else the first). Set it with setDefaultAddress.',
+  })
+  async defaultDeliveryAddress(@Ctx() ctx: GraphQLContext) {
+    const address = await ctx.services().account.defaultAddress('delivery');
+    return address ? addressNode(address) : null;
+  }
+
+  @FieldResolver(() => AddressType, {
+    nullable: true,
+    description:
+      'Where the invoices of new orders go: the address Tryton picks (the first flagged for invoices, else the first). Set it with setDefaultAddress.',
+  })
+  async defaultInvoiceAddress(@Ctx() ctx: GraphQLContext) {
+    const address = await ctx.services().account.defaultAddress('invoice');
+    return address ? addressNode(address) : null;
+  }
+
   @FieldResolver(() => [ContactMechanismType], { description: 'E-mails, phones...' })
   async contactMechanisms(@Ctx() ctx: GraphQLContext) {
     return (await ctx.services().account.contactMechanisms()).map(contactMechanismNode);

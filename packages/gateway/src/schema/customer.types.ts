@@ -100,3 +100,18 @@ export class CreateApiTokenPayloadType {
   @Field(() => ApiTokenType, { description: 'The token as it will be listed.' })
   apiToken!: ApiTokenType;
 }
+
+@ObjectType('EmailChangePayload', {
+  description:
+    'A sign-in e-mail change waiting for its confirmation: a link was sent to the new address, and the old one was told. The old address signs in until the link is opened (validateEmail).',
+})
+export class EmailChangePayloadType {
+  @Field({ description: 'The new address, waiting to be confirmed.' })
+  pendingEmail!: string;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the link of the new address stops working.',
+  })
+  expiresAt!: Date | null;
+}

@@ -1,5 +1,12 @@
 import type { Address, ApiToken, ContactMechanism, Customer } from '../models.js';
-import { ADDRESS_MODEL, addressFields, addressScope, toAddress } from '../tryton/address.mapper.js';
+import {
+  ADDRESS_MODEL,
+  ADDRESS_ORDER,
+  addressFields,
+  addressScope,
+  defaultAddress,
+  toAddress,
+} from '../tryton/address.mapper.js';
 import {
   CONTACT_MECHANISM_FIELDS,
   CONTACT_MECHANISM_MODEL,
@@ -26,16 +33,20 @@ export class AccountService {
     private readonly tryton: CustomerTryton,
   ) {}
 
+  /** The customer's active addresses, in Tryton's order (the one `address_get` walks). */
   async addresses(): Promise<Address[]> {
     const rows = await this.tryton.searchRead(
       ADDRESS_MODEL,
       addressScope([this.customer.partyId]),
       addressFields(this.tryton.version),
-      {
-        order: [['id', 'ASC']],
-      },
+      { order: ADDRESS_ORDER },
     );
     return rows.map(toAddress);
+  }
+
+  /** The address Tryton puts on the customer's new sales for `usage`; null without any. */
+  async defaultAddress(usage: 'delivery' | 'invoice'): Promise<Address | null> {
+    return defaultAddress(await this.addresses(), usage);
   }
 
   async address(id: number): Promise<Address | null> {

@@ -90,10 +90,11 @@ export class OrdersService {
     return row ? toShipment(row) : null;
   }
 
+  /** An order's address, archived or not: the order keeps the address it was made with. */
   async address(id: number | null): Promise<Address | null> {
     if (id === null) return null;
     const fields = addressFields(this.tryton.version);
-    const [row] = await this.loaders.load(ADDRESS_MODEL, fields, [id]);
+    const [row] = await this.loaders.load(ADDRESS_MODEL, fields, [id], { archived: true });
     return row ? toAddress(row) : null;
   }
 

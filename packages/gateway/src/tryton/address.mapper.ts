@@ -1,6 +1,7 @@
-import type { Domain } from '@portal/tryton-client';
+import type { Domain, Order } from '@portal/tryton-client';
 import type { Address } from '../models.js';
 import { related, text } from './values.js';
+import { versionOf } from './version.js';
 
 /**
  * `party.address`. The building's name is `name` up to 7.0 and `building_name` from 7.2, which
@@ -10,7 +11,27 @@ import { related, text } from './values.js';
  */
 export const ADDRESS_MODEL = 'party.address';
 
-const COMMON_FIELDS = ['full_address', 'street', 'postal_code', 'city', 'country.rec_name'];
+const COMMON_FIELDS = [
+  'full_address',
+  'street',
+  'postal_code',
+  'city',
+  'country.rec_name',
+  'country.code',
+  'subdivision.rec_name',
+  'subdivision.code',
+  // The flags of the stock and account_invoice modules that Tryton's `address_get` picks by.
+  'delivery',
+  'invoice',
+  'write_date',
+  'create_date',
+];
+
+/** Tryton's order of a party's addresses (`sequence_ordered`): what `address_get` walks. */
+export const ADDRESS_ORDER: Order = [
+  ['sequence', 'ASC NULLS FIRST'],
+  ['id', 'ASC'],
+];
 
 /**
  * The fields to read on the series `version` answers (`common.server.version`: `'7.6'`,
@@ -27,15 +48,44 @@ export function addressScope(parties: number[]): Domain {
   return [['party', 'in', parties]];
 }
 
+/**
+ * The street without the building's name: from 7.2 Tryton composes `street` from its parts,
+ * the building's name on the first line in most countries' formats (FR: the name, then the
+ * number and street name).
+ */
+function streetOnly(street: string | null, name: string | null): string | null {
+  if (!street || !name) return street;
+  const [first, ...rest] = street.split('\n');
+  return first?.trim() === name.trim() ? text(rest.join('\n')) : street;
+}
+
 /** A row read with `addressFields`, whichever series named the building. */
 export function toAddress(row: Record<string, unknown>): Address {
+  const name = text(row.building_name ?? row.name);
   return {
     id: row.id as number,
-    name: text(row.building_name ?? row.name),
+    name,
     fullAddress: text(row.full_address) ?? '',
-    street: text(row.street),
+    street: streetOnly(text(row.street), name),
     postalCode: text(row.postal_code),
     city: text(row.city),
     country: text(related<{ rec_name?: string }>(row, 'country')?.rec_name),
+    countryCode: text(related<{ code?: string }>(row, 'country')?.code),
+    subdivision: text(related<{ rec_name?: string }>(row, 'subdivision')?.rec_name),
+    subdivisionCode: text(related<{ code?: string }>(row, 'subdivision')?.code),
+    delivery: row.delivery === true || row.delivery === 1,
+    invoice: row.invoice === true || row.invoice === 1,
+    version: versionOf(row),
   };
+}
+
+/**
+ * The address Tryton picks for `usage` (`party.address_get`): the first, in Tryton's order, with
+ * the usage's flag, else the first address; null when there is none.
+ */
+export function defaultAddress(
+  addresses: Address[],
+  usage: 'delivery' | 'invoice',
+): Address | null {
+  return addresses.find((address) => address[usage]) ?? addresses[0] ?? null;
 }

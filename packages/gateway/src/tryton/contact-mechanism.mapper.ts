@@ -1,11 +1,12 @@
 import type { Domain } from '@portal/tryton-client';
 import type { ContactMechanism } from '../models.js';
 import { text } from './values.js';
+import { versionOf } from './version.js';
 
 /** `party.contact_mechanism`: e-mails, phones... of the customer. */
 export const CONTACT_MECHANISM_MODEL = 'party.contact_mechanism';
 
-export const CONTACT_MECHANISM_FIELDS = ['type', 'value', 'name'];
+export const CONTACT_MECHANISM_FIELDS = ['type', 'value', 'name', 'write_date', 'create_date'];
 
 export function contactMechanismScope(parties: number[]): Domain {
   return [['party', 'in', parties]];
@@ -17,5 +18,6 @@ export function toContactMechanism(row: Record<string, unknown>): ContactMechani
     type: String(row.type ?? ''),
     value: String(row.value ?? ''),
     name: text(row.name),
+    version: versionOf(row),
   };
 }

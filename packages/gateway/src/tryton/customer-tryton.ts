@@ -269,18 +269,24 @@ export class CustomerTryton {
   /**
    * Records by id, for the loaders: cached one by one (one MGET for the batch), the misses
    * read in one `search_read` on `id in [...]` within the customer's scope of the model, so
-   * records the customer may not see are left out instead of failing the batch.
+   * records the customer may not see are left out instead of failing the batch. `archived`:
+   * archived records are read too (an order keeps the address the customer archived or
+   * replaced since).
    */
   async records(
     model: string,
     ids: number[],
     fields: string[],
+    { archived = false }: { archived?: boolean } = {},
   ): Promise<Map<number, Record<string, unknown>>> {
     const load = async (misses: number[]) => {
+      const options = this.options();
+      // Archived records too (Tryton's `active_test`): what an order still refers to.
+      if (archived) options.context = { ...options.context, active_test: false };
       const rows = await this.guard(() =>
         this.client
           .model(model)
-          .searchRead(this.scoped(model, [['id', 'in', misses]]), fields, this.options()),
+          .searchRead(this.scoped(model, [['id', 'in', misses]]), fields, options),
       );
       return new Map(rows.map((row) => [row.id as number, row]));
     };

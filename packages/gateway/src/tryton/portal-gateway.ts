@@ -14,7 +14,8 @@ export type LoginResult =
   | { status: 'throttled'; retry_after: number };
 
 export type StatusResult =
-  | { status: 'ok' }
+  | { status: 'ok'; web_user?: number; email_changed?: boolean }
+  | { status: 'email_taken' }
   | { status: 'invalid_token' }
   | { status: 'invalid_credentials' }
   | { status: 'unauthenticated' }
@@ -58,6 +59,13 @@ export type CreatedApiToken =
   | (ApiTokenRow & { status: 'ok'; token: string })
   | { status: 'too_many_tokens'; limit?: number }
   | { status: 'unauthenticated' | 'invalid_name' };
+
+/** `request_email_change`'s answers: the pending address and when its link expires, or why not. */
+export type EmailChangeResult =
+  | { status: 'ok'; email: string; expires: unknown }
+  | { status: 'unauthenticated' | 'invalid_credentials' }
+  | { status: 'throttled'; retry_after: number }
+  | { status: 'invalid_input'; errors: { field: string; code: string; message: string }[] };
 
 /** What a customer write answers (writes.py of the module). */
 export type WriteResult =
@@ -152,8 +160,22 @@ export class PortalGateway {
     const params = [email, token, password, ...(revokeTokens ? [true] : [])];
     return this.call('reset_password', params, { ip });
   }
+  /**
+   * Validates an e-mail with the token of a validation mail: Tryton's own, or the one sent to
+   * the new address of a sign-in e-mail change (then the answer names the web user).
+   */
   validateEmail(token: string): Promise<StatusResult> {
     return this.call('validate_email', [token]);
+  }
+  /** Asks to sign in with `email`: checked like a sign-in, confirmed from the new address. */
+  requestEmailChange(
+    session: string,
+    password: string,
+    email: string,
+    language: string,
+    ip?: string,
+  ): Promise<EmailChangeResult> {
+    return this.call('request_email_change', [session, password, email], { language, ip });
   }
   /**
    * Checks `current` through web.user.authenticate: throttled per client like login. Ends the

@@ -15,12 +15,21 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment AddressBlock_address on Address {\n    id\n    name\n    fullAddress\n  }\n": typeof types.AddressBlock_AddressFragmentDoc,
+    "\n  mutation CreateAddress($input: CreateAddressInput!) {\n    createAddress(input: $input) {\n      replayed\n      address {\n        id\n        ...AddressItem_address\n      }\n    }\n  }\n": typeof types.CreateAddressDocument,
+    "\n  mutation UpdateAddress($input: UpdateAddressInput!) {\n    updateAddress(input: $input) {\n      replayed\n      replacedAddressId\n      address {\n        id\n        ...AddressItem_address\n      }\n    }\n  }\n": typeof types.UpdateAddressDocument,
+    "\n  mutation ArchiveAddress($input: ArchiveAddressInput!) {\n    archiveAddress(input: $input) {\n      replayed\n    }\n  }\n": typeof types.ArchiveAddressDocument,
+    "\n  mutation SetDefaultAddress($input: SetDefaultAddressInput!) {\n    setDefaultAddress(input: $input) {\n      replayed\n    }\n  }\n": typeof types.SetDefaultAddressDocument,
+    "\n  mutation CreateContact($input: CreateContactInput!) {\n    createContact(input: $input) {\n      replayed\n      contact {\n        id\n        ...ContactItem_contact\n      }\n    }\n  }\n": typeof types.CreateContactDocument,
+    "\n  mutation UpdateContact($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      replayed\n      contact {\n        id\n        ...ContactItem_contact\n      }\n    }\n  }\n": typeof types.UpdateContactDocument,
+    "\n  mutation RemoveContact($input: RemoveContactInput!) {\n    removeContact(input: $input) {\n      replayed\n    }\n  }\n": typeof types.RemoveContactDocument,
     "\n  mutation ChangePassword(\n    $currentPassword: String!\n    $newPassword: String!\n    $revokeApiTokens: Boolean = false\n  ) {\n    changePassword(\n      currentPassword: $currentPassword\n      newPassword: $newPassword\n      revokeApiTokens: $revokeApiTokens\n    ) {\n      otherSessionsEnded\n      apiTokensRevoked\n      apiTokensKept\n    }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
+    "\n  mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) {\n    requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword) {\n      pendingEmail\n      expiresAt\n    }\n  }\n": typeof types.RequestEmailChangeDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  fragment AddressItem_address on Address {\n    id\n    name\n    street\n    postalCode\n    city\n    countryCode\n    subdivisionCode\n    version\n    ...AddressBlock_address\n  }\n": typeof types.AddressItem_AddressFragmentDoc,
     "\n  fragment ApiTokenItem_token on ApiToken {\n    id\n    name\n    createdAt\n    lastUsedAt\n  }\n": typeof types.ApiTokenItem_TokenFragmentDoc,
-    "\n  fragment ContactList_contact on ContactMechanism {\n    id\n    type\n    value\n    name\n  }\n": typeof types.ContactList_ContactFragmentDoc,
-    "\n  query Account {\n    viewer {\n      id\n      name\n      email\n      emailValidated\n      addresses {\n        ...AddressBlock_address\n      }\n      contactMechanisms {\n        ...ContactList_contact\n      }\n      apiTokens {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n": typeof types.AccountDocument,
+    "\n  fragment ContactItem_contact on ContactMechanism {\n    id\n    type\n    value\n    name\n    version\n  }\n": typeof types.ContactItem_ContactFragmentDoc,
+    "\n  query Account {\n    viewer {\n      id\n      name\n      email\n      emailValidated\n      addresses {\n        ...AddressItem_address\n      }\n      defaultDeliveryAddress {\n        id\n      }\n      defaultInvoiceAddress {\n        id\n      }\n      contactMechanisms {\n        ...ContactItem_contact\n      }\n      apiTokens {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n": typeof types.AccountDocument,
     "\n  query Session {\n    viewer {\n      id\n      name\n      email\n      language\n    }\n  }\n": typeof types.SessionDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      customer {\n        id\n        name\n        email\n        language\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
@@ -53,12 +62,21 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  fragment AddressBlock_address on Address {\n    id\n    name\n    fullAddress\n  }\n": types.AddressBlock_AddressFragmentDoc,
+    "\n  mutation CreateAddress($input: CreateAddressInput!) {\n    createAddress(input: $input) {\n      replayed\n      address {\n        id\n        ...AddressItem_address\n      }\n    }\n  }\n": types.CreateAddressDocument,
+    "\n  mutation UpdateAddress($input: UpdateAddressInput!) {\n    updateAddress(input: $input) {\n      replayed\n      replacedAddressId\n      address {\n        id\n        ...AddressItem_address\n      }\n    }\n  }\n": types.UpdateAddressDocument,
+    "\n  mutation ArchiveAddress($input: ArchiveAddressInput!) {\n    archiveAddress(input: $input) {\n      replayed\n    }\n  }\n": types.ArchiveAddressDocument,
+    "\n  mutation SetDefaultAddress($input: SetDefaultAddressInput!) {\n    setDefaultAddress(input: $input) {\n      replayed\n    }\n  }\n": types.SetDefaultAddressDocument,
+    "\n  mutation CreateContact($input: CreateContactInput!) {\n    createContact(input: $input) {\n      replayed\n      contact {\n        id\n        ...ContactItem_contact\n      }\n    }\n  }\n": types.CreateContactDocument,
+    "\n  mutation UpdateContact($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      replayed\n      contact {\n        id\n        ...ContactItem_contact\n      }\n    }\n  }\n": types.UpdateContactDocument,
+    "\n  mutation RemoveContact($input: RemoveContactInput!) {\n    removeContact(input: $input) {\n      replayed\n    }\n  }\n": types.RemoveContactDocument,
     "\n  mutation ChangePassword(\n    $currentPassword: String!\n    $newPassword: String!\n    $revokeApiTokens: Boolean = false\n  ) {\n    changePassword(\n      currentPassword: $currentPassword\n      newPassword: $newPassword\n      revokeApiTokens: $revokeApiTokens\n    ) {\n      otherSessionsEnded\n      apiTokensRevoked\n      apiTokensKept\n    }\n  }\n": types.ChangePasswordDocument,
     "\n  mutation CreateApiToken($name: String!) {\n    createApiToken(name: $name) {\n      token\n      apiToken {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
+    "\n  mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) {\n    requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword) {\n      pendingEmail\n      expiresAt\n    }\n  }\n": types.RequestEmailChangeDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": types.RevokeApiTokenDocument,
+    "\n  fragment AddressItem_address on Address {\n    id\n    name\n    street\n    postalCode\n    city\n    countryCode\n    subdivisionCode\n    version\n    ...AddressBlock_address\n  }\n": types.AddressItem_AddressFragmentDoc,
     "\n  fragment ApiTokenItem_token on ApiToken {\n    id\n    name\n    createdAt\n    lastUsedAt\n  }\n": types.ApiTokenItem_TokenFragmentDoc,
-    "\n  fragment ContactList_contact on ContactMechanism {\n    id\n    type\n    value\n    name\n  }\n": types.ContactList_ContactFragmentDoc,
-    "\n  query Account {\n    viewer {\n      id\n      name\n      email\n      emailValidated\n      addresses {\n        ...AddressBlock_address\n      }\n      contactMechanisms {\n        ...ContactList_contact\n      }\n      apiTokens {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n": types.AccountDocument,
+    "\n  fragment ContactItem_contact on ContactMechanism {\n    id\n    type\n    value\n    name\n    version\n  }\n": types.ContactItem_ContactFragmentDoc,
+    "\n  query Account {\n    viewer {\n      id\n      name\n      email\n      emailValidated\n      addresses {\n        ...AddressItem_address\n      }\n      defaultDeliveryAddress {\n        id\n      }\n      defaultInvoiceAddress {\n        id\n      }\n      contactMechanisms {\n        ...ContactItem_contact\n      }\n      apiTokens {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n": types.AccountDocument,
     "\n  query Session {\n    viewer {\n      id\n      name\n      email\n      language\n    }\n  }\n": types.SessionDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      customer {\n        id\n        name\n        email\n        language\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
@@ -111,6 +129,34 @@ export function graphql(source: "\n  fragment AddressBlock_address on Address {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CreateAddress($input: CreateAddressInput!) {\n    createAddress(input: $input) {\n      replayed\n      address {\n        id\n        ...AddressItem_address\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAddress($input: CreateAddressInput!) {\n    createAddress(input: $input) {\n      replayed\n      address {\n        id\n        ...AddressItem_address\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAddress($input: UpdateAddressInput!) {\n    updateAddress(input: $input) {\n      replayed\n      replacedAddressId\n      address {\n        id\n        ...AddressItem_address\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAddress($input: UpdateAddressInput!) {\n    updateAddress(input: $input) {\n      replayed\n      replacedAddressId\n      address {\n        id\n        ...AddressItem_address\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveAddress($input: ArchiveAddressInput!) {\n    archiveAddress(input: $input) {\n      replayed\n    }\n  }\n"): (typeof documents)["\n  mutation ArchiveAddress($input: ArchiveAddressInput!) {\n    archiveAddress(input: $input) {\n      replayed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetDefaultAddress($input: SetDefaultAddressInput!) {\n    setDefaultAddress(input: $input) {\n      replayed\n    }\n  }\n"): (typeof documents)["\n  mutation SetDefaultAddress($input: SetDefaultAddressInput!) {\n    setDefaultAddress(input: $input) {\n      replayed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateContact($input: CreateContactInput!) {\n    createContact(input: $input) {\n      replayed\n      contact {\n        id\n        ...ContactItem_contact\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateContact($input: CreateContactInput!) {\n    createContact(input: $input) {\n      replayed\n      contact {\n        id\n        ...ContactItem_contact\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateContact($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      replayed\n      contact {\n        id\n        ...ContactItem_contact\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateContact($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      replayed\n      contact {\n        id\n        ...ContactItem_contact\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveContact($input: RemoveContactInput!) {\n    removeContact(input: $input) {\n      replayed\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveContact($input: RemoveContactInput!) {\n    removeContact(input: $input) {\n      replayed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ChangePassword(\n    $currentPassword: String!\n    $newPassword: String!\n    $revokeApiTokens: Boolean = false\n  ) {\n    changePassword(\n      currentPassword: $currentPassword\n      newPassword: $newPassword\n      revokeApiTokens: $revokeApiTokens\n    ) {\n      otherSessionsEnded\n      apiTokensRevoked\n      apiTokensKept\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword(\n    $currentPassword: String!\n    $newPassword: String!\n    $revokeApiTokens: Boolean = false\n  ) {\n    changePassword(\n      currentPassword: $currentPassword\n      newPassword: $newPassword\n      revokeApiTokens: $revokeApiTokens\n    ) {\n      otherSessionsEnded\n      apiTokensRevoked\n      apiTokensKept\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -119,7 +165,15 @@ export function graphql(source: "\n  mutation CreateApiToken($name: String!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) {\n    requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword) {\n      pendingEmail\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) {\n    requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword) {\n      pendingEmail\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AddressItem_address on Address {\n    id\n    name\n    street\n    postalCode\n    city\n    countryCode\n    subdivisionCode\n    version\n    ...AddressBlock_address\n  }\n"): (typeof documents)["\n  fragment AddressItem_address on Address {\n    id\n    name\n    street\n    postalCode\n    city\n    countryCode\n    subdivisionCode\n    version\n    ...AddressBlock_address\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -127,11 +181,11 @@ export function graphql(source: "\n  fragment ApiTokenItem_token on ApiToken {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ContactList_contact on ContactMechanism {\n    id\n    type\n    value\n    name\n  }\n"): (typeof documents)["\n  fragment ContactList_contact on ContactMechanism {\n    id\n    type\n    value\n    name\n  }\n"];
+export function graphql(source: "\n  fragment ContactItem_contact on ContactMechanism {\n    id\n    type\n    value\n    name\n    version\n  }\n"): (typeof documents)["\n  fragment ContactItem_contact on ContactMechanism {\n    id\n    type\n    value\n    name\n    version\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Account {\n    viewer {\n      id\n      name\n      email\n      emailValidated\n      addresses {\n        ...AddressBlock_address\n      }\n      contactMechanisms {\n        ...ContactList_contact\n      }\n      apiTokens {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n"): (typeof documents)["\n  query Account {\n    viewer {\n      id\n      name\n      email\n      emailValidated\n      addresses {\n        ...AddressBlock_address\n      }\n      contactMechanisms {\n        ...ContactList_contact\n      }\n      apiTokens {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Account {\n    viewer {\n      id\n      name\n      email\n      emailValidated\n      addresses {\n        ...AddressItem_address\n      }\n      defaultDeliveryAddress {\n        id\n      }\n      defaultInvoiceAddress {\n        id\n      }\n      contactMechanisms {\n        ...ContactItem_contact\n      }\n      apiTokens {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n"): (typeof documents)["\n  query Account {\n    viewer {\n      id\n      name\n      email\n      emailValidated\n      addresses {\n        ...AddressItem_address\n      }\n      defaultDeliveryAddress {\n        id\n      }\n      defaultInvoiceAddress {\n        id\n      }\n      contactMechanisms {\n        ...ContactItem_contact\n      }\n      apiTokens {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

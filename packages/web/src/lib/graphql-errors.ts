@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'VALIDATION_FAILED'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'NOTHING_TO_ORDER'
+  | 'EMAIL_TAKEN'
   | 'INTERNAL_SERVER_ERROR';
 
 export interface GatewayError {
@@ -28,8 +29,22 @@ export interface GatewayError {
   reason?: string;
   /** TOO_MANY_API_TOKENS: how many live tokens a customer may hold. */
   limit?: number;
-  /** VALIDATION_FAILED: what is wrong, field by field, with stable codes. */
-  fieldErrors?: { field: string; code: string; message: string }[];
+  /** VALIDATION_FAILED: each invalid field, with a stable code and the server's message. */
+  fieldErrors?: FieldError[];
+}
+
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+function fieldErrorsOf(value: unknown): FieldError[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.filter(
+    (e): e is FieldError =>
+      typeof e?.field === 'string' && typeof e?.code === 'string' && typeof e?.message === 'string',
+  );
 }
 
 interface WireError {
@@ -42,16 +57,14 @@ function fromWire(first: WireError | undefined): GatewayError {
   const retryAfter = first?.extensions?.retryAfter;
   const limit = first?.extensions?.limit;
   const reason = first?.extensions?.reason;
-  const fieldErrors = first?.extensions?.fieldErrors;
+  const fieldErrors = fieldErrorsOf(first?.extensions?.fieldErrors);
   return {
     code: typeof code === 'string' ? (code as ErrorCode) : 'UNKNOWN',
     message: first?.message ?? '',
     ...(typeof retryAfter === 'number' ? { retryAfter } : {}),
     ...(typeof limit === 'number' ? { limit } : {}),
     ...(typeof reason === 'string' ? { reason } : {}),
-    ...(Array.isArray(fieldErrors)
-      ? { fieldErrors: fieldErrors as NonNullable<GatewayError['fieldErrors']> }
-      : {}),
+    ...(fieldErrors ? { fieldErrors } : {}),
   };
 }
 

@@ -17,6 +17,8 @@ from trytond.tests.test_tryton import (
 from trytond.transaction import Transaction
 
 from .online_payment_cases import OnlinePaymentCases
+from .email_change_cases import EmailChangeCases
+from .party_cases import PartyWriteCases
 from .writes_cases import WriteCases
 
 try:
@@ -39,7 +41,8 @@ SCOPED_MODELS = [
     ]
 
 
-class PortalApiTestCase(WriteCases, ModuleTestCase):
+class PortalApiTestCase(
+        EmailChangeCases, PartyWriteCases, WriteCases, ModuleTestCase):
     "Test the portal_api module"
     module = 'portal_api'
 

@@ -29,6 +29,8 @@ const account = {
         emailValidated: false,
         addresses: [],
         contactMechanisms: [],
+        defaultDeliveryAddress: null,
+        defaultInvoiceAddress: null,
         apiTokens: [token('t1', 'Sage')],
       },
     },

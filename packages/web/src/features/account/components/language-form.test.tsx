@@ -19,8 +19,11 @@ const viewer = {
       type: 'phone',
       value: '01 23 45 67 89',
       name: null,
+      version: 'djE6eA',
     },
   ],
+  defaultDeliveryAddress: null,
+  defaultInvoiceAddress: null,
   apiTokens: [],
 };
 

@@ -1,12 +1,13 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { AddressBlock } from '@/components/address-block';
 import { ErrorState, ListSkeleton } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { graphql } from '@/gql';
+import { AddressManager } from '../components/address-manager';
 import { ApiTokens } from '../components/api-tokens';
 import { ChangePasswordForm } from '../components/change-password-form';
-import { ContactList } from '../components/contact-list';
+import { ContactManager } from '../components/contact-manager';
+import { EmailChangeForm } from '../components/email-change-form';
 import { LanguageForm } from '../components/language-form';
 
 const AccountQuery = graphql(`
@@ -17,10 +18,16 @@ const AccountQuery = graphql(`
       email
       emailValidated
       addresses {
-        ...AddressBlock_address
+        ...AddressItem_address
+      }
+      defaultDeliveryAddress {
+        id
+      }
+      defaultInvoiceAddress {
+        id
       }
       contactMechanisms {
-        ...ContactList_contact
+        ...ContactItem_contact
       }
       apiTokens {
         ...ApiTokenItem_token
@@ -65,25 +72,26 @@ export function AccountRoute() {
               </div>
             </dl>
           )}
+          {viewer && <EmailChangeForm />}
         </section>
         <section className="card" aria-labelledby="account-contacts">
           <h2 id="account-contacts">{t('account.contacts')}</h2>
-          {viewer ? <ContactList contacts={viewer.contactMechanisms} /> : <ListSkeleton rows={2} />}
+          {viewer ? (
+            <ContactManager contacts={viewer.contactMechanisms} />
+          ) : (
+            <ListSkeleton rows={2} />
+          )}
         </section>
         <section className="card card-wide" aria-labelledby="account-addresses">
           <h2 id="account-addresses">{t('account.addresses')}</h2>
-          {!viewer ? (
-            <ListSkeleton rows={2} />
-          ) : viewer.addresses.length === 0 ? (
-            <p className="muted">{t('account.noAddresses')}</p>
+          {viewer ? (
+            <AddressManager
+              addresses={viewer.addresses}
+              defaultDeliveryId={viewer.defaultDeliveryAddress?.id ?? null}
+              defaultInvoiceId={viewer.defaultInvoiceAddress?.id ?? null}
+            />
           ) : (
-            <ul className="address-list">
-              {viewer.addresses.map((address) => (
-                <li key={address.id}>
-                  <AddressBlock address={address} />
-                </li>
-              ))}
-            </ul>
+            <ListSkeleton rows={2} />
           )}
         </section>
         <section className="card" aria-labelledby="account-password">

@@ -68,6 +68,13 @@ describe('e-mail validation page', () => {
     expect(screen.getByRole('link', { name: 'Accéder à mon espace' })).toHaveAttribute('href', '/');
   });
 
+  it('says when the new sign-in address became another account’s before it was confirmed', async () => {
+    setup([{ result: graphqlError('EMAIL_TAKEN') }]);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Cette adresse est devenue entre-temps l’e-mail de connexion d’un autre compte',
+    );
+  });
+
   it('treats a false answer as an invalid link', async () => {
     setup([{ result: { data: { validateEmail: false } } }]);
     expect(await screen.findByRole('alert')).toHaveTextContent(invalid);

@@ -8,7 +8,7 @@ import { useValidateEmail } from '../api/use-validate-email';
 import { AuthLayout } from '../components/auth-layout';
 import { useLinkParams } from '../components/use-link-params';
 
-type Outcome = 'pending' | 'done' | 'invalid' | 'error';
+type Outcome = 'pending' | 'done' | 'invalid' | 'taken' | 'error';
 
 /** Opened from the e-mail: /validate-email#token=… (useLinkParams); validates once, on arrival. */
 export function ValidateEmailRoute() {
@@ -27,8 +27,12 @@ export function ValidateEmailRoute() {
     started.current = attempt;
     validate(token).then(
       ({ data }) => setOutcome(data?.validateEmail ? 'done' : 'invalid'),
-      (error: unknown) =>
-        setOutcome(gatewayError(error).code === 'INVALID_TOKEN' ? 'invalid' : 'error'),
+      (error: unknown) => {
+        const { code } = gatewayError(error);
+        setOutcome(
+          code === 'INVALID_TOKEN' ? 'invalid' : code === 'EMAIL_TAKEN' ? 'taken' : 'error',
+        );
+      },
     );
   }, [token, attempt, validate]);
 
@@ -43,6 +47,7 @@ export function ValidateEmailRoute() {
       )}
       {outcome === 'done' && <Alert tone="success">{t('auth.validate.done')}</Alert>}
       {outcome === 'invalid' && <Alert tone="error">{t('auth.validate.invalid')}</Alert>}
+      {outcome === 'taken' && <Alert tone="error">{t('auth.validate.taken')}</Alert>}
       {outcome === 'error' && (
         <>
           <Alert tone="error">{t('auth.errors.network')}</Alert>
