@@ -164,8 +164,12 @@ describe.each(['desktop', 'phone'] as ViewportName[])('customer portal on a %s',
     await openFilters(page);
     await page.getByLabel('Statut').selectOption('unpaid');
     await page.waitForURL('**/invoices?status=unpaid');
-    // Marie has unpaid invoices: rows, not the empty state.
-    await page.locator('table.data-table tbody tr').first().waitFor();
+    // Marie has unpaid invoices: rows, not the empty state. The previous rows stay, dimmed,
+    // until the filtered ones arrive (aria-busy): wait for those, not the dimmed ones.
+    await page
+      .locator('.table-wrap[aria-busy="false"] table.data-table tbody tr')
+      .first()
+      .waitFor();
     expect(await page.locator('.empty-state').count()).toBe(0);
     await screenshot(page, `${viewport}-invoices`);
     await expectAccessible(page);
@@ -238,7 +242,9 @@ describe.each(['desktop', 'phone'] as ViewportName[])('customer portal on a %s',
     await screenshot(page, `${viewport}-account`);
     await expectAccessible(page);
 
-    await page.getByRole('radio', { name: 'English' }).check();
+    // English is loaded when chosen (its own chunk): the radio turns once it has arrived.
+    await page.getByRole('radio', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('radio', { name: 'English' }).isChecked()).toBe(true);
     await expect.poll(async () => (await heading(page)).textContent()).toBe('My account');
     expect(await page.title()).toBe('My account · Customer portal');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');

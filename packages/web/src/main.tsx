@@ -7,11 +7,10 @@ import { applyBrand } from './brand/apply-brand';
 import { loadBrand, reportBrand } from './brand/brand';
 import { BrandProvider } from './brand/brand-context';
 import { createApolloClient } from './lib/apollo';
-import { createI18n } from './lib/i18n';
+import { createI18n, loadLanguage, storedLanguage } from './lib/i18n';
 import './styles.css';
 
-const i18n = createI18n();
-const client = createApolloClient({ getLanguage: () => i18n.language });
+const language = storedLanguage() ?? 'fr';
 // Created first: the router starts fetching the page's chunk while the brand file loads.
 const router = createBrowserRouter(routes);
 
@@ -19,7 +18,10 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 // The brand comes before the first paint (no flash of the default look); loadBrand never
 // throws and gives up after a few seconds: a missing or bad file shows the default brand.
-loadBrand().then((brand) => {
+// The customer's language, if not French, loads meanwhile (its own chunk).
+Promise.all([loadBrand(), loadLanguage(language).catch(() => undefined)]).then(([brand]) => {
+  const i18n = createI18n(language);
+  const client = createApolloClient({ getLanguage: () => i18n.language });
   reportBrand(brand);
   document.documentElement.dataset.brand = brand.status;
   applyBrand(brand.brand);

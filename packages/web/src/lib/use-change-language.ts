@@ -1,6 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { storeLanguage, type UiLanguage } from './i18n';
+import { storeLanguage, switchLanguage, type UiLanguage } from './i18n';
 
 /**
  * Switches the UI language, remembers the choice, and refetches what is on screen so that the
@@ -12,7 +12,7 @@ export function useChangeLanguage() {
   return async (language: UiLanguage) => {
     if (language === i18n.language) return;
     storeLanguage(language);
-    await i18n.changeLanguage(language);
+    await switchLanguage(i18n, language);
     try {
       await client.refetchQueries({ include: 'active' });
     } catch {
