@@ -60,22 +60,10 @@ async function order(page: Page, reference: string): Promise<OrderRow> {
   return found;
 }
 
-/**
- * Opens a page of the app as a customer would, who is told to wait a second when the pages
- * came faster than the quota restores (a detail page costs up to ~1,000 of the 4,000 points,
- * 100 restored a second): waits as the message says and presses "Réessayer", at most 3 times.
- */
+/** Opens a page of the app and waits for its content (a section heading). */
 async function open(page: Page, path: string) {
   await page.goto(path);
-  const throttled = page.getByText('Vous avez fait beaucoup de demandes en peu de temps.', {
-    exact: false,
-  });
-  for (let retry = 0; retry < 3; retry += 1) {
-    await page.getByRole('heading', { level: 2 }).or(throttled).first().waitFor();
-    if (!(await throttled.isVisible())) return;
-    await page.waitForTimeout(2000);
-    await page.getByRole('button', { name: 'Réessayer' }).click();
-  }
+  await page.getByRole('heading', { level: 2 }).first().waitFor();
 }
 
 async function openOrder(page: Page, number: string) {
