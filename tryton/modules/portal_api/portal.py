@@ -239,6 +239,7 @@ class PortalGateway(Model):
             'revoke_api_token': write,
             'token_user': write,
             'mail_settings': read,
+            'user_groups': read,
             }
 
     @classmethod
@@ -257,6 +258,26 @@ class PortalGateway(Model):
             'reset_password_url': config.get('web', 'reset_password_url') or None,
             'email_validation_url': config.get('web', 'email_validation_url') or None,
             }
+
+    @classmethod
+    def user_groups(cls):
+        """The caller's own groups with their XML ids (`module.fs_id`), for portal-check.
+
+        Open to any user, since it tells only about the caller. Group names are translated
+        and can be renamed, and 7.0 does not let a user call `ir.model.data.get_id`."""
+        pool = Pool()
+        User = pool.get('res.user')
+        ModelData = pool.get('ir.model.data')
+        user_id = Transaction().user
+        user_ctx, access_ctx = as_root()
+        with user_ctx, access_ctx:
+            group_ids = [group.id for group in User(user_id).groups]
+            data = ModelData.search([
+                    ('model', '=', 'res.group'),
+                    ('db_id', 'in', group_ids),
+                    ])
+            xml_ids = {d.db_id: '%s.%s' % (d.module, d.fs_id) for d in data}
+        return [{'id': id_, 'xml_id': xml_ids.get(id_)} for id_ in group_ids]
 
     @classmethod
     def login(cls, email, password):

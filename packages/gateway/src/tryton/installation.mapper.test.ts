@@ -76,24 +76,7 @@ const GROUPS = {
 };
 
 describe('TrytonInstallation', () => {
-  it('names the portal and admin groups by their XML ids (ir.model.data.get_id)', async () => {
-    const installation = await probe({
-      ...USER,
-      ...GROUPS,
-      'model.ir.model.data.get_id': (_: string, [module]: unknown[]) =>
-        module === 'portal_api' ? 7 : 1,
-    });
-    expect(await installation.technicalUser()).toEqual({
-      login: 'portal_gateway',
-      groups: [
-        { id: 7, name: 'Portal gateway', xmlId: 'portal_api.group_portal_gateway' },
-        { id: 1, name: 'Administration', xmlId: 'res.group_admin' },
-      ],
-    });
-    await installation.close();
-  });
-
-  it('knows them by their English names where get_id is refused (7.0)', async () => {
+  it('names the groups by the XML ids portal_api gives (portal.gateway.user_groups)', async () => {
     let language: unknown;
     const installation = await probe({
       'model.res.user.read': [{ id: 5, login: 'portal_gateway', groups: [7, 1, 9] }],
@@ -105,14 +88,31 @@ describe('TrytonInstallation', () => {
           { id: 9, name: 'Sales' },
         ];
       },
+      'model.portal.gateway.user_groups': [
+        { id: 7, xml_id: 'portal_api.group_portal_gateway' },
+        { id: 1, xml_id: 'res.group_admin' },
+        { id: 9, xml_id: null },
+      ],
+    });
+    expect(await installation.technicalUser()).toEqual({
+      login: 'portal_gateway',
+      groups: [
+        { id: 7, name: 'Portal gateway', xmlId: 'portal_api.group_portal_gateway' },
+        { id: 1, name: 'Administration', xmlId: 'res.group_admin' },
+        { id: 9, name: 'Sales', xmlId: null },
+      ],
+    });
+    expect(language).toBe('en');
+    await installation.close();
+  });
+
+  it('trusts no group name without portal_api: a copied "Portal gateway" is not the group', async () => {
+    const installation = await probe({
+      ...USER,
+      ...GROUPS,
     });
     const user = await installation.technicalUser();
-    expect(language).toBe('en');
-    expect(user.groups.map((group) => group.xmlId)).toEqual([
-      'portal_api.group_portal_gateway',
-      'res.group_admin',
-      null,
-    ]);
+    expect(user.groups.map((group) => group.xmlId)).toEqual([null, null]);
     await installation.close();
   });
 

@@ -12,12 +12,6 @@ export const PORTAL_API_VERSION = '6.0.0';
 export const PORTAL_GROUP = 'portal_api.group_portal_gateway';
 export const ADMIN_GROUP = 'res.group_admin';
 
-/** The two groups by their English names (portal.xml, res/group.xml), where ids are unknown. */
-const GROUP_NAMES: Record<string, string> = {
-  'Portal gateway': PORTAL_GROUP,
-  Administration: ADMIN_GROUP,
-};
-
 /** The customer records whose unscoped search must find nothing. */
 export type ScopedArea = 'orders' | 'invoices';
 const SCOPED_MODELS: Record<ScopedArea, string> = {
@@ -103,37 +97,35 @@ export class TrytonInstallation implements InstallationProbe {
       .model<UserRow>('res.user')
       .read([userId], ['login', 'groups'] as const);
     if (!user) throw new Error(`res.user ${userId} cannot be read`);
-    // English names (the modules' own), for the fallback below and stable output.
+    // English names (the modules' own), for stable output.
     const groups = await this.client
       .model<GroupRow>('res.group')
       .read(user.groups, ['name'] as const, { context: { language: 'en' } });
-    const known = await this.knownGroups();
-    const xmlId = (group: GroupRow) =>
-      'ids' in known
-        ? (known.ids.find(([id]) => id === group.id)?.[1] ?? null)
-        : (GROUP_NAMES[group.name] ?? null);
+    const xmlIds = await this.groupXmlIds();
     return {
       login: user.login,
-      groups: groups.map((group) => ({ id: group.id, name: group.name, xmlId: xmlId(group) })),
+      groups: groups.map((group) => ({
+        id: group.id,
+        name: group.name,
+        xmlId: xmlIds.get(group.id) ?? null,
+      })),
     };
   }
 
   /**
-   * The ids of the portal and admin groups, from `ir.model.data.get_id`, which 7.6 and 8.0
-   * let every user call; 7.0 refuses it (403), and the groups are then known by their names.
+   * The XML ids of the technical user's groups, from `portal.gateway.user_groups` (names are
+   * translated and can be copied; 7.0 refuses `ir.model.data.get_id` to users). Without
+   * portal_api the ids are unknown, and the module check fails on its own.
    */
-  private async knownGroups(): Promise<{ ids: [number, string][] } | { byName: true }> {
+  private async groupXmlIds(): Promise<Map<number, string>> {
     try {
-      const ids = await Promise.all(
-        [PORTAL_GROUP, ADMIN_GROUP].map(async (xmlId): Promise<[number, string]> => {
-          const [module, fsId] = xmlId.split('.');
-          const id = await this.client.call('model.ir.model.data.get_id', [module, fsId]);
-          return [id as number, xmlId];
-        }),
-      );
-      return { ids };
+      const rows = (await this.client.call('model.portal.gateway.user_groups', [])) as {
+        id: number;
+        xml_id: string | null;
+      }[];
+      return new Map(rows.flatMap((row) => (row.xml_id ? [[row.id, row.xml_id] as const] : [])));
     } catch (error) {
-      if (isTrytonError(error) && error.code === 'TRYTON_ACCESS_DENIED') return { byName: true };
+      if (isTrytonError(error) && error.code === 'TRYTON_ACCESS_DENIED') return new Map();
       throw error;
     }
   }

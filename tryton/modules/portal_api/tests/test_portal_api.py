@@ -386,6 +386,28 @@ class PortalApiTestCase(
                 Gateway.mail_settings()
 
     @with_transaction()
+    def test_user_groups(self):
+        "Any user learns the XML ids of its own groups, and nothing of anyone else's"
+        pool = Pool()
+        Gateway = pool.get('portal.gateway')
+        Group = pool.get('res.group')
+        world = self.make_world()
+        custom, = Group.create([{'name': "Portal gateway (copy)"}])
+        with self.as_gateway(world):
+            groups = Gateway.user_groups()
+        self.assertIn('portal_api.group_portal_gateway', [g['xml_id'] for g in groups])
+        self.assertNotIn('res.group_admin', [g['xml_id'] for g in groups])
+        # A group made by hand has no XML id, whatever its name.
+        transaction = Transaction()
+        other = world['other']
+        other.groups = [custom]
+        other.save()
+        with transaction.set_user(other.id), \
+                transaction.set_context(_check_access=True):
+            groups = Gateway.user_groups()
+        self.assertEqual(groups, [{'id': custom.id, 'xml_id': None}])
+
+    @with_transaction()
     def test_validate_email(self):
         "The validation token validates the e-mail once"
         pool = Pool()
