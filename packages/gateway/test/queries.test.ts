@@ -286,6 +286,22 @@ describe('orders, invoices and documents', () => {
       };
     }>(marie, ORDER, { number: full?.number });
     const order = data?.viewer.order;
+    // Priced for the most each list can return, charged for what they did return.
+    const { extensions } = (await marie.query(ORDER, { number: full?.number })) as {
+      extensions?: { cost?: { requestedQueryCost: number; actualQueryCost: number } };
+    };
+    const [n, s, i, d] = [
+      order?.lines.length,
+      order?.shipments.length,
+      order?.invoices.length,
+      order?.documents.length,
+    ] as [number, number, number, number];
+    // viewer 1, order 1, two addresses 2, three amounts 3, lines (1 + n × (line 1 + product,
+    // unit price and amount 3)), shipments (1 + s), invoices (1 + i × (1 + amount 1)), files (1 + d).
+    expect(extensions?.cost?.actualQueryCost).toBe(7 + 1 + 4 * n + 1 + s + 1 + 2 * i + 1 + d);
+    expect(extensions?.cost?.requestedQueryCost).toBeGreaterThan(
+      10 * (extensions?.cost?.actualQueryCost ?? 0),
+    );
     expect(order?.lines.length).toBe(full?.lines.length);
     expect(order?.lines.every((l) => l.product?.name && l.taxes.length > 0)).toBe(true);
     expect(order?.invoiceAddress?.fullAddress).toBeTruthy();

@@ -7,7 +7,8 @@ const DASHBOARD = `{ viewer { name amountDue { amount currency }
   orders(first: 5, filter: { states: [QUOTATION, CONFIRMED, PROCESSING] }) { totalCount edges { node { number state date totalAmount { amount currency } } } }
   invoices(first: 5, filter: { unpaid: true }) { totalCount edges { node { number dueDate overdue amountDue { amount currency } } } }
   documents(first: 5) { edges { node { name url kind } } } } }`;
-const ORDER_LIST = `{ viewer { orders(first: 20) { totalCount pageInfo { hasNextPage endCursor }
+// Marie has more than 10 orders: the page is full, so it costs what it was priced at.
+const ORDER_LIST = `{ viewer { orders(first: 10) { totalCount pageInfo { hasNextPage endCursor }
   edges { node { number reference state date totalAmount { amount currency } } } } } }`;
 
 interface Cost {
@@ -62,17 +63,47 @@ describe('query cost and quotas', () => {
     // viewer 1 + amountDue 5 + invoicedByMonth (5 + 10 × 1) + orders and invoices
     // (2 + 5 × (edge 1 + node 1 + money 1)) + documents (2 + 5 × (edge 1 + node 1)).
     expect(dashboard.cost?.requestedQueryCost).toBe(1 + 5 + 15 + 17 + 17 + 12);
-    // viewer 1 + orders (2 + 20 × (pageInfo 1 + edge 1 + node 1 + money 1)).
-    expect(list.cost?.requestedQueryCost).toBe(1 + 2 + 20 * 4);
-    expect(list.cost?.actualQueryCost).toBe(83);
+    // viewer 1 + orders (2 + 10 × (pageInfo 1 + edge 1 + node 1 + money 1)).
+    expect(list.cost?.requestedQueryCost).toBe(1 + 2 + 10 * 4);
+    expect(list.cost?.actualQueryCost).toBe(43);
+    // The dashboard's lists returned less than they were priced for: the rest came back.
+    const dashboardActual = dashboard.cost?.actualQueryCost as number;
+    expect(dashboardActual).toBeLessThan(67);
+    const spent = dashboardActual + 43;
     expect(list.cost?.throttleStatus).toEqual({
       maximumAvailable: 400,
-      currentlyAvailable: 400 - 67 - 83,
+      currentlyAvailable: 400 - spent,
       restoreRate: 20,
     });
     expect(list.response.headers.get('ratelimit-limit')).toBe('400');
-    expect(list.response.headers.get('ratelimit-remaining')).toBe(String(400 - 67 - 83));
-    expect(Number(list.response.headers.get('ratelimit-reset'))).toBe(Math.ceil((67 + 83) / 20));
+    expect(list.response.headers.get('ratelimit-remaining')).toBe(String(400 - spent));
+    expect(Number(list.response.headers.get('ratelimit-reset'))).toBe(Math.ceil(spent / 20));
+  });
+
+  it('takes the requested cost first, then gives back what the lists did not return', async () => {
+    now += 600_000;
+    // 3 orders of up to 100 lines: priced for 300 lines, far fewer come back.
+    const page = await costOf(
+      marie,
+      '{ viewer { orders(first: 3) { edges { node { number lines(first: 100) { description } } } } } }',
+    );
+    const data = page.response.data as {
+      viewer: { orders: { edges: { node: { lines: unknown[] } }[] } };
+    };
+    const orders = data.viewer.orders.edges;
+    const longest = Math.max(...orders.map((edge) => edge.node.lines.length));
+    expect(orders).toHaveLength(3);
+    expect(longest).toBeLessThan(100);
+    // viewer 1, connection 2, then 3 × (edge 1 + node 1 + lines (1 + lines × 1)).
+    expect(page.cost?.requestedQueryCost).toBe(3 + 3 * (3 + 100));
+    // Each nested list counts as its longest instance: never less than what came back.
+    const actual = 3 + 3 * (3 + longest);
+    expect(page.cost?.actualQueryCost).toBe(actual);
+    expect(page.cost?.throttleStatus.currentlyAvailable).toBe(400 - actual);
+    expect(page.response.headers.get('ratelimit-remaining')).toBe(String(400 - actual));
+    // The bucket in Redis holds the refund: the next request sees it.
+    const next = await costOf(marie, ORDER_LIST);
+    expect(next.cost?.throttleStatus.currentlyAvailable).toBe(400 - actual - 43);
   });
 
   it('refuses a query above the maximum cost before calling Tryton', async () => {
@@ -109,15 +140,15 @@ describe('query cost and quotas', () => {
     let last = await costOf(marie, ORDER_LIST);
     let spent = 0;
     // Bounded: a bucket that never empties fails here, not at the test's timeout.
-    while (!last.response.errors && spent < 10) {
+    while (!last.response.errors && spent < 20) {
       spent++;
       last = await costOf(marie, ORDER_LIST);
     }
-    expect(spent).toBe(Math.floor(400 / 83));
+    expect(spent).toBe(Math.floor(400 / 43));
     expect(last.response.status).toBe(429);
     expect(last.response.errors?.[0]?.extensions?.code).toBe('THROTTLED');
     const retryAfter = Number(last.response.headers.get('retry-after'));
-    expect(retryAfter).toBe(Math.ceil((83 - (400 - spent * 83)) / 20));
+    expect(retryAfter).toBe(Math.ceil((43 - (400 - spent * 43)) / 20));
     // Another customer is not affected.
     const jean = stack.session();
     await jean.login(stack.tryton.customers.jean.email, stack.tryton.customers.jean.password);
@@ -141,8 +172,8 @@ describe('query cost and quotas', () => {
     }
     const [first, second] = tokens as [GraphQLSession, GraphQLSession];
     let spent = 0;
-    while (!(await first.query(ORDER_LIST)).errors && spent < 10) spent++;
-    expect(spent).toBe(Math.floor(400 / 83));
+    while (!(await first.query(ORDER_LIST)).errors && spent < 20) spent++;
+    expect(spent).toBe(Math.floor(400 / 43));
     // The second token and the browser session find the same bucket empty.
     for (const session of [second, marie]) {
       const refused = await session.query(ORDER_LIST);
@@ -202,14 +233,15 @@ describe('query cost and quotas', () => {
     const anonymous = stack.session();
     let result = await anonymous.query('{ viewer { name } }');
     let count = 0;
+    // Introspection costs a flat 10 (an anonymous viewer's lists return nothing, so cost
+    // next to nothing once the unused part is given back).
     while (!result.errors && count < 100) {
       count++;
-      result = await anonymous.query(
-        '{ viewer { orders(first: 10) { totalCount edges { node { number } } } } }',
-      );
+      result = await anonymous.query('{ __type(name: "Order") { name } }');
     }
     expect(result.errors?.[0]?.extensions?.code).toBe('THROTTLED');
-    expect(count).toBeLessThan(10);
+    // 49 points left after the first query (1): four pass, the fifth is refused.
+    expect(count).toBe(5);
   });
 
   it('refuses documents that are too deep or too aliased', async () => {

@@ -1,11 +1,69 @@
-import { getIntrospectionQuery, parse } from 'graphql';
+import { type FieldNode, getIntrospectionQuery, parse, visit } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { GRAPHIQL_EXAMPLE } from '../http/graphiql-example.js';
 import { portalSchema } from '../schema/build.js';
-import { INTROSPECTION_COST, operationCost, WRITE_COST, writeCount } from './cost.js';
+import {
+  INTROSPECTION_COST,
+  type ListLengths,
+  listLength,
+  operationCost,
+  WRITE_COST,
+  writeCount,
+} from './cost.js';
 
 const cost = async (query: string, variables: Record<string, unknown> = {}) =>
   operationCost(await portalSchema(), parse(query), undefined, variables);
+
+/** The returned lengths of a document's fields, by field name, as the cost plugin records them. */
+function returned(document: ReturnType<typeof parse>, byName: Record<string, number>): ListLengths {
+  const lengths: ListLengths = new Map();
+  visit(document, {
+    Field(node: FieldNode) {
+      const length = byName[node.alias?.value ?? node.name.value];
+      if (length !== undefined) lengths.set(node, length);
+    },
+  });
+  return lengths;
+}
+
+describe('actual cost (what the operation returned)', () => {
+  const ORDER_PAGE = `{ viewer { orders(first: 20) { edges { node { number
+    lines(first: 100) { description } shipments(first: 20) { number } } } } } }`;
+
+  it('counts the elements each list returned', async () => {
+    const schema = await portalSchema();
+    const document = parse(ORDER_PAGE);
+    const requested = operationCost(schema, document, undefined, {});
+    // viewer 1, connection 2, then 20 × (edge 1 + node 1 + lines (1 + 100) + shipments (1 + 20)).
+    expect(requested).toBe(3 + 20 * (2 + 101 + 21));
+    // 3 orders returned, the longest with 4 lines and 1 shipment.
+    const actual = operationCost(
+      schema,
+      document,
+      undefined,
+      {},
+      returned(document, { orders: 3, lines: 4, shipments: 1 }),
+    );
+    expect(actual).toBe(3 + 3 * (2 + 5 + 2));
+    // Nothing returned: the objects around the lists only.
+    expect(operationCost(schema, document, undefined, {}, new Map())).toBe(3);
+  });
+
+  it('is never above the requested cost, whatever the lists returned', async () => {
+    const schema = await portalSchema();
+    const document = parse(ORDER_PAGE);
+    const requested = operationCost(schema, document, undefined, {});
+    const lengths = returned(document, { orders: 50, lines: 1000, shipments: 99 });
+    expect(operationCost(schema, document, undefined, {}, lengths)).toBe(requested);
+  });
+
+  it('reads a list or a connection result, and nothing else', () => {
+    expect(listLength([1, 2, 3])).toBe(3);
+    expect(listLength({ edges: [1], pageInfo: {} })).toBe(1);
+    expect(listLength({ number: 'S1' })).toBeUndefined();
+    expect(listLength(null)).toBeUndefined();
+  });
+});
 
 describe('operationCost', () => {
   it('prices each write mutation at WRITE_COST, and counts the writes of an operation', async () => {

@@ -1,5 +1,6 @@
 import {
   type DocumentNode,
+  type FieldNode,
   type GraphQLSchema,
   getNamedType,
   isLeafType,
@@ -68,7 +69,41 @@ export function writeCount(
   return count;
 }
 
-const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+/**
+ * How many elements each list and connection of an operation returned, by its field in the
+ * document: the most over its instances (a nested list's field runs once per parent).
+ */
+export type ListLengths = Map<FieldNode, number>;
+
+/** The elements a list or connection result holds, or undefined when it is neither. */
+export function listLength(result: unknown): number | undefined {
+  if (Array.isArray(result)) return result.length;
+  if (result && typeof result === 'object' && Array.isArray((result as { edges?: unknown }).edges))
+    return (result as { edges: unknown[] }).edges.length;
+  return undefined;
+}
+
+/**
+ * The estimator. With `returned`, the cost of what the operation did return (Shopify's
+ * actual cost): each list counts the elements it returned, never more than it was priced
+ * for, so the actual cost is never above the requested one.
+ */
+const estimatorOf =
+  (returned?: ListLengths): ComplexityEstimator =>
+  ({ type, field, node, args, childComplexity }) => {
+    const count = (asked: number) => (returned ? Math.min(asked, returned.get(node) ?? 0) : asked);
+    return estimate({ type, field, args, childComplexity }, count);
+  };
+
+function estimate(
+  {
+    type,
+    field,
+    args,
+    childComplexity,
+  }: Omit<Parameters<ComplexityEstimator>[0], 'node' | 'context'>,
+  count: (asked: number) => number,
+): number {
   if (field.name === '__schema' || field.name === '__type') return INTROSPECTION_COST;
   if (isWrite(field)) return WRITE_COST + childComplexity;
   if (type.name.startsWith('__')) return 0;
@@ -81,7 +116,7 @@ const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) 
     const asked = typeof args.first === 'number' ? args.first : args.last;
     const first =
       typeof asked === 'number' ? Math.min(Math.max(asked, 0), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
-    return base + 1 + first * childComplexity;
+    return base + 1 + count(first) * childComplexity;
   }
   const unwrapped = isNonNullType(field.type) ? field.type.ofType : field.type;
   // `edges` is paid for by its connection.
@@ -90,22 +125,27 @@ const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) 
   // each an object (1) with its fields.
   if ('first' in args) {
     const first = typeof args.first === 'number' ? args.first : MAX_NESTED_LIST;
-    return base + Math.min(Math.max(first, 0), MAX_NESTED_LIST) * (1 + childComplexity);
+    return base + count(Math.min(Math.max(first, 0), MAX_NESTED_LIST)) * (1 + childComplexity);
   }
-  return base + LIST_ESTIMATE * childComplexity;
-};
+  return base + count(LIST_ESTIMATE) * childComplexity;
+}
 
+/**
+ * The calculated cost of an operation from its document and variables; with `returned`,
+ * the cost of what it returned (`actualQueryCost`), at most the former.
+ */
 export function operationCost(
   schema: GraphQLSchema,
   query: DocumentNode,
   operationName: string | undefined,
   variables: Record<string, unknown>,
+  returned?: ListLengths,
 ): number {
   return getComplexity({
     schema,
     query,
     variables,
     ...(operationName ? { operationName } : {}),
-    estimators: [estimator],
+    estimators: [estimatorOf(returned)],
   });
 }

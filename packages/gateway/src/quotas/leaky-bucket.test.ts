@@ -36,6 +36,21 @@ function behaves(name: string, make: (clock: () => number) => LeakyBucket) {
       expect((await bucket.take(key, 1, limits)).available).toBe(99);
       expect((await bucket.take(randomUUID(), 100, limits)).allowed).toBe(true);
     });
+
+    it('takes points back (a negative cost), never above its size', async () => {
+      const now = 1_000_000;
+      const bucket = make(() => now);
+      const key = randomUUID();
+      expect((await bucket.take(key, 80, limits)).available).toBe(20);
+      expect(await bucket.take(key, -50, limits)).toEqual({
+        allowed: true,
+        available: 70,
+        retryAfter: 0,
+      });
+      expect((await bucket.take(key, -500, limits)).available).toBe(100);
+      expect((await bucket.take(key, 100, limits)).allowed).toBe(true);
+      expect((await bucket.take(key, 1, limits)).allowed).toBe(false);
+    });
   });
 }
 

@@ -18,6 +18,7 @@ export interface BucketLimits {
 }
 
 export interface LeakyBucket {
+  /** Take `cost` points; a negative cost gives points back, up to the bucket's size. */
   take(key: string, cost: number, limits: BucketLimits): Promise<BucketResult>;
 }
 
@@ -40,7 +41,8 @@ function settle(
       result: { allowed: false, available: Math.floor(available), retryAfter },
     };
   }
-  const left = available - cost;
+  // A negative cost gives points back (the part of an operation it did not use).
+  const left = Math.min(limits.size, available - cost);
   return {
     next: { available: left, at: now },
     result: { allowed: true, available: Math.floor(left), retryAfter: 0 },
@@ -75,7 +77,7 @@ if state[1] then
 end
 local allowed = 0
 if cost <= available then
-  available = available - cost
+  available = math.min(size, available - cost)
   allowed = 1
 end
 redis.call('HSET', KEYS[1], 'available', tostring(available), 'at', tostring(now))
