@@ -175,6 +175,7 @@ export async function startGateway(
       redis,
       onFallback: redisFallback('login'),
       timeoutMs: config.redisTimeoutMs,
+      clock: options.clock,
     }),
     new CredentialCache(store, config.cacheTtls, cacheEvents, options.clock),
     {

@@ -5,7 +5,7 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from 'rate-limiter-flexible';
-import { withTimeout } from '../cache/with-timeout.js';
+import { RedisBreaker } from '../cache/redis-breaker.js';
 import { GatewayError, throttled } from '../errors.js';
 import { ipNetwork } from './ip-network.js';
 
@@ -60,14 +60,14 @@ interface Reserved {
  * across its boundary, and Tryton counts over a sliding one.
  *
  * rate-limiter-flexible: atomic in Redis, shared by every replica, with an in-memory fallback
- * per replica; each Redis call is bounded by `timeoutMs` and a failure is counted
- * (`onFallback`) instead of stalling the sign-in.
+ * per replica; each Redis call goes through a RedisBreaker (bounded by `timeoutMs`, skipped for
+ * `openMs` after a failure, counted by `onFallback`), so a hung Redis costs one timeout per
+ * window, not one per sign-in.
  */
 export class AuthLimiter {
   private readonly limits = new Map<string, Limit>();
   private readonly windowSeconds: number;
-  private readonly timeoutMs: number;
-  private readonly onFallback: (error: unknown) => void;
+  private readonly breaker: RedisBreaker;
 
   constructor(options: {
     limits: AuthLimits;
@@ -76,12 +76,14 @@ export class AuthLimiter {
     keyPrefix?: string;
     /** Bound on each Redis call, in milliseconds (100 by default). */
     timeoutMs?: number;
+    /** How long Redis is skipped after a failure, in milliseconds (5000 by default). */
+    openMs?: number;
+    clock?: (() => number) | undefined;
     onFallback?: (error: unknown) => void;
   }) {
     const prefix = options.keyPrefix ?? 'portal:auth';
     this.windowSeconds = options.windowSeconds;
-    this.timeoutMs = options.timeoutMs ?? 100;
-    this.onFallback = options.onFallback ?? (() => {});
+    this.breaker = new RedisBreaker(options.onFallback ?? (() => {}), options);
     for (const [action, limit] of Object.entries(options.limits)) {
       for (const [by, points] of [
         ['ip', limit.perIp],
@@ -183,13 +185,12 @@ export class AuthLimiter {
     limit: Limit,
     operation: (limiter: RateLimiterAbstract) => Promise<T>,
   ): Promise<T> {
-    if (!limit.store) return await operation(limit.memory);
-    try {
-      return await withTimeout(operation(limit.store), this.timeoutMs);
-    } catch (error) {
-      if (error instanceof RateLimiterRes) throw error;
-      this.onFallback(error);
-      return await operation(limit.memory);
-    }
+    const { store, memory } = limit;
+    if (!store) return await operation(memory);
+    return await this.breaker.run(
+      () => operation(store),
+      () => operation(memory),
+      (error) => error instanceof RateLimiterRes,
+    );
   }
 }

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { withTimeout } from './with-timeout.js';
+import { RedisBreaker } from './redis-breaker.js';
 
 /** Where cached Tryton answers live: Redis (shared by replicas) or this process. */
 export interface CacheStore {
@@ -114,23 +114,25 @@ export class RedisStore implements CacheStore, LoadLocks {
 }
 
 /**
- * A store that never fails a request: each call is bounded by `timeoutMs`, and after a
- * failure the breaker stays open for `openMs` (every call a miss, nothing written) before it
- * tries the store again. Redis down or slow means "straight from Tryton", not an error.
+ * A store that never fails a request: every call goes through a RedisBreaker, and a failed,
+ * slow or skipped call is a miss (nothing written). Redis down or slow means "straight from
+ * Tryton", not an error.
  */
 export class CircuitBreakerStore implements CacheStore {
-  private openUntil = 0;
+  private readonly breaker: RedisBreaker;
+  /** Calls that did not reach the store (failed, timed out, or skipped while open). */
   unanswered = 0;
   /** The inner store's locks behind the same breaker: an open breaker means "load yourself". */
   readonly locks: LoadLocks | undefined;
 
   constructor(
     private readonly store: CacheStore,
-    private readonly onError: (error: unknown) => void,
-    private readonly timeoutMs = 100,
-    private readonly openMs = 5000,
-    private readonly clock: () => number = Date.now,
+    onError: (error: unknown) => void,
+    timeoutMs = 100,
+    openMs = 5000,
+    clock: () => number = Date.now,
   ) {
+    this.breaker = new RedisBreaker(onError, { timeoutMs, openMs, clock });
     const locks = store.locks;
     this.locks = locks && {
       claim: (key, token, ttlMs) =>
@@ -140,19 +142,11 @@ export class CircuitBreakerStore implements CacheStore {
     };
   }
 
-  private async guard<T>(call: () => Promise<T>, fallback: T): Promise<T> {
-    if (this.clock() < this.openUntil) {
+  private guard<T>(call: () => Promise<T>, fallback: T): Promise<T> {
+    return this.breaker.run(call, () => {
       this.unanswered++;
       return fallback;
-    }
-    try {
-      return await withTimeout(call(), this.timeoutMs);
-    } catch (error) {
-      this.unanswered++;
-      this.openUntil = this.clock() + this.openMs;
-      this.onError(error);
-      return fallback;
-    }
+    });
   }
 
   mget(keys: string[]): Promise<(string | null)[]> {

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { withTimeout } from '../cache/with-timeout.js';
+import { RedisBreaker } from '../cache/redis-breaker.js';
 
 /** What a bucket answers for one request. */
 export interface BucketResult {
@@ -113,36 +113,26 @@ export class RedisLeakyBucket implements LeakyBucket {
 
 /**
  * Redis when it answers, memory when it does not: a Redis outage degrades quotas to per
- * replica instead of failing requests. Each call to Redis is bounded by `timeoutMs` (a hung
- * Redis never answers, it does not fail); after a failure the primary is skipped for `openMs`
- * so a slow Redis costs one timeout, not one per request. `onFallback` lets the caller count
+ * replica instead of failing requests. Each call to Redis goes through a RedisBreaker (bounded
+ * by `timeoutMs`, skipped for `openMs` after a failure); `onFallback` lets the caller count
  * and log it.
  */
 export class FallbackLeakyBucket implements LeakyBucket {
-  private openUntil = 0;
-  private readonly timeoutMs: number;
-  private readonly openMs: number;
-  private readonly clock: Clock;
+  private readonly breaker: RedisBreaker;
 
   constructor(
     private readonly primary: LeakyBucket,
     private readonly fallback: LeakyBucket,
-    private readonly onFallback: (error: unknown) => void,
+    onFallback: (error: unknown) => void,
     options: { timeoutMs?: number; openMs?: number; clock?: Clock | undefined } = {},
   ) {
-    this.timeoutMs = options.timeoutMs ?? 100;
-    this.openMs = options.openMs ?? 5000;
-    this.clock = options.clock ?? Date.now;
+    this.breaker = new RedisBreaker(onFallback, options);
   }
 
-  async take(key: string, cost: number, limits: BucketLimits): Promise<BucketResult> {
-    if (this.clock() < this.openUntil) return await this.fallback.take(key, cost, limits);
-    try {
-      return await withTimeout(this.primary.take(key, cost, limits), this.timeoutMs);
-    } catch (error) {
-      this.openUntil = this.clock() + this.openMs;
-      this.onFallback(error);
-      return await this.fallback.take(key, cost, limits);
-    }
+  take(key: string, cost: number, limits: BucketLimits): Promise<BucketResult> {
+    return this.breaker.run(
+      () => this.primary.take(key, cost, limits),
+      () => this.fallback.take(key, cost, limits),
+    );
   }
 }
