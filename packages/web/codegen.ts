@@ -19,6 +19,7 @@ const config: CodegenConfig = {
         scalars: { Decimal: 'string', Date: 'string', DateTime: 'string' },
       },
     },
+    './src/gql/error-codes.ts': { plugins: ['./scripts/error-codes.codegen.cjs'] },
   },
 };
 

@@ -2,30 +2,56 @@ import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
 /**
- * The gateway's error codes (`extensions.code`), documented in docs/graphql.md. Expected
- * failures are thrown as these; anything else is masked as INTERNAL_SERVER_ERROR.
+ * The gateway's error codes (`extensions.code`), each with what it means. Expected failures
+ * are thrown as these; anything else is masked as INTERNAL_SERVER_ERROR. With Apollo's own
+ * QUERY_CODES they are the schema's enum `ErrorCode` (schema/error-code.types.ts), which the
+ * web app's generated types carry: a code added here reaches clients' types, and a code not
+ * here cannot be thrown. docs/graphql.md ("Errors") gives their HTTP statuses.
  */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'INVALID_CREDENTIALS'
-  | 'THROTTLED'
-  | 'MAX_COST_EXCEEDED'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'INVALID_TOKEN'
-  | 'INVALID_PASSWORD'
-  | 'TRYTON_UNAVAILABLE'
-  | 'TOO_MANY_API_TOKENS'
-  | 'EXPORT_TOO_LARGE'
-  | 'INTROSPECTION_DISABLED'
-  | 'CONFLICT'
-  | 'INVALID_STATE'
-  | 'QUOTATION_EXPIRED'
-  | 'VALIDATION_FAILED'
-  | 'IDEMPOTENCY_KEY_REUSED'
-  | 'NOTHING_TO_ORDER'
-  | 'EMAIL_TAKEN'
-  | 'INTERNAL_SERVER_ERROR';
+export const GATEWAY_CODES = {
+  UNAUTHENTICATED:
+    'The operation needs a signed-in customer and none is, or the Bearer token sent is revoked, unknown or malformed (HTTP 401).',
+  INVALID_CREDENTIALS: 'Wrong e-mail or password (the same for both), or wrong current password.',
+  THROTTLED:
+    'Too many login attempts, or the quota bucket is empty: wait `extensions.retryAfter` seconds (HTTP 429, `Retry-After`).',
+  MAX_COST_EXCEEDED:
+    'The query costs more than the maximum: ask for smaller pages or fewer fields.',
+  BAD_USER_INPUT:
+    'An invalid argument or variable: a page above 100, a malformed id or cursor, a cursor of another list, an invalid date.',
+  NOT_FOUND: 'No such record for this customer.',
+  INVALID_TOKEN: 'The reset or validation token is wrong or expired.',
+  INVALID_PASSWORD: 'The new password breaks the rules (length, variety, not the e-mail).',
+  TRYTON_UNAVAILABLE:
+    'The ERP is down, restarting or saturated: retry after `extensions.retryAfter` seconds, with backoff (HTTP 503).',
+  TOO_MANY_API_TOKENS: 'The customer already holds the most live API tokens (`extensions.limit`).',
+  EXPORT_TOO_LARGE: 'More invoices or rows than one export holds.',
+  INTROSPECTION_DISABLED:
+    'Introspection is off on this server; the schema is published with the API documentation.',
+  CONFLICT:
+    "A write's `version` is not the record's any more: `extensions.current` has the current one; nothing written.",
+  INVALID_STATE:
+    "The record's state does not allow this write (`extensions.state`, `extensions.reason`).",
+  QUOTATION_EXPIRED: 'The quotation is past its validity date (`extensions.expiredOn`).',
+  VALIDATION_FAILED:
+    'Some fields of a write are invalid: `extensions.fieldErrors` `[{ field, code, message }]`; nothing written.',
+  IDEMPOTENCY_KEY_REUSED: 'The idempotency key was used with another input.',
+  NOTHING_TO_ORDER: 'A re-order whose every product is no longer sold (`extensions.leftOut`).',
+  EMAIL_TAKEN: "The new sign-in e-mail became another account's before it was confirmed.",
+  INTERNAL_SERVER_ERROR: 'A bug: nothing internal is shown; the gateway logs it (HTTP 500).',
+} as const satisfies Record<string, string>;
+
+export type ErrorCode = keyof typeof GATEWAY_CODES;
+
+/** Apollo's own codes: they describe the query itself, so they are safe to show. */
+export const QUERY_CODES = {
+  GRAPHQL_PARSE_FAILED: 'The document is not GraphQL, or has more than 2,000 tokens (HTTP 400).',
+  GRAPHQL_VALIDATION_FAILED:
+    'Unknown field or argument, too deep, too many aliases or directives (HTTP 400).',
+  BAD_REQUEST: 'Not a JSON body, no `query`, or a body over 100 KB (HTTP 400 or 413).',
+  OPERATION_RESOLUTION_FAILURE: 'No operation of that name in the document (HTTP 400).',
+  PERSISTED_QUERY_NOT_FOUND: 'A persisted query hash the server does not know.',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'Persisted queries are not supported by this server.',
+} as const satisfies Record<string, string>;
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   THROTTLED: 429,

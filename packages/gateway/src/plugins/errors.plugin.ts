@@ -1,18 +1,9 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { GatewayError } from '../errors.js';
+import { GatewayError, QUERY_CODES } from '../errors.js';
 
-/** Apollo's own codes describe the query itself: safe to show. */
-const QUERY_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-]);
+const SHOWN_QUERY_CODES = new Set<string>([...Object.keys(QUERY_CODES), 'BAD_USER_INPUT']);
 
 /**
  * graphql-js quotes a variable's value when it cannot coerce it ("Variable "$password" got
@@ -49,7 +40,7 @@ export function formatError(logger: Logger) {
       };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && QUERY_CODES.has(code)) {
+    if (typeof code === 'string' && SHOWN_QUERY_CODES.has(code)) {
       return {
         message: withoutVariableValues(formatted.message),
         ...(formatted.locations ? { locations: formatted.locations } : {}),

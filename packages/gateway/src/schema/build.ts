@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccountWritesResolver } from './account-writes.resolver.js';
 import { AuthResolver } from './auth.resolver.js';
 import { CustomerResolver } from './customer.resolver.js';
 import { DocumentRecordResolver } from './document.resolver.js';
+import { ErrorCodeType } from './error-code.types.js';
 import { InvoiceResolver } from './invoice.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import { InvoiceOnlinePaymentResolver } from './online-payment.resolver.js';
@@ -16,21 +17,29 @@ let schema: Promise<GraphQLSchema> | undefined;
 
 /** The code-first schema; built once per process. */
 export function portalSchema(): Promise<GraphQLSchema> {
-  schema ??= buildSchema({
-    resolvers: [
-      CustomerResolver,
-      OrderResolver,
-      InvoiceResolver,
-      DocumentRecordResolver,
-      InvoicePaymentResolver,
-      InvoiceTransferResolver,
-      InvoiceOnlinePaymentResolver,
-      AuthResolver,
-      NodeResolver,
-      OrderWritesResolver,
-      AccountWritesResolver,
-    ],
-    validate: false,
-  });
+  schema ??= withErrorCodes(
+    buildSchema({
+      resolvers: [
+        CustomerResolver,
+        OrderResolver,
+        InvoiceResolver,
+        DocumentRecordResolver,
+        InvoicePaymentResolver,
+        InvoiceTransferResolver,
+        InvoiceOnlinePaymentResolver,
+        AuthResolver,
+        NodeResolver,
+        OrderWritesResolver,
+        AccountWritesResolver,
+      ],
+      validate: false,
+    }),
+  );
   return schema;
+}
+
+/** The schema with the ErrorCode enum, which no field returns (type-graphql leaves such types out). */
+async function withErrorCodes(built: Promise<GraphQLSchema>): Promise<GraphQLSchema> {
+  const config = (await built).toConfig();
+  return new GraphQLSchema({ ...config, types: [...config.types, ErrorCodeType] });
 }

@@ -1,25 +1,8 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
+import type { ErrorCode } from '../gql/error-codes';
 
-/** The stable codes of the gateway (docs/graphql.md, "Errors"), read from `extensions.code`. */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'INVALID_CREDENTIALS'
-  | 'THROTTLED'
-  | 'MAX_COST_EXCEEDED'
-  | 'TOO_MANY_API_TOKENS'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'INVALID_TOKEN'
-  | 'INVALID_PASSWORD'
-  | 'TRYTON_UNAVAILABLE'
-  | 'CONFLICT'
-  | 'INVALID_STATE'
-  | 'QUOTATION_EXPIRED'
-  | 'VALIDATION_FAILED'
-  | 'IDEMPOTENCY_KEY_REUSED'
-  | 'NOTHING_TO_ORDER'
-  | 'EMAIL_TAKEN'
-  | 'INTERNAL_SERVER_ERROR';
+/** The stable codes of the gateway (docs/graphql.md, "Errors"), generated from the schema. */
+export type { ErrorCode };
 
 export interface GatewayError {
   code: ErrorCode | 'NETWORK' | 'UNKNOWN';
