@@ -19,9 +19,9 @@ export class ProductType implements Node {
   code!: string | null;
 }
 
-// Order and invoice lines have the same shape; two classes keep two GraphQL types.
-@ObjectType('OrderLine', { implements: Node, description: 'A line of an order.' })
-export class OrderLineType implements Node {
+/** The fields order and invoice lines share, declared once (type-graphql's inheritance). */
+@ObjectType()
+abstract class LineFields implements Node {
   @Field(() => ID, { description: 'Global, opaque id.' })
   id!: string;
 
@@ -46,33 +46,13 @@ export class OrderLineType implements Node {
   @Field(() => [String], { description: 'Names of the taxes applied.' })
   taxes!: string[];
 }
+
+// Two GraphQL types of one shape: each has its own kind of global id.
+@ObjectType('OrderLine', { implements: Node, description: 'A line of an order.' })
+export class OrderLineType extends LineFields {}
 
 @ObjectType('InvoiceLine', { implements: Node, description: 'A line of an invoice.' })
-export class InvoiceLineType implements Node {
-  @Field(() => ID, { description: 'Global, opaque id.' })
-  id!: string;
-
-  @Field(() => ProductType, { nullable: true, description: 'The product, if any.' })
-  product!: ProductType | null;
-
-  @Field({ description: 'What the line is for.' })
-  description!: string;
-
-  @Field(() => Float, { description: 'Quantity, in `unit` (may have decimals, e.g. 2.5 kg).' })
-  quantity!: number;
-
-  @Field(() => String, { nullable: true, description: 'Unit symbol, e.g. "kg" or "u".' })
-  unit!: string | null;
-
-  @Field(() => MoneyType, { nullable: true, description: 'Price of one unit, taxes excluded.' })
-  unitPrice!: MoneyType | null;
-
-  @Field(() => MoneyType, { nullable: true, description: 'Line amount, taxes excluded.' })
-  amount!: MoneyType | null;
-
-  @Field(() => [String], { description: 'Names of the taxes applied.' })
-  taxes!: string[];
-}
+export class InvoiceLineType extends LineFields {}
 
 export function productNode(product: Product): ProductType & { __typename: 'Product' } {
   return { ...product, id: toGlobalId('Product', product.id), __typename: 'Product' };

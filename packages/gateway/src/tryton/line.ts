@@ -1,8 +1,6 @@
 import type { Domain } from '@portal/tryton-client';
 import type { Line, Product } from '../models.js';
-import { currencyCode, id, optionalMoney, related, text } from './values.js';
-
-/** Sale and invoice lines have the same fields in Tryton (see their mappers). */
+import { currencyCode, id, nested, optionalMoney, related, text } from './values.js';
 
 /**
  * The product of a line, read on the line itself: `product.product` is catalogue data with
@@ -42,5 +40,40 @@ export function toLine(row: Record<string, unknown>, currency: string): Line {
     unitPrice: optionalMoney(row.unit_price, currency),
     amount: optionalMoney(row.amount, currency),
     taxes: taxes.map((t) => t.description ?? '').filter(Boolean),
+  };
+}
+
+/**
+ * Sale and invoice lines have the same fields in Tryton, under another model and parent
+ * (`sale`, `invoice`): one mapping, which each line mapper names.
+ */
+export function lineMapping(
+  model: string,
+  parent: 'sale' | 'invoice',
+  parentScope: (parties: number[]) => Domain,
+) {
+  const fields = [
+    'type',
+    ...LINE_PRODUCT_FIELDS,
+    'description',
+    'quantity',
+    'unit.symbol',
+    'unit_price',
+    'amount',
+    'taxes.description',
+  ];
+  /** A line of the parent's `currency`; null for Tryton's titles, comments and subtotals. */
+  const toParentLine = (row: Record<string, unknown>, currency: string): Line | null =>
+    row.type === 'line' ? toLine(row, currency) : null;
+  return {
+    model,
+    /** The lines of the parents the customer may see. */
+    scope: (parties: number[]): Domain => nested(parent, parentScope(parties)),
+    fields,
+    /** The fields of a line read on its own (`node`), with its parent's currency. */
+    nodeFields: [...fields, `${parent}.currency.code`],
+    toLine: toParentLine,
+    toLineAlone: (row: Record<string, unknown>): Line | null =>
+      toParentLine(row, parentCurrency(row, parent)),
   };
 }
