@@ -4,8 +4,10 @@ import type { Invoice, InvoiceTax, Line, MonthlyAmount } from '../models.js';
 import { type Connection, connection, type ListSort, type PageRequest } from '../pagination.js';
 import type { CustomerTryton } from '../tryton/customer-tryton.js';
 import {
+  INVOICE_DUE_FIELDS,
   INVOICE_FIELDS,
   INVOICE_MODEL,
+  INVOICE_MONTH_FIELDS,
   type InvoiceFilterInput,
   invoiceDomain,
   invoiceKeyset,
@@ -106,7 +108,7 @@ export class InvoicesService {
     const rows = await this.tryton.searchRead(
       INVOICE_MODEL,
       invoiceDomain({ unpaid: true }, trytonDate, todayIso(this.now())),
-      ['state', 'amount_to_pay', 'currency.code'],
+      INVOICE_DUE_FIELDS,
     );
     let total = Decimal.from('0');
     let currency = 'EUR';
@@ -134,7 +136,7 @@ export class InvoicesService {
         trytonDate,
         todayIso(now),
       ),
-      ['state', 'invoice_date', 'total_amount', 'currency.code'],
+      INVOICE_MONTH_FIELDS,
     );
     const sums = new Map(keys.map((k) => [k, Decimal.from('0')]));
     let currency = 'EUR';

@@ -24,6 +24,12 @@ export const INVOICE_FIELDS = [
   'lines_to_pay.maturity_date',
 ];
 
+/** What `toInvoice` needs for the amount left to pay (the dashboard's sum). */
+export const INVOICE_DUE_FIELDS = ['state', 'amount_to_pay', 'currency.code'];
+
+/** What `toInvoice` needs for the amounts invoiced per month. */
+export const INVOICE_MONTH_FIELDS = ['state', 'invoice_date', 'total_amount', 'currency.code'];
+
 const STATES: Record<string, InvoiceState> = {
   posted: 'POSTED',
   paid: 'PAID',
