@@ -470,6 +470,8 @@ export const en: Messages = {
     amount: 'Amount to pay',
     left: 'Left to pay:',
     button: 'Pay online',
+    inOtherTab:
+      'The payment page opened in a new tab. Once you have paid and the tab is closed, this invoice updates.',
     states: {
       PROCESSING: 'in progress',
       SUCCEEDED: 'paid',

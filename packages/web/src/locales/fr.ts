@@ -480,6 +480,8 @@ export const fr = {
     amount: 'Montant à payer',
     left: 'Reste à payer :',
     button: 'Payer en ligne',
+    inOtherTab:
+      'La page de paiement s’est ouverte dans un nouvel onglet. Une fois le paiement fait et l’onglet fermé, cette facture se met à jour.',
     states: {
       PROCESSING: 'en cours',
       SUCCEEDED: 'payé',

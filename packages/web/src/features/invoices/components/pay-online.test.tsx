@@ -1,8 +1,9 @@
+import { ApolloClient } from '@apollo/client';
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PayInvoiceDocument, type PayOnline_InvoiceFragment } from '@/gql/graphql';
 import { graphqlError, renderRoutes } from '@/test/render';
-import { amountInput, checkoutNavigation, PayOnline } from './pay-online';
+import { amountInput, type CheckoutTab, checkoutNavigation, PayOnline } from './pay-online';
 
 // Rendering with i18n and typing take a few seconds on a loaded 2-core machine.
 const SLOW = 15_000;
@@ -44,13 +45,30 @@ const payMock = (amount: string, result: unknown) => ({
   result,
 });
 
+/** A checkout tab as the tests see it: where it was sent, and whether it was closed. */
+function fakeTab() {
+  const tab = {
+    url: null as string | null,
+    closed: false,
+    go(url: string) {
+      tab.url = url;
+    },
+    close() {
+      tab.closed = true;
+    },
+  };
+  vi.spyOn(checkoutNavigation, 'open').mockReturnValue(tab satisfies CheckoutTab);
+  return tab;
+}
+
 describe('paying an invoice online', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it(
     'pays the amount left by default and sends the browser to the checkout page',
     async () => {
-      const go = vi.spyOn(checkoutNavigation, 'go').mockImplementation(() => undefined);
+      const tab = fakeTab();
+      const refetch = vi.spyOn(ApolloClient.prototype, 'refetchQueries');
       const { user } = show(invoice(), [
         payMock('498.53', {
           data: {
@@ -60,7 +78,13 @@ describe('paying an invoice online', () => {
       ]);
       expect(screen.getByLabelText(/Montant à payer/)).toHaveValue('498.53');
       await user.click(screen.getByRole('button', { name: 'Payer en ligne' }));
-      await vi.waitFor(() => expect(go).toHaveBeenCalledWith(CHECKOUT));
+      await vi.waitFor(() => expect(tab.url).toBe(CHECKOUT));
+      expect(tab.closed).toBe(false);
+      expect(screen.getByRole('status')).toHaveTextContent('nouvel onglet');
+      // The checkout's end page closes its tab: the invoice is read again, the notice goes.
+      tab.closed = true;
+      await vi.waitFor(() => expect(screen.queryByRole('status')).toBeNull(), { timeout: 3000 });
+      expect(refetch).toHaveBeenCalledWith({ include: 'active' });
     },
     SLOW,
   );
@@ -68,7 +92,7 @@ describe('paying an invoice online', () => {
   it(
     'pays part of it, typed the French way',
     async () => {
-      const go = vi.spyOn(checkoutNavigation, 'go').mockImplementation(() => undefined);
+      const tab = fakeTab();
       const { user } = show(invoice(), [
         payMock('120.50', {
           data: {
@@ -80,7 +104,7 @@ describe('paying an invoice online', () => {
       await user.clear(input);
       await user.type(input, '120,50');
       await user.click(screen.getByRole('button', { name: 'Payer en ligne' }));
-      await vi.waitFor(() => expect(go).toHaveBeenCalledWith(CHECKOUT));
+      await vi.waitFor(() => expect(tab.url).toBe(CHECKOUT));
     },
     SLOW,
   );
@@ -88,7 +112,7 @@ describe('paying an invoice online', () => {
   it(
     'explains a refused amount in English and stays on the page',
     async () => {
-      const go = vi.spyOn(checkoutNavigation, 'go').mockImplementation(() => undefined);
+      const tab = fakeTab();
       const { user } = show(
         invoice(),
         [
@@ -113,7 +137,9 @@ describe('paying an invoice online', () => {
       await user.type(input, 'douze');
       await user.click(screen.getByRole('button', { name: 'Pay online' }));
       expect(await screen.findByRole('alert')).toHaveTextContent('Enter an amount');
-      expect(go).not.toHaveBeenCalled();
+      // The tab opened at the click is closed again when the gateway refuses: never sent anywhere.
+      expect(tab.url).toBeNull();
+      expect(tab.closed).toBe(true);
     },
     SLOW,
   );

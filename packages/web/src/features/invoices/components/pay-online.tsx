@@ -1,4 +1,5 @@
-import { type FormEvent, useState } from 'react';
+import { useApolloClient } from '@apollo/client/react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/alert';
 import { Money } from '@/components/format';
@@ -27,12 +28,63 @@ export const PayOnlineFragment = graphql(`
   }
 `);
 
-/** Where the browser goes to pay: a seam for the unit test (jsdom cannot navigate). */
+/** The tab Tryton's checkout page runs in. */
+export interface CheckoutTab {
+  go(url: string): void;
+  close(): void;
+  /** True once the customer (or the checkout's end page) closed it. */
+  readonly closed: boolean;
+}
+
+/**
+ * Tryton's checkout page runs in a tab of its own: its end page closes itself
+ * (`window.close()`), which a browser allows only for a tab a script opened, and the invoice
+ * stays open here to show the result. The tab is opened at the click, before the gateway is
+ * asked (a tab opened after an await is refused by popup blockers), and pointed at the
+ * checkout once it answers. Where the tab is refused, the checkout takes this tab. A seam for
+ * the unit tests, which cannot open windows.
+ */
 export const checkoutNavigation = {
-  go(url: string) {
-    window.location.assign(url);
+  open(): CheckoutTab {
+    const tab = window.open('', '_blank');
+    if (!tab) {
+      return { go: (url) => window.location.assign(url), close: () => undefined, closed: false };
+    }
+    // The checkout page may not reach back into the portal.
+    tab.opener = null;
+    return {
+      go: (url) => tab.location.assign(url),
+      close: () => tab.close(),
+      get closed() {
+        return tab.closed;
+      },
+    };
   },
 };
+
+/** How often the invoice looks whether the checkout tab is closed, and for how long at most. */
+const WATCH_EVERY_MS = 1000;
+const WATCH_AT_MOST_MS = 60 * 60 * 1000;
+
+/**
+ * Once the checkout tab closes, the invoice is read again: the payment's state and the amount
+ * left to pay come from Tryton, which the checkout's end page has just updated.
+ */
+function useWhenClosed(tab: CheckoutTab | null, then: () => void) {
+  useEffect(() => {
+    if (!tab) return;
+    const started = Date.now();
+    const timer = setInterval(() => {
+      if (tab.closed) {
+        clearInterval(timer);
+        then();
+      } else if (Date.now() - started > WATCH_AT_MOST_MS) {
+        clearInterval(timer);
+      }
+    }, WATCH_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [tab, then]);
+}
 
 /** The amount as the gateway wants it: "1 234,50" or "1234.50" → "1234.50"; null if not one. */
 export function amountInput(text: string): string | null {
@@ -53,6 +105,13 @@ export function PayOnline({ invoice }: { invoice: PayOnline_InvoiceFragment }) {
   const [key, renewKey] = useIdempotencyKey();
   const [pay, { loading }] = usePayInvoice();
   const [problem, setProblem] = useState<string | null>(null);
+  const [checkout, setCheckout] = useState<CheckoutTab | null>(null);
+  const client = useApolloClient();
+  const [refresh] = useState(() => () => {
+    setCheckout(null);
+    void client.refetchQueries({ include: 'active' });
+  });
+  useWhenClosed(checkout, refresh);
   const started = invoice.onlinePayments;
   if (!invoice.canPayOnline && started.length === 0) return null;
 
@@ -64,12 +123,16 @@ export function PayOnline({ invoice }: { invoice: PayOnline_InvoiceFragment }) {
       setProblem(t('payOnline.errors.AMOUNT_NOT_A_NUMBER'));
       return;
     }
+    const tab = checkoutNavigation.open();
     try {
       const { data } = await pay({
         variables: { input: { invoiceId: invoice.id, amount: value, idempotencyKey: key } },
       });
-      if (data) checkoutNavigation.go(data.payInvoice.checkoutUrl);
+      if (!data) throw new Error('no checkout');
+      tab.go(data.payInvoice.checkoutUrl);
+      setCheckout(tab);
     } catch (error) {
+      tab.close();
       const failure = gatewayError(error);
       const field = failure.fieldErrors?.[0]?.code;
       // A refusal the customer corrects is a new input: a new key.
@@ -114,6 +177,11 @@ export function PayOnline({ invoice }: { invoice: PayOnline_InvoiceFragment }) {
         </form>
       )}
       {problem && <Alert tone="error">{problem}</Alert>}
+      {checkout && (
+        <p className="muted" role="status">
+          {t('payOnline.inOtherTab')}
+        </p>
+      )}
       {started.length > 0 && (
         <ul className="pay-online-started">
           {started.map((payment, index) => (
