@@ -34,6 +34,10 @@ function idsIn(domain: Domain): number[] | null {
 /** A Tryton that answers from ROWS and writes down each call (unit test: no server). */
 function fakeTryton(calls: string[]): TrytonClient {
   return {
+    call: async (method: string) => {
+      calls.push(method);
+      return calls.length;
+    },
     model: (model: string) => ({
       searchRead: async (domain: Domain) => {
         calls.push(`${model}.search_read`);
@@ -119,5 +123,30 @@ describe('RecordLoaders with the read cache', () => {
     );
     await new RecordLoaders(other).load(INVOICE_MODEL, INVOICE_FIELDS, [11]);
     expect(calls).toEqual([`${INVOICE_MODEL}.search_read`, `${INVOICE_MODEL}.search_read`]);
+  });
+});
+
+describe('CustomerTryton.gatewayCall with the read cache', () => {
+  it("is cached under its area's generation: a write that forgets the area forgets it", async () => {
+    const cache = new ReadCache(new MemoryStore(), ttls, quiet);
+    const calls: string[] = [];
+    const tryton = () =>
+      new CustomerTryton(fakeTryton(calls), { kind: 'session', key: 's' }, 'fr', customer, cache);
+    const method = 'company_bank_account';
+    await tryton().gatewayCall(method, 'invoices');
+    await tryton().gatewayCall(method, 'invoices');
+    expect(calls).toEqual([`model.portal.gateway.${method}`]);
+    // A write forgets the customer's invoices: the next request asks Tryton again.
+    await tryton().forget(['invoices']);
+    await tryton().gatewayCall(method, 'invoices');
+    expect(calls).toHaveLength(2);
+    // Another area's write does not.
+    await tryton().forget(['orders']);
+    await tryton().gatewayCall(method, 'invoices');
+    expect(calls).toHaveLength(2);
+    // Never cached: each call asks Tryton.
+    await tryton().gatewayCall('invoice_online_payments', null, [11]);
+    await tryton().gatewayCall('invoice_online_payments', null, [11]);
+    expect(calls).toHaveLength(4);
   });
 });

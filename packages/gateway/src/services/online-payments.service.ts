@@ -55,10 +55,14 @@ export class OnlinePaymentsService {
     return (await this.onlineCurrencies()).includes(invoice.currency);
   }
 
-  /** The online payments of `invoice`, oldest first, with their state as Tryton knows it. */
+  /**
+   * The online payments of `invoice`, oldest first, with their state as Tryton knows it now:
+   * never cached, since Stripe's webhooks change it in Tryton, not through the portal, while
+   * the customer who just paid watches the invoice (one search, on the invoice's page only).
+   */
   async payments(invoice: Invoice): Promise<OnlinePayment[]> {
     return toOnlinePayments(
-      await this.tryton.gatewayCall(INVOICE_ONLINE_PAYMENTS_METHOD, 'invoices', [invoice.id]),
+      await this.tryton.gatewayCall(INVOICE_ONLINE_PAYMENTS_METHOD, null, [invoice.id]),
     );
   }
 

@@ -304,13 +304,19 @@ export class CustomerTryton {
   /**
    * A method of the portal module's `portal.gateway` that answers for the customer of the
    * call's context, as the record rules do (`company_bank_account`): cached in `area` for
-   * this customer.
+   * this customer, under the area's generation (a write that forgets the area forgets it);
+   * `area` null: never cached (what changes outside the portal while the customer watches).
    */
-  gatewayCall(method: string, area: CacheArea, params: unknown[] = []): Promise<unknown> {
+  async gatewayCall(
+    method: string,
+    area: CacheArea | null,
+    params: unknown[] = [],
+  ): Promise<unknown> {
     const load = () => this.client.call(`model.portal.gateway.${method}`, params, this.options());
-    if (!this.cache) return this.guard(load);
-    const key = this.cache.key(this.scope, 'gateway', method, ...params);
-    return this.cache.get(area, key, () => this.guard(load));
+    if (!this.cache || area === null) return await this.guard(load);
+    const generation = await this.generation(area);
+    const key = this.cache.key(this.scope, generation, 'gateway', method, ...params);
+    return await this.cache.get(area, key, () => this.guard(load));
   }
 
   report(

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startPreview } from './preview';
-import type { Stack } from './stack';
+import type { Stack, StripeSide } from './stack';
 
 // The web app depends on nothing of ours at runtime; its browser tests borrow the other
 // packages' built entry points by path, so no workspace dependency is needed.
@@ -20,6 +20,7 @@ interface DemoTryton {
   gateway: { login: string; password: string };
   customers: { marie: DemoCustomer; wholesaler: DemoCustomer };
   mailbox: { messages: { to: string[]; subject: string; text: string }[] };
+  stripe: StripeSide | null;
   stop(): Promise<void>;
 }
 
@@ -101,6 +102,7 @@ export async function startRealStack(): Promise<Stack> {
       }
       throw new Error(`no mail to ${to} within 30 s`);
     },
+    stripe: tryton.stripe,
     async stop() {
       await preview.close();
       gateway.kill('SIGTERM');

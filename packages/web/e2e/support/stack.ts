@@ -34,7 +34,19 @@ export interface Stack {
   wholesaler: { email: string; password: string } | null;
   /** The next e-mail sent to `to`, caught by the test SMTP server; null without one. */
   waitForMail: ((to: string) => Promise<Mail>) | null;
+  /**
+   * The Stripe stand-in Tryton's account_payment_stripe talks to (packages/devstack): what the
+   * customer does on Stripe's side; null against an external gateway or without the module.
+   */
+  stripe: StripeSide | null;
   stop(): Promise<void>;
+}
+
+export interface StripeSide {
+  /** The payment intents Tryton created, by id, oldest first. */
+  intents: Map<string, { id: string; amount: number; status: string }>;
+  /** The customer paid: Stripe's signed webhooks reach Tryton (their HTTP statuses). */
+  succeed(id: string): Promise<number[]>;
 }
 
 /**
@@ -65,6 +77,7 @@ export async function startStack(): Promise<Stack> {
           }
         : null,
       waitForMail: null,
+      stripe: null,
       stop: () => preview.close(),
     };
   }

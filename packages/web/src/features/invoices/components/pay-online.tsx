@@ -65,6 +65,13 @@ export const checkoutNavigation = {
 /** How often the invoice looks whether the checkout tab is closed, and for how long at most. */
 const WATCH_EVERY_MS = 1000;
 const WATCH_AT_MOST_MS = 60 * 60 * 1000;
+/**
+ * Once the tab is closed, how often the invoice is read again while a payment is still
+ * "processing" (Stripe tells Tryton by webhook, often a few seconds after its page returns),
+ * and for how long.
+ */
+const FOLLOW_EVERY_MS = 3000;
+const FOLLOW_AT_MOST_MS = 2 * 60 * 1000;
 
 /**
  * Once the checkout tab closes, the invoice is read again: the payment's state and the amount
@@ -106,13 +113,24 @@ export function PayOnline({ invoice }: { invoice: PayOnline_InvoiceFragment }) {
   const [pay, { loading }] = usePayInvoice();
   const [problem, setProblem] = useState<string | null>(null);
   const [checkout, setCheckout] = useState<CheckoutTab | null>(null);
+  const [closedAt, setClosedAt] = useState<number | null>(null);
   const client = useApolloClient();
   const [refresh] = useState(() => () => {
     setCheckout(null);
+    setClosedAt(Date.now());
     void client.refetchQueries({ include: 'active' });
   });
   useWhenClosed(checkout, refresh);
   const started = invoice.onlinePayments;
+  const processing = started.some((payment) => payment.state === 'PROCESSING');
+  useEffect(() => {
+    if (closedAt === null || !processing) return;
+    const timer = setInterval(() => {
+      if (Date.now() - closedAt > FOLLOW_AT_MOST_MS) clearInterval(timer);
+      else void client.refetchQueries({ include: 'active' });
+    }, FOLLOW_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [closedAt, processing, client]);
   if (!invoice.canPayOnline && started.length === 0) return null;
 
   const submit = async (event: FormEvent) => {
