@@ -53,19 +53,39 @@ pnpm --filter @portal/web e2e
 
 # On the LTS series, what depends on Tryton's protocol and data model: the client's tests and
 # the gateway's sign-in, client-IP, isolation, node, query and keyset-paging tests (the order of
-# undated records differs by backend and series). The gateway's own mechanisms (cache, quotas,
-# resilience) do not change with the series; the production init path runs on 7.6,
-# production's series, above.
+# undated records differs by backend and series), and the customer's writes and payments (each
+# a portal_api method in Tryton). The gateway's own mechanisms (cache, quotas, resilience) do
+# not change with the series; the production init path runs on 7.6, production's series, above.
+# The two series run side by side (each mostly one trytond process: a core each), their output
+# shown once both are done.
 step "Tryton 8.0 and 7.0 LTS: waiting for their demo databases"
 if ! wait "$lts_pid"; then
   cat "$lts_log" >&2
   echo "test: building the LTS demo databases failed" >&2
   exit 1
 fi
+lts_series() {
+  TRYTON_SERIES=$1 pnpm --filter @portal/tryton-client test &&
+    TRYTON_SERIES=$1 pnpm --filter @portal/gateway exec vitest run test/auth.test.ts \
+      test/client-ip.test.ts test/isolation.test.ts test/isolation-layers.test.ts \
+      test/nodes.test.ts test/queries.test.ts test/pagination.test.ts test/writes.test.ts \
+      test/account-writes.test.ts test/payments.test.ts test/online-payments.test.ts
+}
+step "Tryton 8.0 and 7.0 LTS: tryton-client and gateway integration tests, side by side"
+lts_dir="$(mktemp -d)"
 for series in 8.0 7.0; do
-  step "Tryton $series LTS: tryton-client and gateway integration tests"
-  TRYTON_SERIES=$series pnpm --filter @portal/tryton-client test
-  TRYTON_SERIES=$series pnpm --filter @portal/gateway exec vitest run test/auth.test.ts \
-    test/client-ip.test.ts test/isolation.test.ts test/isolation-layers.test.ts test/nodes.test.ts \
-    test/queries.test.ts test/pagination.test.ts
+  # In an `if`, a failure is a status to record, not set -e's exit of the subshell.
+  (if lts_series "$series" >"$lts_dir/$series.log" 2>&1; then echo 0; else echo 1; fi \
+    >"$lts_dir/$series.rc") &
 done
+wait
+lts_failed=0
+for series in 8.0 7.0; do
+  step "Tryton $series LTS: output"
+  cat "$lts_dir/$series.log"
+  if [ "$(cat "$lts_dir/$series.rc")" != 0 ]; then
+    echo "test: the Tryton $series LTS tests failed" >&2
+    lts_failed=1
+  fi
+done
+exit "$lts_failed"

@@ -53,7 +53,11 @@ const dec = (value: string) => Decimal.from(value);
  * account_payment_stripe, and the devstack's Stripe stand-in (Tryton's stripe library calls
  * it; it posts Stripe-signed webhooks to Tryton's webhook route).
  */
-describe('paying invoices online (Stripe through Tryton)', () => {
+// 7.0 has no account_payment_stripe (portal_api's extras_depend): there online payment is
+// unavailable, which the module's tests check on that series.
+const noStripe = (process.env.TRYTON_SERIES ?? '7.6') === '7.0';
+
+describe.skipIf(noStripe)('paying invoices online (Stripe through Tryton)', () => {
   let stack: TestStack;
   let stripe: StripeStandIn;
   let admin: TrytonClient;

@@ -253,7 +253,8 @@ describe('customer writes', () => {
     const expired = await marie.query(ACCEPT, {
       input: { ...input, name: 'Marie', acceptTerms: true },
     });
-    if ((await admin.serverVersion()) === '7.0') {
+    // 7.0 answers its full version ("7.0.30"), later series their series ("7.6").
+    if ((await admin.serverVersion()).startsWith('7.0')) {
       // No quotation validity before 7.2: accepted.
       expect(expired.errors).toBeUndefined();
     } else {
