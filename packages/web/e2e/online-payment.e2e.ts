@@ -1,45 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchChromium,
-  newPage,
-  screenshot,
-  seriousA11yViolations,
-  type ViewportName,
-} from './support/browser';
-import { requireOrSkip, type Stack, startStack } from './support/stack';
+import { newPage, screenshot, seriousA11yViolations, type ViewportName } from './support/browser';
+import { requireOrSkip, type Stack } from './support/stack';
+import { gql, realStackSuite, signIn } from './support/suite';
 
 // Paying an invoice online, in Chromium against the real stack: the portal opens Tryton's
 // Stripe checkout page in a tab of its own, the customer pays on Stripe's side (played by the
 // devstack's Stripe stand-in: its signed webhooks reach Tryton, as Stripe's would; Stripe's
 // card form itself, loaded from js.stripe.com, cannot run offline), Stripe sends the tab to
 // Tryton's return URL, whose page closes the tab, and the invoice shows the payment.
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const suite = realStackSuite();
 
 interface UnpaidInvoice {
   number: string;
   canPayOnline: boolean;
   amountDue: { amount: string };
   onlinePayments: { state: string }[];
-}
-
-async function gql<T>(page: Page, query: string, variables: Record<string, unknown> = {}) {
-  const response = await page.request.post('/graphql', { data: { query, variables } });
-  expect(response.status()).toBe(200);
-  const body = (await response.json()) as { data: T; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  return body.data;
 }
 
 async function invoice(page: Page, number?: string): Promise<UnpaidInvoice> {
@@ -59,12 +35,8 @@ describe.each(['desktop', 'phone'] as ViewportName[])('paying online on a %s', (
   let page: Page;
 
   beforeAll(async () => {
-    ({ page } = await newPage(browser, stack.baseURL, viewport));
-    await page.goto('/sign-in');
-    await page.getByLabel('Adresse e-mail').fill(stack.customer.email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(stack.customer.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    ({ page } = await newPage(suite.browser, suite.stack.baseURL, viewport));
+    await signIn(page, suite.stack.customer);
   });
 
   afterAll(async () => {
@@ -72,8 +44,8 @@ describe.each(['desktop', 'phone'] as ViewportName[])('paying online on a %s', (
   });
 
   it('pays 10 € in a checkout tab that closes itself, and the invoice shows the payment', async (ctx) => {
-    requireOrSkip(ctx, stack.stripe !== null, 'the Stripe stand-in');
-    const stripe = stack.stripe as NonNullable<Stack['stripe']>;
+    requireOrSkip(ctx, suite.stack.stripe !== null, 'the Stripe stand-in');
+    const stripe = suite.stack.stripe as NonNullable<Stack['stripe']>;
     const before = await invoice(page);
     await page.goto(`/invoices/${encodeURIComponent(before.number)}`);
     const region = page.getByRole('region', { name: 'Payer en ligne' });

@@ -1,28 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchChromium,
-  newPage,
-  screenshot,
-  seriousA11yViolations,
-  type ViewportName,
-} from './support/browser';
-import { requireOrSkip, type Stack, startStack } from './support/stack';
+import { newPage, screenshot, seriousA11yViolations, type ViewportName } from './support/browser';
+import { requireOrSkip, type Stack } from './support/stack';
+import { realStackSuite } from './support/suite';
 
-let stack: Stack;
-let browser: Browser;
-
-// No stack, no browser: the whole file fails here, with the reason; it never skips itself.
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const suite = realStackSuite();
 
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('Adresse e-mail').fill(email);
@@ -68,7 +51,7 @@ describe.each(['desktop', 'phone'] as ViewportName[])('customer portal on a %s',
   let consoleErrors: string[];
 
   beforeAll(async () => {
-    ({ page, consoleErrors } = await newPage(browser, stack.baseURL, viewport));
+    ({ page, consoleErrors } = await newPage(suite.browser, suite.stack.baseURL, viewport));
   });
 
   afterAll(async () => {
@@ -82,12 +65,12 @@ describe.each(['desktop', 'phone'] as ViewportName[])('customer portal on a %s',
     await screenshot(page, `${viewport}-sign-in`);
     await expectAccessible(page);
 
-    await signIn(page, stack.customer.email, 'not-the-password');
+    await signIn(page, suite.stack.customer.email, 'not-the-password');
     await expect
       .poll(() => page.getByRole('alert').textContent())
       .toContain('Adresse e-mail ou mot de passe incorrect.');
 
-    await signIn(page, stack.customer.email, stack.customer.password);
+    await signIn(page, suite.stack.customer.email, suite.stack.customer.password);
     await page.waitForURL('**/orders?status=DONE');
     await expect.poll(async () => (await heading(page)).textContent()).toBe('Commandes');
     expect(await page.getByLabel('Statut').inputValue()).toBe('DONE');
@@ -285,7 +268,7 @@ describe.each(['desktop', 'phone'] as ViewportName[])('customer portal on a %s',
     await page.getByRole('link', { name: 'Documents', exact: true }).click();
     await page.waitForURL(/\/sign-in\?next=%2Fdocuments/);
     await page.getByText('Votre session a expiré. Reconnectez-vous pour continuer.').waitFor();
-    await signIn(page, stack.customer.email, stack.customer.password);
+    await signIn(page, suite.stack.customer.email, suite.stack.customer.password);
     await page.waitForURL('**/documents');
     await expect.poll(async () => (await heading(page)).textContent()).toBe('Documents');
   });
@@ -308,9 +291,9 @@ describe.each(['desktop', 'phone'] as ViewportName[])(
     const numbers = () => rows().locator('th a').allTextContents();
 
     beforeAll(async () => {
-      if (stack.wholesaler === null) return;
-      const wholesaler = stack.wholesaler as NonNullable<Stack['wholesaler']>;
-      ({ page } = await newPage(browser, stack.baseURL, viewport));
+      if (suite.stack.wholesaler === null) return;
+      const wholesaler = suite.stack.wholesaler as NonNullable<Stack['wholesaler']>;
+      ({ page } = await newPage(suite.browser, suite.stack.baseURL, viewport));
       await page.goto('/orders');
       await page.waitForURL(/\/sign-in\?next=/);
       await signIn(page, wholesaler.email, wholesaler.password);
@@ -322,7 +305,7 @@ describe.each(['desktop', 'phone'] as ViewportName[])(
     });
 
     it('loads the next page with "Afficher plus" and moves the focus to its first row', async (ctx) => {
-      requireOrSkip(ctx, stack.wholesaler !== null, 'a customer with more than one page');
+      requireOrSkip(ctx, suite.stack.wholesaler !== null, 'a customer with more than one page');
       const { orders } = await viewer<{ orders: { totalCount: number } }>(
         page,
         'orders(first: 0) { totalCount }',
@@ -346,7 +329,7 @@ describe.each(['desktop', 'phone'] as ViewportName[])(
     });
 
     it('comes back from an order to the same rows, scrolled to the one opened', async (ctx) => {
-      requireOrSkip(ctx, stack.wholesaler !== null, 'a customer with more than one page');
+      requireOrSkip(ctx, suite.stack.wholesaler !== null, 'a customer with more than one page');
       const before = await numbers();
       const opened = before[ORDERS_PAGE + 5] as string;
       const link = page.getByRole('link', { name: opened, exact: true });
@@ -368,7 +351,7 @@ describe.each(['desktop', 'phone'] as ViewportName[])(
     });
 
     it('sorts by number and sizes pages from the URL, which survives a reload', async (ctx) => {
-      requireOrSkip(ctx, stack.wholesaler !== null, 'a customer with more than one page');
+      requireOrSkip(ctx, suite.stack.wholesaler !== null, 'a customer with more than one page');
       await page.getByLabel('Par page').selectOption('50');
       await page.waitForURL('**/orders?size=50');
       await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(50);
@@ -422,7 +405,7 @@ describe.each(['desktop', 'phone'] as ViewportName[])(
     });
 
     it('keeps the filters in the URL, to share and reload, and warns about reversed dates', async (ctx) => {
-      requireOrSkip(ctx, stack.wholesaler !== null, 'a customer with more than one page');
+      requireOrSkip(ctx, suite.stack.wholesaler !== null, 'a customer with more than one page');
       await page.goto('/orders?status=QUOTATION&size=20');
       await rows().first().waitFor();
       const quotations = await numbers();
@@ -452,17 +435,17 @@ describe('forgotten password', () => {
   it.for(['desktop', 'phone'] as ViewportName[])(
     'resets the password through the e-mailed link, then signs in with it (%s)',
     async (viewport, ctx) => {
-      requireOrSkip(ctx, stack.waitForMail !== null, 'a mail catcher');
-      const waitForMail = stack.waitForMail as NonNullable<Stack['waitForMail']>;
-      const { page } = await newPage(browser, stack.baseURL, viewport);
+      requireOrSkip(ctx, suite.stack.waitForMail !== null, 'a mail catcher');
+      const waitForMail = suite.stack.waitForMail as NonNullable<Stack['waitForMail']>;
+      const { page } = await newPage(suite.browser, suite.stack.baseURL, viewport);
       await page.goto('/sign-in');
       await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
       // The sign-in page has an "Adresse e-mail" field too: wait for the lazy route to be shown.
       await page.getByRole('heading', { name: 'Mot de passe oublié' }).waitFor();
-      await page.getByLabel('Adresse e-mail').fill(stack.customer.email);
-      const mail = waitForMail(stack.customer.email);
+      await page.getByLabel('Adresse e-mail').fill(suite.stack.customer.email);
+      const mail = waitForMail(suite.stack.customer.email);
       await page.getByRole('button', { name: 'Envoyer le lien' }).click();
-      await page.getByText(`Si un compte existe pour ${stack.customer.email}`).waitFor();
+      await page.getByText(`Si un compte existe pour ${suite.stack.customer.email}`).waitFor();
       await screenshot(page, `${viewport}-forgot-password`);
 
       const { text } = await mail;
@@ -475,7 +458,7 @@ describe('forgotten password', () => {
       const url = new URL(link ?? '');
       expect(url.search).toBe('');
       const params = new URLSearchParams(url.hash.slice(1));
-      expect(params.get('email')?.toLowerCase()).toBe(stack.customer.email.toLowerCase());
+      expect(params.get('email')?.toLowerCase()).toBe(suite.stack.customer.email.toLowerCase());
       await page.goto(`/reset-password#${params}`);
       const password = passwords[viewport];
       await page.getByLabel('Nouveau mot de passe').fill(password);
@@ -487,10 +470,10 @@ describe('forgotten password', () => {
 
       await page.getByRole('link', { name: 'Se connecter' }).click();
       await page.getByRole('heading', { name: 'Connexion' }).waitFor();
-      await signIn(page, stack.customer.email, password);
+      await signIn(page, suite.stack.customer.email, password);
       await page.waitForURL((u) => u.pathname === '/');
       await page.locator('.big-number').waitFor();
-      stack.customer.password = password;
+      suite.stack.customer.password = password;
       await page.context().close();
     },
   );
