@@ -103,6 +103,14 @@ function httpHeaders(code: ErrorCode, extensions: Record<string, unknown>): Reco
   return headers as unknown as Record<string, string>;
 }
 
+/** A write Tryton itself refused (a check of its own): rolled back, nothing written. */
+export const refusedByErp = () =>
+  new GatewayError(
+    'INVALID_STATE',
+    'Our system refused this change as it stands, and nothing was written: please contact us.',
+    { reason: 'REFUSED_BY_ERP' },
+  );
+
 export const unauthenticated = () =>
   new GatewayError('UNAUTHENTICATED', 'You must be signed in to do this.');
 /** A credential was sent (a Bearer token) and is not valid: revoked, unknown or malformed. */

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
-import type { TrytonClient } from '@portal/tryton-client';
+import { type TrytonClient, UserError } from '@portal/tryton-client';
+import { refusedByErp } from '../errors.js';
 import type { Credential } from './customer-tryton.js';
 import { fromTryton } from './errors.js';
 import type { PortalUser } from './party.mapper.js';
@@ -113,7 +114,13 @@ export class PortalGateway {
   private async call<T>(
     method: string,
     params: unknown[],
-    options: { language?: string; ip?: string; credential?: Credential } = {},
+    options: {
+      language?: string;
+      ip?: string;
+      credential?: Credential;
+      /** What a Tryton user error becomes, instead of NOT_FOUND (reads: a rule's refusal). */
+      userError?: () => Error;
+    } = {},
   ): Promise<T> {
     await this.ready();
     const credential = options.credential;
@@ -127,6 +134,7 @@ export class PortalGateway {
         headers: forwardedFor(options.ip),
       })) as T;
     } catch (error) {
+      if (options.userError && error instanceof UserError) throw options.userError();
       throw fromTryton(error);
     }
   }
@@ -204,12 +212,18 @@ export class PortalGateway {
    * One of the module's customer writes (`accept_quotation`, `reorder`...): run once per
    * idempotency key, re-checked in Tryton; expected refusals come back as a `status`.
    */
-  write(
+  /**
+   * A customer write. Its refusals are values (`status`); a Tryton user error raised inside
+   * it (a check of Tryton's that the module's own checks did not foresee: a credit limit, a
+   * missing setting) rolled the whole write back, and is INVALID_STATE with the reason
+   * REFUSED_BY_ERP. Tryton's message is for the company's staff and stays out of the answer.
+   */
+  async write(
     method: string,
     params: unknown[],
     credential: Credential,
     language: string,
   ): Promise<WriteResult> {
-    return this.call(method, params, { credential, language });
+    return await this.call(method, params, { credential, language, userError: refusedByErp });
   }
 }
