@@ -16,6 +16,7 @@ from trytond.tests.test_tryton import (
     ModuleTestCase, activate_module, with_transaction)
 from trytond.transaction import Transaction
 
+from .complaint_cases import ComplaintCases
 from .online_payment_cases import OnlinePaymentCases
 from .email_change_cases import EmailChangeCases
 from .party_cases import PartyWriteCases
@@ -37,12 +38,12 @@ SCOPED_MODELS = [
     'sale.sale', 'sale.line', 'party.party', 'party.address',
     'party.contact_mechanism', 'ir.attachment', 'account.invoice',
     'account.invoice.line', 'account.invoice.tax', 'account.move',
-    'account.move.line', 'stock.shipment.out',
+    'account.move.line', 'stock.shipment.out', 'sale.complaint',
     ]
 
 
 class PortalApiTestCase(
-        EmailChangeCases, PartyWriteCases, WriteCases, ModuleTestCase):
+        ComplaintCases, EmailChangeCases, PartyWriteCases, WriteCases, ModuleTestCase):
     "Test the portal_api module"
     module = 'portal_api'
 
@@ -705,7 +706,7 @@ class PortalApiTestCase(
             'sale.sale', 'sale.line', 'party.party', 'party.address',
             'party.contact_mechanism', 'ir.attachment', 'account.invoice',
             'account.invoice.line', 'account.invoice.tax', 'account.move',
-            'account.move.line', 'stock.shipment.out',
+            'account.move.line', 'stock.shipment.out', 'sale.complaint',
             ]
         for context in [{}, {'portal_session': 'f' * 64}, {'portal_token': 'tpat_forged'}]:
             with self.as_gateway(world, **context):
