@@ -213,6 +213,8 @@ class PortalGateway(metaclass=PoolMeta):
         """Files a complaint on one of the customer's orders: `values` = {"type",
         "description", "lines" (ids of the order's lines, none for the whole order),
         "files" ([{"name", "data"}])}. One complaint per line, or one on the order."""
+        # Before the files are looked at: only the gateway sends them.
+        check_gateway()
         values = values if isinstance(values, dict) else {}
         description, error = check_description(values.get('description'))
         files, errors = check_files(values.get('files'))
@@ -220,7 +222,7 @@ class PortalGateway(metaclass=PoolMeta):
             errors.insert(0, error)
         line_ids = clean_ids(values.get('lines'))
         if line_ids is None:
-            errors.append(field_error('lines', 'INVALID', 'The lines must be ids.'))
+            errors.append(field_error('lineIds', 'INVALID', 'The lines must be ids.'))
         if errors:
             return invalid(*errors)
         type_id = values.get('type')
@@ -240,7 +242,7 @@ class PortalGateway(metaclass=PoolMeta):
             type_ = find_type(type_id, 'line' if lines else 'order')
             if type_ is None:
                 return invalid(field_error(
-                        'type', 'INVALID_TYPE',
+                        'typeId', 'INVALID_TYPE',
                         'Choose a type of problem about %s.' % (
                             'order lines' if lines else 'the whole order')))
             with as_company(sale.company):

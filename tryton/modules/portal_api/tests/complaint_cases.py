@@ -181,7 +181,7 @@ class ComplaintCases:
                 self.assertEqual(result['status'], 'invalid_input', key)
                 self.assertEqual(
                     [(e['field'], e['code']) for e in result['errors']],
-                    [('type', 'INVALID_TYPE')], key)
+                    [('typeId', 'INVALID_TYPE')], key)
         self.assertEqual(self.complaints(), [])
         sendmail.assert_not_called()
 
@@ -230,7 +230,7 @@ class ComplaintCases:
                             {'name': '%s.txt' % i, 'data': b'a'} for i in range(6)]}),
                 [('files', 'TOO_MANY_FILES')])
             self.assertEqual(codes({'description': 'x', 'lines': ['1']}),
-                [('lines', 'INVALID')])
+                [('lineIds', 'INVALID')])
         # Exactly 10 MB is allowed.
         with patch(SENDMAIL):
             result = self.file(world, order, 'k-2', {
@@ -261,7 +261,8 @@ class ComplaintCases:
 
     @with_transaction()
     def test_complaint_types(self):
-        "The portal's types: active ones about an order or its lines, with their target"
+        """The portal's types: active ones about an order or its lines, with their target;
+        only the gateway lists them or files a complaint"""
         Gateway = Pool().get('portal.gateway')
         world = self.make_complaint_world()
         with self.as_gateway(world):
@@ -277,6 +278,8 @@ class ComplaintCases:
                 transaction.set_context(_check_access=True):
             with self.assertRaises(AccessError):
                 Gateway.complaint_types()
+            with self.assertRaises(AccessError):
+                Gateway.file_complaint(1, 'k-1', {'description': '', 'files': 'x'})
 
     @with_transaction()
     def test_complaint_read_scoped(self):
