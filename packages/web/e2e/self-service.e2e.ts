@@ -212,6 +212,8 @@ describe.each(['desktop', 'phone'] as ViewportName[])('self-service on a %s', (v
       mimeType: 'image/png',
       buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
     });
+    // The errors of corrected fields are gone.
+    expect(await form.locator('.field-error').count()).toBe(0);
     await screenshot(page, `${viewport}-complaint-form`);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await form.getByRole('button', { name: 'Envoyer' }).click();

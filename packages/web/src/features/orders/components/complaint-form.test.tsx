@@ -70,6 +70,7 @@ describe('reporting a problem', () => {
     expect(screen.queryByRole('option', { name: 'Livraison en retard' })).toBeNull();
     await user.selectOptions(type, '3');
     await user.type(screen.getByLabelText(/what happened|que s’est-il passé/i), 'Pot cassé');
+    expect(screen.queryByText(/describe the problem|décrivez le problème/i)).toBeNull();
     await user.upload(
       screen.getByLabelText(/photos or documents|photos ou documents/i),
       new File(['casse'], 'pot.txt', { type: 'text/plain' }),

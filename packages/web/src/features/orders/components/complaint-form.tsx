@@ -71,6 +71,13 @@ export function ComplaintForm({ orderId, lines }: Props) {
   // A type about the whole order does not fit once lines are ticked, and the other way round.
   const typeValue = offered.some((type) => type.id === typeId) ? typeId : '';
 
+  // An error goes once its field is changed: what is left on screen is what is still wrong.
+  const edited = (field: string) =>
+    setErrors((now) => {
+      const { [field]: _, ...rest } = now;
+      return rest;
+    });
+
   const reset = () => {
     setTypeId('');
     setDescription('');
@@ -132,7 +139,7 @@ export function ComplaintForm({ orderId, lines }: Props) {
         {done && <Alert tone="success">{t('orders.complaints.done')}</Alert>}
         <button
           type="button"
-          className="button"
+          className="btn btn-secondary"
           onClick={() => {
             setDone(false);
             setOpen(true);
@@ -161,11 +168,12 @@ export function ComplaintForm({ orderId, lines }: Props) {
             key={line.id}
             label={line.description}
             checked={chosen.includes(line.id)}
-            onChange={(e) =>
+            onChange={(e) => {
+              edited('typeId');
               setChosen((now) =>
                 e.target.checked ? [...now, line.id] : now.filter((id) => id !== line.id),
-              )
-            }
+              );
+            }}
           />
         ))}
       </fieldset>
@@ -176,7 +184,10 @@ export function ComplaintForm({ orderId, lines }: Props) {
           value={typeValue}
           aria-invalid={errors.typeId ? true : undefined}
           aria-describedby={errors.typeId ? `${ids}-type-error` : undefined}
-          onChange={(e) => setTypeId(e.target.value)}
+          onChange={(e) => {
+            edited('typeId');
+            setTypeId(e.target.value);
+          }}
         >
           <option value="">{t('orders.complaints.chooseType')}</option>
           {offered.map((type) => (
@@ -196,7 +207,10 @@ export function ComplaintForm({ orderId, lines }: Props) {
           value={description}
           aria-invalid={errors.description ? true : undefined}
           aria-describedby={errors.description ? `${ids}-description-error` : undefined}
-          onChange={(e) => setDescription(e.target.value)}
+          onChange={(e) => {
+            edited('description');
+            setDescription(e.target.value);
+          }}
         />
         {error('description', `${ids}-description-error`)}
       </div>
@@ -212,17 +226,20 @@ export function ComplaintForm({ orderId, lines }: Props) {
           accept={ACCEPT}
           aria-invalid={errors.files ? true : undefined}
           aria-describedby={`${ids}-files-hint${errors.files ? ` ${ids}-files-error` : ''}`}
-          onChange={(e) => setFiles([...(e.target.files ?? [])])}
+          onChange={(e) => {
+            edited('files');
+            setFiles([...(e.target.files ?? [])]);
+          }}
         />
         {error('files', `${ids}-files-error`)}
       </div>
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={loading}>
+        <button type="submit" className="btn btn-primary" disabled={loading}>
           {t('orders.complaints.send')}
         </button>
         <button
           type="button"
-          className="button"
+          className="btn btn-secondary"
           onClick={() => {
             setOpen(false);
             reset();
