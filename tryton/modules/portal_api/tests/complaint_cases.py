@@ -47,8 +47,10 @@ class ComplaintCases:
         return world
 
     def complaints(self, **domain):
+        "The complaints filed on the portal (the world has some the staff entered)."
         Complaint = Pool().get('sale.complaint')
-        return Complaint.search([(k, '=', v) for k, v in domain.items()])
+        return Complaint.search([('portal_web_user', '!=', None)]
+            + [(k, '=', v) for k, v in domain.items()])
 
     def file(self, world, sale, key, values, email='alice@example.com'):
         return self.customer_call(
@@ -299,13 +301,15 @@ class ComplaintCases:
         alice_key = self.login(world)['session']
         bob_key = self.login(world, email='bob@example.com')['session']
         with self.as_gateway(world, portal_session=alice_key):
-            self.assertEqual(self.visible('sale.complaint'), {complaint_id})
+            self.assertEqual(self.visible('sale.complaint'),
+                {complaint_id, world['docs']['A-complaint'].id})
             row, = Complaint.read([complaint_id], ['portal_answer', 'state'])
             self.assertEqual(row['portal_answer'], 'A new one is on its way.')
             self.assertEqual(len(Attachment.search(
                         [('resource', '=', 'sale.complaint,%s' % complaint_id)])), 1)
         with self.as_gateway(world, portal_session=bob_key):
-            self.assertEqual(self.visible('sale.complaint'), set())
+            self.assertEqual(
+                self.visible('sale.complaint'), {world['docs']['B-complaint'].id})
             self.assertEqual(Attachment.search(
                     [('resource', '=', 'sale.complaint,%s' % complaint_id)]), [])
             with self.assertRaises(AccessError):
