@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the portal_api module's tests with trytond's test framework (SQLite in memory), on the
-# Tryton series of TRYTON_SERIES (7.6 by default; 8.0 and 7.0 in CI too). TESTS=a,b runs
-# only the tests whose names hold a or b.
+# Tryton series of TRYTON_SERIES (7.6 by default; 8.0 and 7.0 in CI too). Arguments (or
+# TESTS=a,b) pick tests by name, as unittest's -k does: `tryton/test.sh complaint`.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 export DB_NAME="${DB_NAME:-:memory:}"
@@ -50,10 +50,9 @@ if os.environ.get('DB_NAME') == ':memory:':
 from trytond.modules.portal_api.tests import test_portal_api
 
 loader = unittest.TestLoader()
-# TESTS=user_groups,login runs only the tests whose names hold one of these (as `-k` would).
-if os.environ.get('TESTS'):
-    loader.testNamePatterns = [
-        '*%s*' % name for name in os.environ['TESTS'].split(',') if name]
+# Arguments (or TESTS=a,b) pick tests by name, as unittest's -k does: `tryton/test.sh complaint`.
+names = sys.argv[1:] + [n for n in os.environ.get('TESTS', '').split(',') if n]
+loader.testNamePatterns = [n if '*' in n else '*%s*' % n for n in names] or None
 suite = loader.loadTestsFromModule(test_portal_api)
 result = unittest.TextTestRunner(verbosity=2).run(suite)
 if result.testsRun == 0:

@@ -8,6 +8,9 @@ export default mergeConfig(
       environment: 'jsdom',
       include: ['src/**/*.test.{ts,tsx}'],
       setupFiles: ['./src/test/setup.ts'],
+      // Rendering with i18n and typing take seconds on a loaded 2-core machine; the bound
+      // catches a hang, nothing here measures speed (src/test/setup.ts: the same for findBy).
+      testTimeout: 20_000,
     },
   }),
 );

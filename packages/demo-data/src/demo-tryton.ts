@@ -14,7 +14,7 @@ import { seedDemo } from './seed.js';
 import { stripeWebhookPath } from './stripe.js';
 
 /** Bump when the seed changes what it creates: cached databases are keyed by it. */
-const SEED_VERSION = 6;
+const SEED_VERSION = 7;
 
 export const GATEWAY_LOGIN = 'portal_gateway';
 /** The technical user's demo password; production sets TRYTON_GATEWAY_PASSWORD. */

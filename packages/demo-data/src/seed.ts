@@ -170,6 +170,7 @@ export async function seedDemo(
   await quotationValidity(client, plans, saleIds, today, ctx, names);
   await discontinue(client, products, ctx);
   await attachments(client, plans, saleIds, parties, ctx);
+  await complaints(client, plans, saleIds, parties, ctx, names);
   await gatewayUser(client, company, options.gatewayLogin, options.gatewayPassword, ctx);
   return { companyId: company, parties };
 }
@@ -742,6 +743,78 @@ async function attachments(
     ],
     { context: ctx },
   );
+}
+
+/**
+ * The kinds of problem customers may report (about an order, or about lines) and, on a
+ * delivered order of Marie, a complaint about one line that the company answered.
+ */
+async function complaints(
+  client: TrytonClient,
+  plans: SalePlan[],
+  ids: number[],
+  parties: SeedResult['parties'],
+  ctx: Context,
+  names: SeriesNames,
+): Promise<void> {
+  const model = async (name: string) =>
+    one(
+      await client.model('ir.model').search([[names.modelNameField, '=', name]], { context: ctx }),
+      name,
+    );
+  const [sale, line, invoice] = [
+    await model('sale.sale'),
+    await model('sale.line'),
+    await model('account.invoice'),
+  ];
+  const types = await client.model('sale.complaint.type').create(
+    [
+      { name: 'Livraison en retard', origin: sale },
+      { name: 'Colis incomplet', origin: sale },
+      { name: 'Marchandise abîmée', origin: line },
+      { name: 'Produit non conforme', origin: line },
+      // Not about an order: the portal does not offer it.
+      { name: 'Erreur de facturation', origin: invoice },
+    ],
+    { context: ctx },
+  );
+  const orderId = ids[plans.findIndex((p) => p.reference === 'DUP-2607-G')] as number;
+  const lines = await client
+    .model<{ id: number; 'product.': { code: string } | null }>('sale.line')
+    .searchRead(
+      [
+        ['sale', '=', orderId],
+        ['type', '=', 'line'],
+      ],
+      ['product.code'],
+      {
+        context: ctx,
+      },
+    );
+  const salt = lines.find((l) => l['product.']?.code === 'SEL-GUE');
+  if (!salt) throw new Error('demo seed: no SEL-GUE line on DUP-2607-G');
+  const [complaint] = await client.model('sale.complaint').create(
+    [
+      {
+        customer: parties.marie,
+        type: types[2],
+        origin: `sale.line,${salt.id}`,
+        description:
+          'Un des deux sacs de sel de Guérande est arrivé percé, le sel s’est répandu dans le carton.',
+        portal_answer:
+          'Nous sommes désolés. Un sac de remplacement partira avec votre prochaine commande, sans frais.',
+      },
+    ],
+    { context: ctx },
+  );
+  const complaintIds = [complaint as number];
+  // `wait` warns of similar complaints (none here); the staff then accept it.
+  await withWarningsSkipped(
+    client,
+    () => client.model('sale.complaint').button('wait', complaintIds, { context: ctx }),
+    ctx,
+  );
+  await client.model('sale.complaint').button('approve', complaintIds, { context: ctx });
 }
 
 /** The gateway's technical user: in the "Portal gateway" group only, never an admin. */

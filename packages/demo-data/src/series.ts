@@ -13,6 +13,8 @@ export interface SeriesNames {
   shipmentToDone: string[];
   /** Sales have a quotation validity (`quotation_date`, `quotation_validity`) since 7.2. */
   quotationValidity: boolean;
+  /** The field of `ir.model` holding the model's name (`sale.sale`): `model` up to 7.0, `name` after. */
+  modelNameField: string;
 }
 
 export function seriesNames(version: string): SeriesNames {
@@ -25,6 +27,7 @@ export function seriesNames(version: string): SeriesNames {
         addressBuildingName: 'building_name',
         shipmentToDone: ['assign_force', 'pick', 'pack', 'ship', 'do'],
         quotationValidity: true,
+        modelNameField: 'name',
       }
     : {
         fiscalYearMoveSequence: 'post_move_sequence',
@@ -32,5 +35,6 @@ export function seriesNames(version: string): SeriesNames {
         addressBuildingName: 'name',
         shipmentToDone: ['assign_force', 'pick', 'pack', 'done'],
         quotationValidity: false,
+        modelNameField: 'model',
       };
 }

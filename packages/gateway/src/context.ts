@@ -7,6 +7,7 @@ import type { CostReport } from './plugins/cost.plugin.js';
 import type { Clock } from './quotas/leaky-bucket.js';
 import { AccountService } from './services/account.service.js';
 import { AccountWritesService } from './services/account-writes.service.js';
+import { ComplaintsService } from './services/complaints.service.js';
 import { DocumentsService } from './services/documents.service.js';
 import { InvoicesService } from './services/invoices.service.js';
 import { OnlinePaymentsService } from './services/online-payments.service.js';
@@ -29,6 +30,7 @@ export interface CustomerServices {
   orderWrites: OrderWritesService;
   onlinePayments: OnlinePaymentsService;
   accountWrites: AccountWritesService;
+  complaints: ComplaintsService;
 }
 
 /** What the customer's writes need beyond the reads: the module's RPC and an event sink. */
@@ -75,6 +77,7 @@ export function customerServices(
     documents: new DocumentsService(tryton, loaders),
     account,
     products: new ProductsService(tryton),
+    complaints: new ComplaintsService(tryton, customerWrites, orders),
   };
 }
 

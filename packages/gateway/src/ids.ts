@@ -13,6 +13,7 @@ const NODE_TYPES = [
   'Address',
   'ContactMechanism',
   'ApiToken',
+  'Complaint',
 ] as const;
 
 export type NodeType = (typeof NODE_TYPES)[number];

@@ -134,6 +134,32 @@ export interface ContactMechanism {
   version: string;
 }
 
+/** Where a complaint stands: filed, accepted or refused by the company, resolved, withdrawn. */
+export type ComplaintState = 'SUBMITTED' | 'ACCEPTED' | 'REJECTED' | 'RESOLVED' | 'CANCELLED';
+
+/** A problem the customer reported on an order or one of its lines. */
+export interface Complaint {
+  id: number;
+  number: string | null;
+  state: ComplaintState;
+  typeName: string;
+  description: string;
+  /** The order line it is about; null: about the whole order. */
+  lineId: number | null;
+  /** The company's answer to the customer, once written. */
+  answer: string | null;
+  date: string | null;
+  createdAt: Date | null;
+  updatedAt: Date | null;
+}
+
+/** A kind of problem a customer may report: about the whole order, or about some lines. */
+export interface ComplaintType {
+  id: number;
+  name: string;
+  target: 'ORDER' | 'LINES';
+}
+
 export type DocumentKind = 'INVOICE_PDF' | 'ATTACHMENT';
 
 export interface Document {

@@ -52,6 +52,12 @@ import { fromTryton } from './tryton/errors.js';
 import { PortalGateway } from './tryton/portal-gateway.js';
 
 const MAX_BODY = 100 * 1024;
+/**
+ * A signed-in customer's request may carry the files of a complaint, base64 in the GraphQL
+ * input (5 files of 10 MB at most, services/complaint-files.ts): anonymous requests keep the
+ * small limit, so only a known customer can make the gateway read a large body.
+ */
+const MAX_CUSTOMER_BODY = 72 * 1024 * 1024;
 
 export interface GatewayOptions {
   logger?: Logger;
@@ -254,10 +260,27 @@ export async function startGateway(
   };
 
   const graphql = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    const secure =
+      config.cookie.secure === 'auto' ? isHttps(req, config.trustProxyHops) : config.cookie.secure;
+    const cookies: string[] = [];
+    let resolved: { viewer: Viewer | null; staleCookie: boolean };
+    try {
+      resolved = await resolveViewer(req);
+    } catch (error) {
+      const gatewayError = error instanceof GatewayError ? error : trytonUnavailable();
+      // The body is left unread: close the connection rather than reuse it.
+      if (req.method === 'POST') res.setHeader('connection', 'close');
+      return json(
+        res,
+        requestStatus(gatewayError.code),
+        { errors: [{ message: gatewayError.message, extensions: { code: gatewayError.code } }] },
+        errorHeaders(gatewayError),
+      );
+    }
     let body: unknown;
     if (req.method === 'POST') {
       try {
-        body = await readJsonBody(req, MAX_BODY);
+        body = await readJsonBody(req, resolved.viewer ? MAX_CUSTOMER_BODY : MAX_BODY);
       } catch (error) {
         const tooLarge = error instanceof RangeError;
         // The rest of the body is unread: close the connection rather than reuse it.
@@ -271,21 +294,6 @@ export async function startGateway(
           ],
         });
       }
-    }
-    const secure =
-      config.cookie.secure === 'auto' ? isHttps(req, config.trustProxyHops) : config.cookie.secure;
-    const cookies: string[] = [];
-    let resolved: { viewer: Viewer | null; staleCookie: boolean };
-    try {
-      resolved = await resolveViewer(req);
-    } catch (error) {
-      const gatewayError = error instanceof GatewayError ? error : trytonUnavailable();
-      return json(
-        res,
-        requestStatus(gatewayError.code),
-        { errors: [{ message: gatewayError.message, extensions: { code: gatewayError.code } }] },
-        errorHeaders(gatewayError),
-      );
     }
     if (resolved.staleCookie) cookies.push(sessionCookie(config.cookie.name, null, secure));
     const language = requestedLanguage(req) ?? resolved.viewer?.customer.language ?? 'fr';

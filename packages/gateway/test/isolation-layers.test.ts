@@ -10,7 +10,8 @@ import { type GraphQLSession, startStack, type TestStack } from './support/stack
  * alone: the record rules of portal_api are widened to everything, as a wrong rule would, and
  * still neither customer reaches anything of the other's through any field of the API.
  * Mutations tried (scripts/mutation-check.sh): `saleScope` returning `[]`, and the invoice PDF
- * served without the invoice's `byId` check, each make this file fail. Every scope's exact domain
+ * served without the invoice's `byId` check, each make this file fail; so does `complaintScope`
+ * returning `[]` (a complaint of the other's found by its id). Every scope's exact domain
  * is pinned without Tryton by src/tryton/scopes.test.ts; Tryton's rules alone, by the module's
  * tests (tryton/modules/portal_api/tests).
  */
@@ -36,6 +37,7 @@ interface Truth {
   addresses: Set<number>;
   contactMechanisms: Set<number>;
   attachments: Set<number>;
+  complaints: Set<number>;
 }
 
 const SHOWN_SALE_STATES = ['quotation', 'confirmed', 'processing', 'done', 'cancelled'];
@@ -88,6 +90,7 @@ async function truth(admin: TrytonClient, parties: number[]): Promise<Truth> {
     addresses: await ids('party.address', [['party', 'in', parties]]),
     contactMechanisms: await ids('party.contact_mechanism', [['party', 'in', parties]]),
     attachments: await ids('ir.attachment', [['resource', 'in', refs]]),
+    complaints: await ids('sale.complaint', [['customer', 'in', parties]]),
   };
 }
 
@@ -108,6 +111,7 @@ interface View {
         invoices: { id: string; number: string; lines: { id: string }[] }[];
         shipments: { id: string }[];
         documents: { id: string }[];
+        complaints: { id: string; line: { id: string } | null }[];
       };
     }[];
   };
@@ -132,6 +136,7 @@ const VIEW = `{ viewer {
   orders(first: 100) { totalCount edges { node {
     id number reference invoiceAddress { id } shipmentAddress { id } lines { id }
     invoices { id number lines { id } } shipments { id } documents { id }
+    complaints { id line { id } }
   } } }
   invoices(first: 100) { totalCount edges { node {
     id number pdfUrl lines { id } orders { id number lines { id } }
@@ -152,6 +157,34 @@ const documentKey = (id: string) => {
 };
 const outside = (ids: number[], allowed: Set<number>) => ids.filter((id) => !allowed.has(id));
 const inside = (ids: number[], forbidden: Set<number>) => ids.filter((id) => forbidden.has(id));
+
+/** A complaint of Jean's on his delivered order MAR-D1, filed by the company's staff. */
+async function jeansComplaint(admin: TrytonClient): Promise<void> {
+  const [sale] = (await admin
+    .model('sale.sale')
+    .searchRead([['reference', '=', 'MAR-D1']], ['party', 'company'])) as {
+    id: number;
+    party: number;
+    company: number;
+  }[];
+  const [type] = await admin
+    .model('sale.complaint.type')
+    .search([['name', '=', 'Livraison en retard']]);
+  if (!sale || !type) throw new Error('the demo data has no MAR-D1 or no complaint type');
+  const [complaint] = await admin.model('sale.complaint').create(
+    [
+      {
+        customer: sale.party,
+        company: sale.company,
+        type,
+        origin: `sale.sale,${sale.id}`,
+        description: 'Livré en retard (par téléphone).',
+      },
+    ],
+    { context: { company: sale.company } },
+  );
+  expect(complaint).toBeTypeOf('number');
+}
 
 describe('isolation when Tryton’s record rules are too wide', () => {
   let stack: TestStack;
@@ -183,6 +216,7 @@ describe('isolation when Tryton’s record rules are too wide', () => {
       'party.address': await count('party.address', [['party', 'in', other]]),
       'party.contact_mechanism': await count('party.contact_mechanism', [['party', 'in', other]]),
       'ir.attachment': await count('ir.attachment', [['id', 'in', [...attachments]]]),
+      'sale.complaint': await count('sale.complaint', [['customer', 'in', other]]),
       'sale.sale (all)': await count('sale.sale', []),
     };
   };
@@ -207,6 +241,8 @@ describe('isolation when Tryton’s record rules are too wide', () => {
     // The gateway's technical user, with a Tryton web session of each customer of its own.
     technical = new TrytonClient({ url: tryton.url, database: tryton.database });
     await technical.login(tryton.gateway.login, tryton.gateway.password);
+    // The demo data has a complaint of Marie's; one of Jean's too, so each has the other's.
+    await jeansComplaint(admin);
     for (const who of WHO) {
       const { email, password } = tryton.customers[who];
       const login = (await technical.call('model.portal.gateway.login', [email, password])) as {
@@ -263,6 +299,7 @@ describe('isolation when Tryton’s record rules are too wide', () => {
         'party.address': 0,
         'party.contact_mechanism': 0,
         'ir.attachment': 0,
+        'sale.complaint': 0,
         'sale.sale (all)': truths[who].shownSales.size,
       });
       // After: everything of the other's, so only the gateway's layer stands between them.
@@ -276,6 +313,7 @@ describe('isolation when Tryton’s record rules are too wide', () => {
         'party.address': other.addresses.size,
         'party.contact_mechanism': other.contactMechanisms.size,
         'ir.attachment': other.attachments.size,
+        'sale.complaint': other.complaints.size,
       });
       for (const [model, count] of Object.entries(leaked.after[who])) {
         expect(`${model} ${count > 0}`).toBe(`${model} true`);
@@ -363,6 +401,21 @@ describe('isolation when Tryton’s record rules are too wide', () => {
     for (const invoice of billed) expect(invoice.orders).toEqual([]);
   });
 
+  it('shows their own complaints only, on their own orders and lines', () => {
+    for (const who of WHO) {
+      const [mine, theirs] = [truths[who], truths[OTHER[who]]];
+      const orders = nodes(views[who].orders);
+      const complaints = orders.flatMap((o) => o.complaints.map((c) => key(c.id, 'Complaint')));
+      expect(complaints.length).toBeGreaterThan(0);
+      expect(complaints.sort()).toEqual([...mine.complaints].sort());
+      expect(inside(complaints, theirs.complaints)).toEqual([]);
+      const lines = orders.flatMap((o) =>
+        o.complaints.flatMap((c) => (c.line ? [key(c.line.id, 'OrderLine')] : [])),
+      );
+      expect(outside(lines, mine.saleLines)).toEqual([]);
+    }
+  });
+
   it('lists and pages documents of their own only', () => {
     for (const who of WHO) {
       const [mine, theirs] = [truths[who], truths[OTHER[who]]];
@@ -426,6 +479,7 @@ describe('isolation when Tryton’s record rules are too wide', () => {
         ...[...theirs.invoices].map((id) => toGlobalId('Document', `invoice-${id}`)),
         ...[...theirs.attachments].map((id) => toGlobalId('Document', `attachment-${id}`)),
         ...[...theirs.addresses].map((id) => toGlobalId('Address', id)),
+        ...[...theirs.complaints].map((id) => toGlobalId('Complaint', id)),
       ];
       expect(ids.length).toBeGreaterThan(10);
       for (const id of ids) {

@@ -181,6 +181,70 @@ describe.each(['desktop', 'phone'] as ViewportName[])('self-service on a %s', (v
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
 
+  it('reports a problem: sees the answered one, then files one with a photo (on lines on a desktop, on the whole order on a phone)', async () => {
+    // The demo's delivered order with a complaint the company answered.
+    const answered = await order(page, 'DUP-2607-G');
+    await openOrder(page, answered.number);
+    const section = page.getByRole('region', { name: 'Problèmes sur cette commande' });
+    await section.getByText('Marchandise abîmée').waitFor();
+    await section.getByText(/sac de remplacement/).waitFor();
+
+    const reference = viewport === 'desktop' ? 'DUP-2606-H' : 'DUP-2605-J';
+    const target = await order(page, reference);
+    await openOrder(page, target.number);
+    const problems = page.getByRole('region', { name: 'Problèmes sur cette commande' });
+    await problems.getByRole('button', { name: 'Signaler un problème' }).click();
+    const form = problems.locator('form');
+    // The form's own checks come first: nothing is sent without a kind and a description.
+    await form.getByRole('button', { name: 'Envoyer' }).click();
+    await form.getByText('Choisissez le type de problème.').waitFor();
+    await form.getByText('Décrivez le problème.').waitFor();
+    if (viewport === 'desktop') {
+      await form.locator('.complaint-lines input[type="checkbox"]').first().check();
+      await form.getByLabel('Type de problème').selectOption({ label: 'Marchandise abîmée' });
+    } else {
+      await form.getByLabel('Type de problème').selectOption({ label: 'Livraison en retard' });
+    }
+    const text = `Signalé depuis le navigateur (${viewport}).`;
+    await form.getByLabel('Que s’est-il passé ?').fill(text);
+    await form.getByLabel('Photos ou documents (facultatif)').setInputFiles({
+      name: 'photo.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    });
+    // The errors of corrected fields are gone.
+    expect(await form.locator('.field-error').count()).toBe(0);
+    await screenshot(page, `${viewport}-complaint-form`);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Envoyer' }).click();
+    await problems.getByText('Merci : votre signalement est envoyé.', { exact: false }).waitFor();
+    await problems.locator('.complaint', { hasText: text }).getByText('Envoyé').waitFor();
+    await problems.locator('.complaint', { hasText: text }).getByText('photo.png').waitFor();
+
+    // What Tryton holds, read back through the gateway.
+    const data = await gql<{
+      viewer: {
+        order: {
+          complaints: {
+            description: string;
+            state: string;
+            line: { id: string } | null;
+            files: { name: string }[];
+          }[];
+        };
+      };
+    }>(
+      page,
+      'query ($n: String!) { viewer { order(number: $n) { complaints { description state line { id } files { name } } } } }',
+      { n: target.number },
+    );
+    const filed = data.viewer.order.complaints.filter((c) => c.description === text);
+    expect(filed).toHaveLength(1);
+    expect(filed[0]?.state).toBe('SUBMITTED');
+    expect(filed[0]?.line === null).toBe(viewport === 'phone');
+    expect(filed[0]?.files).toEqual([{ name: 'photo.png' }]);
+  });
+
   it('logged no error in the console (refusals are answers, not failures)', () => {
     // A refused write's HTTP status is logged by Chromium as a failed resource: expected.
     expect(consoleErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);

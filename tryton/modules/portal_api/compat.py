@@ -1,4 +1,6 @@
-"""One module source for every supported series: the model reference of access and rule records.
+"""One module source for every supported series: where the series name a model differently.
+
+The model reference of access and rule records:
 
 Since trytond 7.2, `ir.model.access.model` and `ir.rule.group.model` hold the model's name;
 up to 7.0 they are Many2One to `ir.model`. The XML gives the name (the 7.2+ form); on a series
@@ -38,3 +40,10 @@ class ModelAccess(ModelNameAsId, metaclass=PoolMeta):
 
 class RuleGroup(ModelNameAsId, metaclass=PoolMeta):
     __name__ = 'ir.rule.group'
+
+
+def model_name_field():
+    """The field of `ir.model` holding the model's name (`sale.sale`): `model` up to 7.0,
+    `name` since 7.2 (where `name` was the model's description before)."""
+    IrModel = Pool().get('ir.model')
+    return 'model' if 'model' in IrModel._fields else 'name'

@@ -3,6 +3,7 @@ import { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccountWritesResolver } from './account-writes.resolver.js';
 import { AuthResolver } from './auth.resolver.js';
+import { ComplaintResolver, OrderComplaintsResolver } from './complaint.resolver.js';
 import { CustomerResolver } from './customer.resolver.js';
 import { DocumentRecordResolver } from './document.resolver.js';
 import { ErrorCodeType } from './error-code.types.js';
@@ -31,6 +32,8 @@ export function portalSchema(): Promise<GraphQLSchema> {
         NodeResolver,
         OrderWritesResolver,
         AccountWritesResolver,
+        OrderComplaintsResolver,
+        ComplaintResolver,
       ],
       validate: false,
     }),

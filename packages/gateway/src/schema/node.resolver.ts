@@ -5,6 +5,7 @@ import { badInput, unauthenticated } from '../errors.js';
 import { fromGlobalId, type NodeType } from '../ids.js';
 import { addressNode, contactMechanismNode } from './address.types.js';
 import { Node } from './common.types.js';
+import { complaintNode } from './complaint.types.js';
 import { apiTokenNode } from './customer.types.js';
 import { documentNode } from './document.types.js';
 import { invoiceLineNode, orderLineNode, productNode } from './line.types.js';
@@ -56,6 +57,8 @@ const FINDERS: Record<NodeType, Finder> = {
     found(await ctx.services().account.contactMechanism(numeric(key)), contactMechanismNode),
   ApiToken: async (ctx, viewer, key) =>
     found(await ctx.auth.apiToken(viewer, numeric(key)), apiTokenNode),
+  Complaint: async (ctx, _, key) =>
+    found(await ctx.services().complaints.byId(numeric(key)), complaintNode),
 };
 
 @Resolver()

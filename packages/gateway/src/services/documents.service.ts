@@ -12,6 +12,7 @@ import {
   ATTACHMENT_ORDER,
   attachmentResource,
   contentTypeOf,
+  NOT_COMPLAINT_FILES,
   toAttachmentDocument,
 } from '../tryton/attachment.mapper.js';
 import type { CustomerTryton } from '../tryton/customer-tryton.js';
@@ -118,7 +119,7 @@ export class DocumentsService {
       {
         name: 'a',
         model: ATTACHMENT_MODEL,
-        domain: [],
+        domain: NOT_COMPLAINT_FILES,
         keyset: ATTACHMENT_KEYSET,
         fields: ATTACHMENT_FIELDS,
       },

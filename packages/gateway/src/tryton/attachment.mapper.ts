@@ -13,7 +13,7 @@ export const ATTACHMENT_DATA_FIELDS = ['name', 'type', 'data'];
 export const ATTACHMENT_KEYSET: Keyset = { field: 'create_date', direction: 'DESC' };
 export const ATTACHMENT_ORDER: TrytonOrder = keysetOrder(ATTACHMENT_KEYSET, 'forward');
 
-/** Stored files only (links are not downloads), on the customer's own records. */
+/** Stored files only (links are not downloads), on the customer's own records and complaints. */
 export function attachmentScope(parties: number[]): Domain {
   return [
     ['type', '=', 'data'],
@@ -28,9 +28,13 @@ export function attachmentScope(parties: number[]): Domain {
         ['resource.party', 'in', parties, 'account.invoice'],
         ['resource.state', 'in', ['posted', 'paid', 'cancelled'], 'account.invoice'],
       ],
+      ['resource.customer', 'in', parties, 'sale.complaint'],
     ],
   ];
 }
+
+/** The files the customer sent with complaints: shown with each complaint, not in Documents. */
+export const NOT_COMPLAINT_FILES: Domain = [['resource', 'not like', 'sale.complaint,%']];
 
 const CONTENT_TYPES: Record<string, string> = {
   pdf: 'application/pdf',

@@ -82,8 +82,10 @@ const EXPECTED: Record<string, (p: number[]) => Domain> = {
         ['resource.party', 'in', p, 'account.invoice'],
         ['resource.state', 'in', INVOICE_STATES, 'account.invoice'],
       ],
+      ['resource.customer', 'in', p, 'sale.complaint'],
     ],
   ],
+  'sale.complaint': (p) => [['customer', 'in', p]],
 };
 
 /** Every party list a domain compares with, however deep: where the customer is named. */

@@ -2,6 +2,7 @@ import type { Domain } from '@portal/tryton-client';
 import type { CacheArea } from '../config.js';
 import { ADDRESS_MODEL, addressScope } from './address.mapper.js';
 import { ATTACHMENT_MODEL, attachmentScope } from './attachment.mapper.js';
+import { COMPLAINT_MODEL, complaintScope } from './complaint.mapper.js';
 import { CONTACT_MECHANISM_MODEL, contactMechanismScope } from './contact-mechanism.mapper.js';
 import { INVOICE_MODEL, invoiceScope } from './invoice.mapper.js';
 import { INVOICE_LINE_MODEL, invoiceLineScope } from './invoice-line.mapper.js';
@@ -29,6 +30,8 @@ const MODELS: Record<string, { scope: (parties: number[]) => Domain; area: Cache
   [ADDRESS_MODEL]: { scope: addressScope, area: 'addresses' },
   [CONTACT_MECHANISM_MODEL]: { scope: contactMechanismScope, area: 'contacts' },
   [ATTACHMENT_MODEL]: { scope: attachmentScope, area: 'documents' },
+  // The company's answer changes the complaint: as long as the orders it hangs off.
+  [COMPLAINT_MODEL]: { scope: complaintScope, area: 'orders' },
 };
 
 /** Every model the gateway reads for a customer; scopes.test.ts holds a case for each. */

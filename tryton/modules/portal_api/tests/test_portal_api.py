@@ -16,6 +16,8 @@ from trytond.tests.test_tryton import (
     ModuleTestCase, activate_module, with_transaction)
 from trytond.transaction import Transaction
 
+from ..compat import model_name_field
+from .complaint_cases import ComplaintCases
 from .online_payment_cases import OnlinePaymentCases
 from .email_change_cases import EmailChangeCases
 from .party_cases import PartyWriteCases
@@ -37,12 +39,12 @@ SCOPED_MODELS = [
     'sale.sale', 'sale.line', 'party.party', 'party.address',
     'party.contact_mechanism', 'ir.attachment', 'account.invoice',
     'account.invoice.line', 'account.invoice.tax', 'account.move',
-    'account.move.line', 'stock.shipment.out',
+    'account.move.line', 'stock.shipment.out', 'sale.complaint',
     ]
 
 
 class PortalApiTestCase(
-        EmailChangeCases, PartyWriteCases, WriteCases, ModuleTestCase):
+        ComplaintCases, EmailChangeCases, PartyWriteCases, WriteCases, ModuleTestCase):
     "Test the portal_api module"
     module = 'portal_api'
 
@@ -203,7 +205,24 @@ class PortalApiTestCase(
                     {'name': 'b-party.txt', 'resource': str(world['bob']), 'data': b'b'},
                     ])
             docs.update({a.name: a for a in attachments})
+            docs.update(self.make_world_complaints(world))
         return docs
+
+    def make_world_complaints(self, world):
+        "A complaint of Alice and one of Bob, entered by the staff, about no record in particular."
+        pool = Pool()
+        Type = pool.get('sale.complaint.type')
+        Complaint = pool.get('sale.complaint')
+        IrModel = pool.get('ir.model')
+        model, = IrModel.search([(model_name_field(), '=', 'account.invoice')])
+        # About invoices: not one of the types the portal offers (complaint_cases.py).
+        type_, = Type.create([{'name': 'Invoice', 'origin': model.id}])
+        complaints = Complaint.create([{
+                    'customer': party.id, 'company': world['company'].id, 'type': type_.id,
+                    'description': ref,
+                    } for party, ref in [
+                    (world['alice'], 'A-complaint'), (world['bob'], 'B-complaint')]])
+        return {c.description: c for c in complaints}
 
     def party_line(self, invoice):
         "The line of the invoice's move that carries its party (receivable or payable)."
@@ -727,7 +746,7 @@ class PortalApiTestCase(
             'sale.sale', 'sale.line', 'party.party', 'party.address',
             'party.contact_mechanism', 'ir.attachment', 'account.invoice',
             'account.invoice.line', 'account.invoice.tax', 'account.move',
-            'account.move.line', 'stock.shipment.out',
+            'account.move.line', 'stock.shipment.out', 'sale.complaint',
             ]
         for context in [{}, {'portal_session': 'f' * 64}, {'portal_token': 'tpat_forged'}]:
             with self.as_gateway(world, **context):
@@ -1152,6 +1171,7 @@ class PortalStripeTestCase(OnlinePaymentCases, ModuleTestCase):
 
     make_world = PortalApiTestCase.make_world
     make_documents = PortalApiTestCase.make_documents
+    make_world_complaints = PortalApiTestCase.make_world_complaints
     party_line = PortalApiTestCase.party_line
     as_gateway = PortalApiTestCase.as_gateway
     login = PortalApiTestCase.login

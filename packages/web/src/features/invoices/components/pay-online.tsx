@@ -189,7 +189,7 @@ export function PayOnline({ invoice }: { invoice: PayOnline_InvoiceFragment }) {
           <p id="pay-online-left" className="muted">
             {t('payOnline.left')} <Money value={invoice.amountDue} />
           </p>
-          <button type="submit" className="button" disabled={loading}>
+          <button type="submit" className="btn btn-secondary" disabled={loading}>
             {t('payOnline.button')}
           </button>
         </form>

@@ -44,6 +44,18 @@ const ReorderMutation = graphql(`
   }
 `);
 
+const FileComplaintMutation = graphql(`
+  mutation FileComplaint($input: FileComplaintInput!) {
+    fileComplaint(input: $input) {
+      replayed
+      order {
+        id
+        ...OrderComplaints_order
+      }
+    }
+  }
+`);
+
 /** Accepting a quotation; the order in the cache gets its new state from the answer. */
 export function useAcceptQuotation() {
   return useMutation(AcceptQuotationMutation);
@@ -56,4 +68,9 @@ export function useDeclineQuotation() {
 /** The new request is listed in the orders: the lists are read again. */
 export function useReorder() {
   return useMutation(ReorderMutation, { refetchQueries: 'active' });
+}
+
+/** A complaint on an order: the order's complaints in the cache come with the answer. */
+export function useFileComplaint() {
+  return useMutation(FileComplaintMutation);
 }

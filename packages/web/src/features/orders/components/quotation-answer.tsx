@@ -121,7 +121,7 @@ export function QuotationAnswer({ order }: Props) {
             onChange={(e) => setReason(e.target.value)}
           />
         )}
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
           {mode === 'accept' ? t('orders.answer.confirmAccept') : t('orders.answer.confirmDecline')}
         </button>
       </form>

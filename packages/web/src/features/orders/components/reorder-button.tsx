@@ -42,7 +42,12 @@ export function ReorderButton({ orderId }: { orderId: string }) {
           )}
         </Alert>
       ) : (
-        <button type="button" className="button" disabled={loading} onClick={() => void run()}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          disabled={loading}
+          onClick={() => void run()}
+        >
           {t('orders.reorder.button')}
         </button>
       )}

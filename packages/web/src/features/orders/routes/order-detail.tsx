@@ -12,6 +12,7 @@ import {
   OrderStateBadge,
 } from '@/components/status-badge';
 import { graphql } from '@/gql';
+import { OrderComplaints } from '../components/order-complaints';
 import { OrderLines } from '../components/order-lines';
 import { OrderRelated } from '../components/order-related';
 import { QuotationAnswer } from '../components/quotation-answer';
@@ -39,6 +40,7 @@ const OrderQuery = graphql(`
         }
         ...OrderLines_order
         ...OrderRelated_order
+        ...OrderComplaints_order
       }
     }
   }
@@ -115,6 +117,7 @@ export function OrderDetailRoute() {
             <OrderLines order={order} />
           </section>
           <OrderRelated order={order} />
+          <OrderComplaints order={order} />
         </div>
       )}
     </>
