@@ -272,9 +272,14 @@ PY
   row "$name" "portal_api: $tests" "$verdict"
 }
 PA=tryton/modules/portal_api
-module_check "write: a sale found without its customer (accept, decline, re-order)" \
+module_check "write: a sale found without its customer (quotations, re-order, complaints)" \
   "$PA/sale.py" "    sales = Sale.search([('id', '=', sale_id)] + seen_sale_domain(parties), limit=1)" \
-  "    sales = Sale.search([('id', '=', sale_id)], limit=1)" test_writes_refuse_other_customer
+  "    sales = Sale.search([('id', '=', sale_id)], limit=1)" \
+  test_writes_refuse_other_customer,test_complaint_refuses_other_customer
+module_check "write: a complaint on lines of another order" "$PA/complaint.py" \
+  "    by_id = {l.id: l for l in sale.lines if l.type == 'line'}" \
+  "    by_id = {l.id: l for l in Pool().get('sale.line').browse(line_ids)}" \
+  test_complaint_refuses_other_customer
 module_check "write: an address or contact found without its party" "$PA/party.py" \
   "            ('id', '=', record_id),
             ('party', 'in', parties)," "            ('id', '=', record_id)," \
