@@ -1,46 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchChromium,
-  newPage,
-  screenshot,
-  seriousA11yViolations,
-  type ViewportName,
-} from './support/browser';
-import { type Stack, startStack } from './support/stack';
+import { newPage, screenshot, seriousA11yViolations, type ViewportName } from './support/browser';
+import { gql, realStackSuite, signIn } from './support/suite';
 
 // The customer's writes and paying by transfer, in Chromium against the real stack (a Tryton
 // database of its own, from the demo data): what the customer clicks, and what Tryton holds
 // afterwards, read back through the gateway.
-let stack: Stack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-async function signIn(page: Page) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Adresse e-mail').fill(stack.customer.email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(stack.customer.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-}
-
-/** The gateway's answer for the signed-in customer (the page's cookie). */
-async function gql<T>(page: Page, query: string, variables: Record<string, unknown> = {}) {
-  const response = await page.request.post('/graphql', { data: { query, variables } });
-  expect(response.status()).toBe(200);
-  const body = (await response.json()) as { data: T; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
+const suite = realStackSuite();
 
 interface OrderRow {
   number: string;
@@ -78,8 +44,8 @@ describe.each(['desktop', 'phone'] as ViewportName[])('self-service on a %s', (v
   let consoleErrors: string[];
 
   beforeAll(async () => {
-    ({ page, consoleErrors } = await newPage(browser, stack.baseURL, viewport));
-    await signIn(page);
+    ({ page, consoleErrors } = await newPage(suite.browser, suite.stack.baseURL, viewport));
+    await signIn(page, suite.stack.customer);
   });
 
   afterAll(async () => {
