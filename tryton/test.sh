@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the portal_api module's tests with trytond's test framework (SQLite in memory), on the
-# Tryton series of TRYTON_SERIES (7.6 by default; 8.0 and 7.0 in CI too).
+# Tryton series of TRYTON_SERIES (7.6 by default; 8.0 and 7.0 in CI too). Arguments pick tests
+# by name, as unittest's -k does: `tryton/test.sh complaint`.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 export DB_NAME="${DB_NAME:-:memory:}"
@@ -48,7 +49,11 @@ if os.environ.get('DB_NAME') == ':memory:':
 
 from trytond.modules.portal_api.tests import test_portal_api
 
-suite = unittest.TestLoader().loadTestsFromModule(test_portal_api)
+loader = unittest.TestLoader()
+# Arguments pick tests by name, as unittest's -k does: `tryton/test.sh '*complaint*'`.
+loader.testNamePatterns = [
+    a if '*' in a else '*%s*' % a for a in sys.argv[1:]] or None
+suite = loader.loadTestsFromModule(test_portal_api)
 result = unittest.TextTestRunner(verbosity=2).run(suite)
 if result.testsRun == 0:
     sys.exit('no test ran')

@@ -3,8 +3,8 @@
 from trytond.pool import Pool
 
 from . import (
-    bank, compat, email_change, links, logfilter, online_payment, party, portal, rule,
-    sale, writes)
+    bank, compat, email_change, links, logfilter, members, online_payment, party, portal,
+    rule, sale, writes)
 
 
 def register():
@@ -27,6 +27,8 @@ def register():
         party.PortalGateway,
         email_change.EmailChange,
         email_change.PortalGateway,
+        members.WebUser,
+        members.PortalGateway,
         module='portal_api', type_='model')
     # Online payment of invoices, when Tryton's Stripe module is activated too.
     Pool.register(

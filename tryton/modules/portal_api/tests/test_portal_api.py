@@ -18,6 +18,7 @@ from trytond.transaction import Transaction
 
 from .online_payment_cases import OnlinePaymentCases
 from .email_change_cases import EmailChangeCases
+from .members_cases import MemberCases
 from .party_cases import PartyWriteCases
 from .writes_cases import WriteCases
 
@@ -42,7 +43,7 @@ SCOPED_MODELS = [
 
 
 class PortalApiTestCase(
-        EmailChangeCases, PartyWriteCases, WriteCases, ModuleTestCase):
+        MemberCases, EmailChangeCases, PartyWriteCases, WriteCases, ModuleTestCase):
     "Test the portal_api module"
     module = 'portal_api'
 
