@@ -9,12 +9,19 @@ import {
   startTryton,
 } from '@portal/devstack';
 import { TrytonClient, TrytonDate } from '@portal/tryton-client';
-import { CUSTOMERS, type CustomerSpec, DEMO_PASSWORD, STRIPE_ACCOUNT } from './catalogue.js';
+import {
+  CUSTOMERS,
+  type CustomerSpec,
+  DEMO_PASSWORD,
+  MEMBERS,
+  type MemberSpec,
+  STRIPE_ACCOUNT,
+} from './catalogue.js';
 import { seedDemo } from './seed.js';
 import { stripeWebhookPath } from './stripe.js';
 
 /** Bump when the seed changes what it creates: cached databases are keyed by it. */
-const SEED_VERSION = 6;
+const SEED_VERSION = 7;
 
 export const GATEWAY_LOGIN = 'portal_gateway';
 /** The technical user's demo password; production sets TRYTON_GATEWAY_PASSWORD. */
@@ -33,6 +40,8 @@ export interface DemoTryton {
   gateway: { login: string; password: string };
   admin: { login: string; password: string };
   customers: Record<'marie' | 'jean' | 'wholesaler', DemoCustomer>;
+  /** The grocery's (Marie's) buyer and accountant: members with their roles (issue 16). */
+  members: Record<MemberSpec['key'], DemoCustomer & { role: MemberSpec['role'] }>;
   /** The party that has no web user. */
   noWebUserParty: { name: string; id: number };
   mailbox: Pick<MailCatcher, 'waitFor' | 'messages'>;
@@ -167,6 +176,12 @@ export async function startDemoTryton(
       wholesaler: customer('wholesaler'),
     },
     noWebUserParty: { name: noWebUser.party, id: parties.noWebUser },
+    members: Object.fromEntries(
+      MEMBERS.map((m) => [
+        m.key,
+        { ...customer(m.customer as 'marie'), email: m.email, role: m.role },
+      ]),
+    ) as DemoTryton['members'],
     mailbox,
     stripe: webhook ? stripe : null,
     async stop() {

@@ -13,6 +13,7 @@ const NODE_TYPES = [
   'Address',
   'ContactMechanism',
   'ApiToken',
+  'Member',
 ] as const;
 
 export type NodeType = (typeof NODE_TYPES)[number];
