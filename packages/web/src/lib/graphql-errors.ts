@@ -19,6 +19,9 @@ export type ErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'NOTHING_TO_ORDER'
   | 'EMAIL_TAKEN'
+  | 'FORBIDDEN'
+  | 'LAST_ADMINISTRATOR'
+  | 'TOO_MANY_MEMBERS'
   | 'INTERNAL_SERVER_ERROR';
 
 export interface GatewayError {
