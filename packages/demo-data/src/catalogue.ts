@@ -110,6 +110,23 @@ export const CUSTOMERS: CustomerSpec[] = [
   },
 ];
 
+/**
+ * The grocery's other members (issue 16): Marie is its administrator; these sign in with the
+ * demo password too, each in its role.
+ */
+export interface MemberSpec {
+  key: 'buyer' | 'accountant';
+  /** The customer whose member it is. */
+  customer: CustomerSpec['key'];
+  email: string;
+  role: 'buyer' | 'accountant';
+}
+
+export const MEMBERS: MemberSpec[] = [
+  { key: 'buyer', customer: 'marie', email: 'luc.dupont@example.fr', role: 'buyer' },
+  { key: 'accountant', customer: 'marie', email: 'compta.dupont@example.fr', role: 'accountant' },
+];
+
 /** How many sales the wholesaler has: more than 500, for pagination and performance. */
 export const WHOLESALER_SALES = 520;
 

@@ -9,7 +9,14 @@ import {
   startTryton,
 } from '@portal/devstack';
 import { TrytonClient, TrytonDate } from '@portal/tryton-client';
-import { CUSTOMERS, type CustomerSpec, DEMO_PASSWORD, STRIPE_ACCOUNT } from './catalogue.js';
+import {
+  CUSTOMERS,
+  type CustomerSpec,
+  DEMO_PASSWORD,
+  MEMBERS,
+  type MemberSpec,
+  STRIPE_ACCOUNT,
+} from './catalogue.js';
 import { seedDemo } from './seed.js';
 import { stripeWebhookPath } from './stripe.js';
 
@@ -33,6 +40,8 @@ export interface DemoTryton {
   gateway: { login: string; password: string };
   admin: { login: string; password: string };
   customers: Record<'marie' | 'jean' | 'wholesaler', DemoCustomer>;
+  /** The grocery's (Marie's) buyer and accountant: members with their roles (issue 16). */
+  members: Record<MemberSpec['key'], DemoCustomer & { role: MemberSpec['role'] }>;
   /** The party that has no web user. */
   noWebUserParty: { name: string; id: number };
   mailbox: Pick<MailCatcher, 'waitFor' | 'messages'>;
@@ -167,6 +176,12 @@ export async function startDemoTryton(
       wholesaler: customer('wholesaler'),
     },
     noWebUserParty: { name: noWebUser.party, id: parties.noWebUser },
+    members: Object.fromEntries(
+      MEMBERS.map((m) => [
+        m.key,
+        { ...customer(m.customer as 'marie'), email: m.email, role: m.role },
+      ]),
+    ) as DemoTryton['members'],
     mailbox,
     stripe: webhook ? stripe : null,
     async stop() {

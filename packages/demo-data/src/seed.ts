@@ -7,7 +7,14 @@ import {
   UserWarningError,
 } from '@portal/tryton-client';
 import { companyBankAccount, nameBankJournal } from './bank.js';
-import { COMPANY, CUSTOMERS, type CustomerSpec, DEMO_PASSWORD, PRODUCTS } from './catalogue.js';
+import {
+  COMPANY,
+  CUSTOMERS,
+  type CustomerSpec,
+  DEMO_PASSWORD,
+  MEMBERS,
+  PRODUCTS,
+} from './catalogue.js';
 import { SAMPLE_PDF } from './sample-pdf.js';
 import { type SalePlan, salePlans } from './scenario.js';
 import { type SeriesNames, seriesNames } from './series.js';
@@ -480,12 +487,22 @@ async function customers(
     { context: ctx },
   );
   await client.model('web.user').create(
-    CUSTOMERS.filter((c) => c.email).map((c) => ({
-      email: c.email,
-      password: DEMO_PASSWORD,
-      party: parties[c.key],
-      email_valid: true,
-    })),
+    [
+      ...CUSTOMERS.filter((c) => c.email).map((c) => ({
+        email: c.email,
+        password: DEMO_PASSWORD,
+        party: parties[c.key],
+        email_valid: true,
+        portal_role: 'administrator',
+      })),
+      ...MEMBERS.map((m) => ({
+        email: m.email,
+        password: DEMO_PASSWORD,
+        party: parties[m.customer],
+        email_valid: true,
+        portal_role: m.role,
+      })),
+    ],
     { context: ctx },
   );
   return parties;

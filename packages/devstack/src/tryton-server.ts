@@ -109,9 +109,9 @@ function configText(dir: string, port: number, settings: TrytonSettings): string
     'length = 8',
     '[session]',
     'max_attempt = 5',
-    ...(settings.stripeApiBase
-      ? ['[portal_api]', `stripe_api_base = ${settings.stripeApiBase}`]
-      : []),
+    '[portal_api]',
+    `invitation_url = ${portal}/invitation`,
+    ...(settings.stripeApiBase ? [`stripe_api_base = ${settings.stripeApiBase}`] : []),
     '',
   ].join('\n');
 }

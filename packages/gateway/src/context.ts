@@ -10,6 +10,7 @@ import { AccountWritesService } from './services/account-writes.service.js';
 import { ComplaintsService } from './services/complaints.service.js';
 import { DocumentsService } from './services/documents.service.js';
 import { InvoicesService } from './services/invoices.service.js';
+import { MembersService } from './services/members.service.js';
 import { OnlinePaymentsService } from './services/online-payments.service.js';
 import { OrderWritesService } from './services/order-writes.service.js';
 import { OrdersService } from './services/orders.service.js';
@@ -31,12 +32,18 @@ export interface CustomerServices {
   onlinePayments: OnlinePaymentsService;
   accountWrites: AccountWritesService;
   complaints: ComplaintsService;
+  members: MembersService;
 }
 
 /** What the customer's writes need beyond the reads: the module's RPC and an event sink. */
 export interface WriteDeps {
   gateway: PortalGateway;
   events: WriteEvents;
+  /**
+   * Distrusts a web user's cached credentials on every replica (a member's role changed, or
+   * it was removed): its next request is checked by Tryton again.
+   */
+  distrust?: (webUserId: number) => Promise<void>;
 }
 
 /** What every resolver receives. */
@@ -73,6 +80,13 @@ export function customerServices(
     onlinePayments: new OnlinePaymentsService(tryton, customerWrites, invoices),
     invoices,
     accountWrites: new AccountWritesService(customerWrites, account),
+    members: new MembersService(
+      customerWrites,
+      writes.gateway,
+      viewer,
+      language,
+      writes.distrust ?? (async () => undefined),
+    ),
     payments: new PaymentsService(tryton, loaders),
     documents: new DocumentsService(tryton, loaders),
     account,

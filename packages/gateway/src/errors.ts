@@ -37,6 +37,10 @@ export const GATEWAY_CODES = {
   IDEMPOTENCY_KEY_REUSED: 'The idempotency key was used with another input.',
   NOTHING_TO_ORDER: 'A re-order whose every product is no longer sold (`extensions.leftOut`).',
   EMAIL_TAKEN: "The new sign-in e-mail became another account's before it was confirmed.",
+  FORBIDDEN:
+    "The member's role (or the API token's scopes) does not allow this field or write; nothing was asked of the ERP.",
+  LAST_ADMINISTRATOR: 'The last administrator of the company account cannot be removed or demoted.',
+  TOO_MANY_MEMBERS: 'The company account holds the most members and pending invitations already.',
   INTERNAL_SERVER_ERROR: 'A bug: nothing internal is shown; the gateway logs it (HTTP 500).',
 } as const satisfies Record<string, string>;
 

@@ -14,6 +14,7 @@ const NODE_TYPES = [
   'ContactMechanism',
   'ApiToken',
   'Complaint',
+  'Member',
 ] as const;
 
 export type NodeType = (typeof NODE_TYPES)[number];

@@ -1,4 +1,5 @@
 import type { Decimal } from '@portal/tryton-client';
+import type { Role, Scope } from './auth/permissions.js';
 
 /**
  * The portal's own vocabulary, as the services hand it to the schema. Mappers in `tryton/`
@@ -20,6 +21,27 @@ export interface Customer {
   /** The party and the secondary parties the web user acts for. */
   parties: number[];
   language: 'fr' | 'en';
+  /** The member's role in its company account (issue 16). */
+  role: Role;
+  /** What this credential may do now: the role's scopes, or an API token's narrower ones. */
+  scopes: Scope[];
+}
+
+/** ACTIVE: signed in at least once (has a password); INVITED: the link still works. */
+export type MemberState = 'ACTIVE' | 'INVITED' | 'INVITATION_EXPIRED';
+
+/** A person of the customer's company account, or an invitation (issue 16). */
+export interface Member {
+  /** The web user's id. */
+  id: number;
+  email: string;
+  role: Role;
+  state: MemberState;
+  /** Who invited them (an e-mail); null for the account's first member. */
+  invitedBy: string | null;
+  /** When the invitation's link stops working; null once accepted. */
+  invitationExpiresAt: Date | null;
+  createdAt: Date | null;
 }
 
 export type OrderState =
@@ -189,6 +211,8 @@ export interface ApiToken {
   name: string;
   createdAt: Date | null;
   lastUsedAt: Date | null;
+  /** The scopes chosen at its creation; null: its creator's role, whatever it becomes. */
+  scopes: Scope[] | null;
 }
 
 export interface MonthlyAmount {

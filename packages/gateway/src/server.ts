@@ -192,6 +192,7 @@ export async function startGateway(
         ),
     },
   );
+  writes.distrust = (webUserId) => auth.distrust(webUserId);
 
   const bucket = new FallbackLeakyBucket(
     redis

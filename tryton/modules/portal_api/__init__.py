@@ -3,8 +3,8 @@
 from trytond.pool import Pool
 
 from . import (
-    bank, compat, complaint, email_change, links, logfilter, online_payment, party, portal,
-    rule, sale, writes)
+    bank, compat, complaint, email_change, links, logfilter, members, online_payment, party,
+    portal, rule, sale, writes)
 
 
 def register():
@@ -29,6 +29,8 @@ def register():
         email_change.PortalGateway,
         complaint.Complaint,
         complaint.PortalGateway,
+        members.WebUser,
+        members.PortalGateway,
         module='portal_api', type_='model')
     # Online payment of invoices, when Tryton's Stripe module is activated too.
     Pool.register(

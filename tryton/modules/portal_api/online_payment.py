@@ -19,6 +19,7 @@ from trytond.rpc import RPC
 from trytond.transaction import Transaction
 
 from .portal import as_root, check_gateway, context_parties
+from .roles import INVOICES_READ
 from .writes import as_company, field_error, invalid, run_write
 
 # What the customer sees of an invoice (the record rule of account.invoice says the same).
@@ -121,7 +122,8 @@ class PortalGateway(metaclass=PoolMeta):
         check_gateway()
         context = Transaction().context
         company_id = context.get('company')
-        if not context_parties(context) or not isinstance(company_id, int):
+        if (not context_parties(context, INVOICES_READ)
+                or not isinstance(company_id, int)):
             return []
         pool = Pool()
         Company = pool.get('company.company')
@@ -138,7 +140,7 @@ class PortalGateway(metaclass=PoolMeta):
         `[{"id", "amount", "currency", "state", "date"}]` where state is Tryton's
         (submitted, approved, processing, succeeded, failed); [] when it is not theirs."""
         check_gateway()
-        parties = context_parties(Transaction().context)
+        parties = context_parties(Transaction().context, INVOICES_READ)
         user_ctx, access_ctx = as_root()
         with user_ctx, access_ctx:
             invoice = customer_invoice(invoice_id, parties)

@@ -265,6 +265,34 @@ def replace_address(address, changes):
     return new
 
 
+# What each write did, in the note left on the customer's party for the staff (issue 16).
+AUTHORED = {
+    'create_address': 'Address %(address)s added',
+    'update_address': 'Address %(address)s changed',
+    'archive_address': 'Address %(address)s archived',
+    'set_default_address': 'Address %(address)s made the default',
+    'create_contact': 'Contact %(contact)s added',
+    'update_contact': 'Contact %(contact)s changed',
+    'remove_contact': 'Contact %(contact)s removed',
+    }
+
+
+def authored(operation, act):
+    """`act`, and on success a note on the member's party saying who did it: the writes run
+    as root, so Tryton's own write user would not name the member of the customer."""
+    def run(user, parties):
+        result = act(user, parties)
+        if result.get('status') == 'ok' and user.party:
+            what = AUTHORED[operation] % {
+                'address': result.get('address'), 'contact': result.get('contact')}
+            Pool().get('ir.note').create([{
+                        'resource': str(user.party),
+                        'message': '%s on the portal by %s.' % (what, user.email),
+                        }])
+        return result
+    return run
+
+
 class PortalGateway(metaclass=PoolMeta):
     "The customer's writes on their addresses and contact mechanisms."
     __name__ = 'portal.gateway'
@@ -299,7 +327,7 @@ class PortalGateway(metaclass=PoolMeta):
                 return invalid(*errors)
             address, = Address.create([dict(changes, party=party.id)])
             return {'status': 'ok', 'address': address.id, 'replaced': None}
-        return run_write('create_address', key, payload, act)
+        return run_write('create_address', key, payload, authored('create_address', act))
 
     @classmethod
     def update_address(cls, address_id, version, key, values):
@@ -321,7 +349,7 @@ class PortalGateway(metaclass=PoolMeta):
                 return {'status': 'ok', 'address': new.id, 'replaced': address.id}
             Address.write([address], changes)
             return {'status': 'ok', 'address': address.id, 'replaced': None}
-        return run_write('update_address', key, payload, act)
+        return run_write('update_address', key, payload, authored('update_address', act))
 
     @classmethod
     def archive_address(cls, address_id, version, key):
@@ -336,7 +364,7 @@ class PortalGateway(metaclass=PoolMeta):
                 return refused
             Address.write([address], {'active': False})
             return {'status': 'ok', 'address': address.id, 'replaced': None}
-        return run_write('archive_address', key, payload, act)
+        return run_write('archive_address', key, payload, authored('archive_address', act))
 
     @classmethod
     def set_default_address(cls, address_id, version, key, usage):
@@ -366,7 +394,8 @@ class PortalGateway(metaclass=PoolMeta):
             if to_write:
                 Address.write(*to_write)
             return {'status': 'ok', 'address': address.id, 'replaced': None}
-        return run_write('set_default_address', key, payload, act)
+        return run_write(
+            'set_default_address', key, payload, authored('set_default_address', act))
 
     @classmethod
     def create_contact(cls, key, values):
@@ -384,7 +413,7 @@ class PortalGateway(metaclass=PoolMeta):
                 return invalid(*errors)
             contact, = ContactMechanism.create([dict(changes, party=party.id)])
             return {'status': 'ok', 'contact': contact.id}
-        return run_write('create_contact', key, payload, act)
+        return run_write('create_contact', key, payload, authored('create_contact', act))
 
     @classmethod
     def update_contact(cls, contact_id, version, key, values):
@@ -404,7 +433,7 @@ class PortalGateway(metaclass=PoolMeta):
                 return invalid(*errors)
             ContactMechanism.write([contact], changes)
             return {'status': 'ok', 'contact': contact.id}
-        return run_write('update_contact', key, payload, act)
+        return run_write('update_contact', key, payload, authored('update_contact', act))
 
     @classmethod
     def remove_contact(cls, contact_id, version, key):
@@ -421,4 +450,4 @@ class PortalGateway(metaclass=PoolMeta):
                 return {'status': 'invalid_state', 'state': contact.type}
             ContactMechanism.write([contact], {'active': False})
             return {'status': 'ok', 'contact': contact.id}
-        return run_write('remove_contact', key, payload, act)
+        return run_write('remove_contact', key, payload, authored('remove_contact', act))

@@ -26,6 +26,8 @@ from trytond.rpc import RPC
 from trytond.transaction import Transaction
 
 from .password import check_password
+from .roles import (
+    effective_scopes, parse_scopes, role_of, role_scopes, sorted_scopes)
 
 TOKEN_PREFIX = 'tpat_'
 # Writing `last_used` on every request would turn each read into a write.
@@ -142,18 +144,45 @@ def session_web_user(key):
         return user if user.active else None
 
 
-def token_web_user(token):
-    "The active web user of an API token, or None."
+def token_record(token):
+    "The API token of a live credential `token` whose web user is active, or None."
     if not token or not isinstance(token, str) or not token.startswith(TOKEN_PREFIX):
         return None
     ApiToken = Pool().get('portal.api_token')
     user_ctx, access_ctx = as_root()
     with user_ctx, access_ctx:
         tokens = ApiToken.search([('token_hash', '=', hash_token(token))], limit=1)
-        if not tokens:
+        if not tokens or not tokens[0].web_user.active:
             return None
-        user = tokens[0].web_user
-        return user if user.active else None
+        return tokens[0]
+
+
+def token_web_user(token):
+    "The active web user of an API token, or None."
+    record = token_record(token)
+    return record.web_user if record else None
+
+
+def context_credential(context):
+    """The web user of the session key or API token in the context and what it may do now
+    (roles.py): `(user, scopes)`, or `(None, frozenset())`."""
+    session = context.get('portal_session')
+    if session:
+        user = session_web_user(session)
+        if user is not None:
+            user_ctx, access_ctx = as_root()
+            with user_ctx, access_ctx:
+                return user, effective_scopes(user)
+        return None, frozenset()
+    token = context.get('portal_token')
+    if token:
+        record = token_record(token)
+        if record is not None:
+            user_ctx, access_ctx = as_root()
+            with user_ctx, access_ctx:
+                return record.web_user, effective_scopes(
+                    record.web_user, parse_scopes(record.scopes))
+    return None, frozenset()
 
 
 def web_user_parties(user):
@@ -165,18 +194,17 @@ def web_user_parties(user):
         return [user.party.id] + [p.id for p in user.secondary_parties]
 
 
-def context_parties(context):
-    "The parties of the session key or API token that the gateway put in the context."
-    session = context.get('portal_session')
-    if session:
-        return web_user_parties(session_web_user(session))
-    token = context.get('portal_token')
-    if token:
-        return web_user_parties(token_web_user(token))
-    return []
+def context_parties(context, scope=None):
+    """The parties of the session key or API token that the gateway put in the context; none
+    when `scope` is given and the credential lacks it (roles.py)."""
+    user, scopes = context_credential(context)
+    if user is None or (scope is not None and scope not in scopes):
+        return []
+    return web_user_parties(user)
 
 
-def describe(user):
+def describe(user, scopes=None):
+    "The web user for the gateway, with its role and what the credential may do (roles.py)."
     party = user.party
     language = None
     if party and party.lang:
@@ -189,6 +217,8 @@ def describe(user):
         'party_name': party.rec_name if party else None,
         'parties': web_user_parties(user),
         'language': language,
+        'role': role_of(user),
+        'scopes': sorted_scopes(role_scopes(user) if scopes is None else scopes),
         }
 
 
@@ -202,6 +232,9 @@ class ApiToken(ModelSQL):
     # Only a hash is stored: the token itself is shown once, when it is created.
     token_hash = fields.Char("Token Hash", required=True)
     last_used = fields.DateTime("Last Used")
+    # Space-separated scopes chosen at creation (roles.py), never more than the creator's role
+    # then; empty: whatever the creator's role allows, now.
+    scopes = fields.Char("Scopes")
 
     @classmethod
     def __setup__(cls):
@@ -214,6 +247,8 @@ class ApiToken(ModelSQL):
             'name': self.name,
             'created': self.create_date,
             'last_used': self.last_used,
+            'scopes': (sorted_scopes(parse_scopes(self.scopes))
+                if self.scopes else None),
             }
 
 
@@ -288,7 +323,14 @@ class PortalGateway(Model):
         user_ctx, access_ctx = as_root()
         with user_ctx, access_ctx:
             # The same search as authenticate's: when it finds nobody, no hash is checked.
-            known = bool(WebUser.search([('email', '=', email.lower())], limit=1))
+            found = WebUser.search([('email', '=', email.lower())], limit=1)
+            known = bool(found)
+            if found and not found[0].password_hash:
+                # An invited member who has not chosen a password yet (members.py): Tryton's
+                # authenticate fails on a web user without a hash. A failure like any other.
+                Pool().get('web.user.authenticate.attempt').add(email.lower())
+                dummy_password_check(password)
+                return {'status': 'invalid_credentials'}
             try:
                 with without_tryton_sleep():
                     user = WebUser.authenticate(email, password)
@@ -427,7 +469,10 @@ class PortalGateway(Model):
                 user, keep_session=session, revoke_tokens=bool(revoke_tokens))
 
     @classmethod
-    def create_api_token(cls, session, name):
+    def create_api_token(cls, session, name, scopes=None):
+        """A new API token of the session's web user. `scopes`: a list of the scopes it may
+        use, at most the web user's role's (`invalid_scopes` otherwise); None: whatever the
+        web user's role allows at each call."""
         check_gateway()
         pool = Pool()
         ApiToken = pool.get('portal.api_token')
@@ -437,6 +482,13 @@ class PortalGateway(Model):
             return {'status': 'unauthenticated'}
         if not isinstance(name, str) or not name.strip():
             return {'status': 'invalid_name'}
+        if scopes is not None:
+            if (not isinstance(scopes, list) or not scopes
+                    or not all(isinstance(s, str) for s in scopes)):
+                return {'status': 'invalid_scopes'}
+            if not set(scopes) <= role_scopes(user):
+                return {'status': 'invalid_scopes'}
+            scopes = ' '.join(sorted_scopes(set(scopes)))
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         user_ctx, access_ctx = as_root()
         with user_ctx, access_ctx:
@@ -450,6 +502,7 @@ class PortalGateway(Model):
                         'name': name.strip()[:100],
                         'web_user': user.id,
                         'token_hash': hash_token(token),
+                        'scopes': scopes,
                         }])
             return dict(record.describe(), status='ok', token=token)
 
@@ -486,7 +539,7 @@ class PortalGateway(Model):
     def token_user(cls, token):
         check_gateway()
         ApiToken = Pool().get('portal.api_token')
-        user = token_web_user(token)
+        user, scopes = context_credential({'portal_token': token})
         if user is None:
             return None
         user_ctx, access_ctx = as_root()
@@ -496,4 +549,4 @@ class PortalGateway(Model):
             now = datetime.datetime.now()
             if not record.last_used or now - record.last_used > LAST_USED_RESOLUTION:
                 ApiToken.write([record], {'last_used': now})
-            return describe(user)
+            return describe(user, scopes)

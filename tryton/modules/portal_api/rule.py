@@ -8,13 +8,24 @@ caches rule domains for the life of the process, so a key logged out, revoked or
 its first use would otherwise keep the domain computed while it was valid. No key, or an
 unknown or expired one, gives no parties: no customer record at all.
 
-Tryton 6.0 declares both as static methods without arguments; 7.x passes the model name.
-`*args` keeps one implementation for both.
+A member's role narrows this per model (roles.py): a model whose scope the credential lacks
+(an accountant's sales, a buyer's invoices) sees no parties, so no record at all.
+
+Tryton 7.x passes `_get_context` the rule's model name and `_get_cache_key` the names of the
+models checked; a call without a model name sees no parties (closed, not open).
 """
 from trytond.pool import PoolMeta
 from trytond.transaction import Transaction
 
-from .portal import context_parties
+from .portal import context_credential, context_parties, web_user_parties
+from .roles import MODEL_SCOPES
+
+
+def model_parties(args):
+    "The parties the rules of the model (7.x passes its name) may see."
+    if not args or not isinstance(args[0], str):
+        return []
+    return context_parties(Transaction().context, MODEL_SCOPES.get(args[0]))
 
 
 class Rule(metaclass=PoolMeta):
@@ -23,11 +34,14 @@ class Rule(metaclass=PoolMeta):
     @classmethod
     def _get_context(cls, *args):
         context = super()._get_context(*args)
-        context['portal_parties'] = context_parties(Transaction().context)
+        context['portal_parties'] = model_parties(args)
         return context
 
     @classmethod
     def _get_cache_key(cls, *args):
         key = super()._get_cache_key(*args)
-        parties = context_parties(Transaction().context)
-        return key + (tuple(sorted(parties)),)
+        # The rules of several models share a key: it holds the credential's scopes, not one
+        # model's parties.
+        user, scopes = context_credential(Transaction().context)
+        parties = web_user_parties(user)
+        return key + (tuple(sorted(parties)), tuple(sorted(scopes)))

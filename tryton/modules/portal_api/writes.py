@@ -18,7 +18,9 @@ transaction of the RPC call:
    write date, `conflict` when it moved), checks the action is allowed in the record's state
    (`invalid_state`), and writes as root for the record's company, as the company's staff
    would with the Tryton client;
-5. a success is stored under the key with a hash of its input; when a concurrent call with
+5. before all that, the credential must have the operation's scope (roles.py): a member's
+   role, or an API token's scopes, narrowed by its creator's role now; `forbidden` otherwise;
+6. a success is stored under the key with a hash of its input; when a concurrent call with
    the same key stored it first, this call is rolled back and run again by Tryton, and
    answers from the key (`store_key`).
 
@@ -37,7 +39,8 @@ from trytond.pool import Pool
 from trytond.transaction import Transaction
 
 from .portal import (
-    as_root, check_gateway, session_web_user, token_web_user, web_user_parties)
+    as_root, check_gateway, context_credential, web_user_parties)
+from .roles import operation_allowed
 
 # Keys are the client's (a UUID is 36 characters); anything longer is refused, not cut.
 MAX_KEY_LENGTH = 100
@@ -51,18 +54,6 @@ def canonical(value):
 def input_hash(operation, payload):
     return hashlib.sha256(
         canonical({'operation': operation, 'input': payload}).encode('utf-8')).hexdigest()
-
-
-def context_web_user():
-    "The active web user of the credential the gateway put in the context, or None."
-    context = Transaction().context
-    session = context.get('portal_session')
-    if session:
-        return session_web_user(session)
-    token = context.get('portal_token')
-    if token:
-        return token_web_user(token)
-    return None
 
 
 @contextmanager
@@ -97,9 +88,11 @@ def run_write(operation, key, payload, act):
     pool = Pool()
     WebUser = pool.get('web.user')
     Idempotency = pool.get('portal.idempotency')
-    user = context_web_user()
+    user, scopes = context_credential(Transaction().context)
     if user is None:
         return {'status': 'unauthenticated'}
+    if not operation_allowed(operation, scopes):
+        return {'status': 'forbidden'}
     if not isinstance(key, str) or not key.strip() or len(key) > MAX_KEY_LENGTH:
         return invalid(field_error(
                 'idempotencyKey', 'INVALID_IDEMPOTENCY_KEY',

@@ -4,6 +4,7 @@ import { GatewayError } from '../errors.js';
 import type { PortalGateway } from '../tryton/portal-gateway.js';
 import { AuthService, type Viewer } from './auth.service.js';
 import { AuthLimiter, type AuthLimits } from './auth-limiter.js';
+import { SCOPES } from './permissions.js';
 
 const LIMITS: AuthLimits = {
   login: { perIp: 100, perEmail: 5 },
@@ -21,6 +22,8 @@ const viewer: Viewer = {
     partyName: 'Marie',
     parties: [3],
     language: 'fr',
+    role: 'administrator',
+    scopes: [...SCOPES],
   },
   credential: { kind: 'session', key: 'a'.repeat(64) },
 };

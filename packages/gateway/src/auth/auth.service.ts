@@ -13,6 +13,7 @@ import {
 } from '../tryton/portal-gateway.js';
 import { jsDate } from '../tryton/values.js';
 import type { AuthLimiter } from './auth-limiter.js';
+import { allows, type Scope } from './permissions.js';
 
 const EMAIL = /^[^\s@]{1,200}@[^\s@]{1,200}$/;
 
@@ -266,15 +267,28 @@ export class AuthService {
     return change;
   }
 
+  /**
+   * `scopes`: what the token may do, at most what the viewer's role allows (else
+   * BAD_USER_INPUT); omitted, the token follows its creator's role, whatever it becomes.
+   */
   async createApiToken(
     viewer: Viewer,
     name: string,
+    scopes?: Scope[] | null,
   ): Promise<{ token: string; apiToken: ApiToken }> {
     if (viewer.credential.kind !== 'session') throw unauthenticated();
     const trimmed = name.trim();
     if (!trimmed || trimmed.length > 100)
       throw badInput('Give the token a name (100 characters at most).', 'name');
-    const result = await this.gateway.createApiToken(viewer.credential.key, trimmed);
+    if (scopes && (scopes.length === 0 || !allows(viewer.customer.scopes, scopes)))
+      throw badInput('Choose at least one scope, among those your role has.', 'scopes');
+    const result = await this.gateway.createApiToken(
+      viewer.credential.key,
+      trimmed,
+      scopes ?? undefined,
+    );
+    if (result.status === 'invalid_scopes')
+      throw badInput('Choose at least one scope, among those your role has.', 'scopes');
     if (result.status === 'too_many_tokens') {
       const limit = result.limit;
       throw new GatewayError(
@@ -285,6 +299,32 @@ export class AuthService {
     }
     if (result.status !== 'ok') throw unauthenticated();
     return { token: result.token, apiToken: toApiToken(result) };
+  }
+
+  /** Distrusts every cached check of a web user on every replica (role changed, removed). */
+  async distrust(webUserId: number): Promise<void> {
+    await this.credentials?.revoke(webUserId);
+  }
+
+  /**
+   * Sets an invited member's password with the invitation's token (single use, the reset's
+   * expiry), limited like a reset, then signs them in.
+   */
+  async acceptInvitation(
+    email: string,
+    token: string,
+    password: string,
+    ip: string,
+  ): Promise<{ key: string; customer: Customer }> {
+    const address = email.trim();
+    const result = await this.limiter.guard(
+      'passwordReset',
+      { ip, email: address },
+      () => this.gateway.acceptInvitation(address, token.trim(), password, ip),
+      (answer) => answer.status === 'invalid_token',
+    );
+    if (result.status !== 'ok') throw statusError(result);
+    return await this.login(result.email, password, ip);
   }
 
   async listApiTokens(viewer: Viewer): Promise<ApiToken[]> {

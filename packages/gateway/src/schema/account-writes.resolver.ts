@@ -1,4 +1,5 @@
 import { Arg, Ctx, Extensions, Mutation, Resolver } from 'type-graphql';
+import { Allow } from '../auth/permissions.js';
 import type { GraphQLContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { fromGlobalId, toGlobalId } from '../ids.js';
@@ -68,6 +69,7 @@ const ERRORS =
 @Resolver()
 export class AccountWritesResolver {
   @Extensions(WRITE)
+  @Allow('account:write')
   @Mutation(() => AddressWritePayloadType, {
     description: `Adds an address to the customer, checked as Tryton checks it. ${ERRORS}`,
   })
@@ -79,6 +81,7 @@ export class AccountWritesResolver {
   }
 
   @Extensions(WRITE)
+  @Allow('account:write')
   @Mutation(() => AddressWritePayloadType, {
     description: `Changes one of the customer's addresses; an address an open order uses is replaced by a new one (the order keeps the old). ${ERRORS}`,
   })
@@ -96,6 +99,7 @@ export class AccountWritesResolver {
   }
 
   @Extensions(WRITE)
+  @Allow('account:write')
   @Mutation(() => AddressWritePayloadType, {
     description: `Archives one of the customer's addresses: it is no longer listed; orders and invoices that use it keep it. ${ERRORS}`,
   })
@@ -108,6 +112,7 @@ export class AccountWritesResolver {
   }
 
   @Extensions(WRITE)
+  @Allow('account:write')
   @Mutation(() => AddressWritePayloadType, {
     description: `Makes one of the customer's addresses the default for deliveries or invoices: the one Tryton puts on new orders. ${ERRORS}`,
   })
@@ -121,6 +126,7 @@ export class AccountWritesResolver {
   }
 
   @Extensions(WRITE)
+  @Allow('account:write')
   @Mutation(() => ContactWritePayloadType, {
     description: `Adds a phone, mobile or e-mail, checked by Tryton. ${ERRORS}`,
   })
@@ -132,6 +138,7 @@ export class AccountWritesResolver {
   }
 
   @Extensions(WRITE)
+  @Allow('account:write')
   @Mutation(() => ContactWritePayloadType, {
     description: `Changes one of the customer's phones, mobiles or e-mails. INVALID_STATE for another kind of contact (a website): the company keeps those. ${ERRORS}`,
   })
@@ -149,6 +156,7 @@ export class AccountWritesResolver {
   }
 
   @Extensions(WRITE)
+  @Allow('account:write')
   @Mutation(() => ContactWritePayloadType, {
     description: `Removes one of the customer's phones, mobiles or e-mails (archived in Tryton). Same errors as updateContact.`,
   })

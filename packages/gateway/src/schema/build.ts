@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { authChecker } from '../auth/permissions.js';
 import { AccountWritesResolver } from './account-writes.resolver.js';
 import { AuthResolver } from './auth.resolver.js';
 import { ComplaintResolver, OrderComplaintsResolver } from './complaint.resolver.js';
@@ -8,6 +9,7 @@ import { CustomerResolver } from './customer.resolver.js';
 import { DocumentRecordResolver } from './document.resolver.js';
 import { ErrorCodeType } from './error-code.types.js';
 import { InvoiceResolver } from './invoice.resolver.js';
+import { MemberResolver } from './member.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import { InvoiceOnlinePaymentResolver } from './online-payment.resolver.js';
 import { OrderResolver } from './order.resolver.js';
@@ -34,7 +36,10 @@ export function portalSchema(): Promise<GraphQLSchema> {
         AccountWritesResolver,
         OrderComplaintsResolver,
         ComplaintResolver,
+        MemberResolver,
       ],
+      authChecker,
+      authMode: 'error',
       validate: false,
     }),
   );

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Extensions, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Allow } from '../auth/permissions.js';
 import type { GraphQLContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { fromGlobalId } from '../ids.js';
@@ -48,6 +49,7 @@ export class OrderComplaintsResolver {
 
 @Resolver(() => ComplaintObjectType)
 export class ComplaintResolver {
+  @Allow('orders:read')
   @FieldResolver(() => OrderLineType, {
     nullable: true,
     description: 'The order line it is about; null: the whole order.',
@@ -58,12 +60,15 @@ export class ComplaintResolver {
     return line ? orderLineNode(line) : null;
   }
 
+  // Files are documents: a role reads them with its documents (Tryton's attachment rule too).
+  @Allow('documents:read')
   @FieldResolver(() => [DocumentType], { description: 'The files sent with it.' })
   async files(@Root() complaint: ComplaintNode, @Ctx() ctx: GraphQLContext) {
     const files = await ctx.services().complaints.files(complaint.rowId);
     return files.map(documentNode);
   }
 
+  @Allow('orders:read')
   @Query(() => [ComplaintTypeType], {
     description: 'The kinds of problem a customer may report on an order (the company’s list).',
   })
@@ -71,6 +76,7 @@ export class ComplaintResolver {
     return (await ctx.services().complaints.types()).map(complaintTypeNode);
   }
 
+  @Allow('orders:write')
   @Extensions(WRITE)
   @Mutation(() => FileComplaintPayloadType, {
     description:

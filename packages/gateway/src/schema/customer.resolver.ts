@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Allow, MEMBER, PUBLIC } from '../auth/permissions.js';
 import type { GraphQLContext } from '../context.js';
 import { badInput, unauthenticated } from '../errors.js';
 import { toGlobalId } from '../ids.js';
@@ -19,6 +20,7 @@ import { OrderConnectionType, OrderFilterInput, OrderType } from './order.types.
 
 @Resolver(() => CustomerType)
 export class CustomerResolver {
+  @Allow(PUBLIC)
   @Query(() => CustomerType, {
     nullable: true,
     description: 'The signed-in customer; null when anonymous.',
@@ -27,26 +29,31 @@ export class CustomerResolver {
     return ctx.viewer?.customer ?? null;
   }
 
+  @Allow(MEMBER)
   @FieldResolver(() => ID, { description: 'Global, opaque id.' })
   id(@Root() customer: Customer): string {
     return toGlobalId('Customer', customer.webUserId);
   }
 
+  @Allow(MEMBER)
   @FieldResolver(() => String, { description: 'The customer (company or person) name.' })
   name(@Root() customer: Customer): string {
     return customer.partyName;
   }
 
+  @Allow(MEMBER)
   @FieldResolver(() => LanguageEnum, { description: 'Preferred language.' })
   language(@Root() customer: Customer): LanguageEnum {
     return customer.language === 'en' ? LanguageEnum.EN : LanguageEnum.FR;
   }
 
+  @Allow(MEMBER)
   @FieldResolver(() => [AddressType], { description: 'Postal addresses.' })
   async addresses(@Ctx() ctx: GraphQLContext) {
     return (await ctx.services().account.addresses()).map(addressNode);
   }
 
+  @Allow(MEMBER)
   @FieldResolver(() => AddressType, {
     nullable: true,
     description:
@@ -57,6 +64,7 @@ export class CustomerResolver {
     return address ? addressNode(address) : null;
   }
 
+  @Allow(MEMBER)
   @FieldResolver(() => AddressType, {
     nullable: true,
     description:
@@ -67,11 +75,13 @@ export class CustomerResolver {
     return address ? addressNode(address) : null;
   }
 
+  @Allow(MEMBER)
   @FieldResolver(() => [ContactMechanismType], { description: 'E-mails, phones...' })
   async contactMechanisms(@Ctx() ctx: GraphQLContext) {
     return (await ctx.services().account.contactMechanisms()).map(contactMechanismNode);
   }
 
+  @Allow('orders:read')
   @FieldResolver(() => OrderConnectionType, {
     description:
       'Orders, newest first (undated quotations last) unless `sort` says otherwise. `first` and `last` are at most 100.',
@@ -86,6 +96,7 @@ export class CustomerResolver {
     return await ctx.services().orders.list(filter, pageRequest(page), sort);
   }
 
+  @Allow('orders:read')
   @FieldResolver(() => OrderType, {
     nullable: true,
     description: 'One order by its number; null if not found.',
@@ -94,6 +105,7 @@ export class CustomerResolver {
     return await ctx.services().orders.byNumber(number);
   }
 
+  @Allow('invoices:read')
   @FieldResolver(() => InvoiceConnectionType, {
     description:
       'Invoices, newest first unless `sort` says otherwise. `first` and `last` are at most 100.',
@@ -108,6 +120,7 @@ export class CustomerResolver {
     return await ctx.services().invoices.list(filter, pageRequest(page), sort);
   }
 
+  @Allow('invoices:read')
   @FieldResolver(() => InvoiceType, {
     nullable: true,
     description: 'One invoice by its number; null if not found.',
@@ -116,6 +129,7 @@ export class CustomerResolver {
     return await ctx.services().invoices.byNumber(number);
   }
 
+  @Allow('documents:read')
   @FieldResolver(() => DocumentConnectionType, {
     description: 'Downloadable files, newest first. `first` and `last` are at most 100.',
   })
@@ -127,6 +141,7 @@ export class CustomerResolver {
     };
   }
 
+  @Allow('invoices:read')
   @FieldResolver(() => [MonthlyAmountType], {
     description: 'Amounts invoiced per month, oldest first (1 to 24 months).',
   })
@@ -140,11 +155,13 @@ export class CustomerResolver {
     return await ctx.services().invoices.invoicedByMonth(months);
   }
 
+  @Allow('invoices:read')
   @FieldResolver(() => MoneyType, { description: 'Total left to pay on posted invoices.' })
   async amountDue(@Ctx() ctx: GraphQLContext) {
     return await ctx.services().invoices.amountDue();
   }
 
+  @Allow(MEMBER)
   @FieldResolver(() => [ApiTokenType], {
     description: 'API tokens (listed only in a browser session).',
   })

@@ -1,7 +1,9 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Allow, MEMBER } from '../auth/permissions.js';
 import { toGlobalId } from '../ids.js';
 import type { ApiToken } from '../models.js';
 import { LanguageEnum, MoneyType, Node } from './common.types.js';
+import { ScopeEnum } from './member.types.js';
 import { DateTimeScalar } from './scalars.js';
 
 @ObjectType('Customer', {
@@ -9,18 +11,23 @@ import { DateTimeScalar } from './scalars.js';
   description: 'The signed-in customer (a Tryton web user and its party).',
 })
 export class CustomerType implements Node {
+  @Allow(MEMBER)
   @Field(() => ID, { description: 'Global, opaque id.' })
   id!: string;
 
+  @Allow(MEMBER)
   @Field({ description: 'The customer (company or person) name.' })
   name!: string;
 
+  @Allow(MEMBER)
   @Field({ description: 'Sign-in e-mail.' })
   email!: string;
 
+  @Allow(MEMBER)
   @Field({ description: 'True once the e-mail address has been validated.' })
   emailValidated!: boolean;
 
+  @Allow(MEMBER)
   @Field(() => LanguageEnum, { description: 'Preferred language.' })
   language!: LanguageEnum;
 }
@@ -54,10 +61,22 @@ export class ApiTokenType implements Node {
     description: 'When it was last used (to the minute).',
   })
   lastUsedAt!: Date | null;
+
+  @Field(() => [ScopeEnum], {
+    nullable: true,
+    description:
+      'The scopes chosen at its creation; null: whatever its creator’s role allows, now (a demoted or removed creator takes the token along).',
+  })
+  scopes!: ScopeEnum[] | null;
 }
 
 export function apiTokenNode(token: ApiToken): ApiTokenType & { __typename: 'ApiToken' } {
-  return { ...token, id: toGlobalId('ApiToken', token.id), __typename: 'ApiToken' };
+  return {
+    ...token,
+    id: toGlobalId('ApiToken', token.id),
+    scopes: token.scopes as ScopeEnum[] | null,
+    __typename: 'ApiToken',
+  };
 }
 
 @ObjectType('LoginPayload', { description: 'The result of a successful sign-in.' })

@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Allow } from '../auth/permissions.js';
 import type { GraphQLContext } from '../context.js';
 import { toGlobalId } from '../ids.js';
 import type { Invoice, Order } from '../models.js';
@@ -16,6 +17,7 @@ export class InvoiceResolver {
     return toGlobalId('Invoice', invoice.id);
   }
 
+  @Allow('invoices:read')
   @FieldResolver(() => [InvoiceLineType], { description: 'Lines of the invoice.' })
   async lines(@Root() invoice: Invoice, @NestedFirst() first: number, @Ctx() ctx: GraphQLContext) {
     const lineIds = nested(invoice.lineIds, first);
@@ -28,6 +30,7 @@ export class InvoiceResolver {
     return await ctx.services().invoices.taxes({ ...invoice, taxIds });
   }
 
+  @Allow('orders:read')
   @FieldResolver(() => [OrderType], { description: 'The orders this invoice bills.' })
   async orders(
     @Root() invoice: Invoice,
@@ -37,6 +40,7 @@ export class InvoiceResolver {
     return await ctx.services().orders.byIds(nested(invoice.orderIds, first));
   }
 
+  @Allow('documents:read')
   @FieldResolver(() => [DocumentType], {
     description: 'Files attached to the invoice (its PDF is `pdfUrl`).',
   })

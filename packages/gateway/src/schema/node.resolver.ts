@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Viewer } from '../auth/auth.service.js';
+import { Allow, allows, forbidden, MEMBER, type Permission } from '../auth/permissions.js';
 import type { GraphQLContext } from '../context.js';
 import { badInput, unauthenticated } from '../errors.js';
 import { fromGlobalId, type NodeType } from '../ids.js';
@@ -9,6 +10,7 @@ import { complaintNode } from './complaint.types.js';
 import { apiTokenNode } from './customer.types.js';
 import { documentNode } from './document.types.js';
 import { invoiceLineNode, orderLineNode, productNode } from './line.types.js';
+import { memberNode } from './member.types.js';
 import { shipmentNode } from './order.types.js';
 
 type Found = { __typename: NodeType } | null;
@@ -59,18 +61,39 @@ const FINDERS: Record<NodeType, Finder> = {
     found(await ctx.auth.apiToken(viewer, numeric(key)), apiTokenNode),
   Complaint: async (ctx, _, key) =>
     found(await ctx.services().complaints.byId(numeric(key)), complaintNode),
+  Member: async (ctx, _, key) => found(await ctx.services().members.byId(numeric(key)), memberNode),
+};
+
+/** What reading a node of each type needs: the same as the list it is found in. */
+const NODE_PERMISSIONS: Record<NodeType, Permission> = {
+  Customer: MEMBER,
+  Order: 'orders:read',
+  OrderLine: 'orders:read',
+  Shipment: 'orders:read',
+  Invoice: 'invoices:read',
+  InvoiceLine: 'invoices:read',
+  Product: MEMBER,
+  Document: 'documents:read',
+  Address: MEMBER,
+  ContactMechanism: MEMBER,
+  ApiToken: MEMBER,
+  Member: 'members:manage',
+  Complaint: 'orders:read',
 };
 
 @Resolver()
 export class NodeResolver {
+  @Allow(MEMBER)
   @Query(() => Node, {
     nullable: true,
     description:
-      'Any object of the customer by its global id; null if not found or not theirs. A product is found only if one of their order or invoice lines names it.',
+      'Any object of the customer by its global id; null if not found or not theirs; FORBIDDEN when the role may not read that type (an order for an accountant). A product is found only if one of their order or invoice lines names it.',
   })
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Found> {
     if (!ctx.viewer) throw unauthenticated();
     const { type, key } = fromGlobalId(id);
+    const needed = [NODE_PERMISSIONS[type]];
+    if (!allows(ctx.viewer.customer.scopes, needed)) throw forbidden(needed);
     return await FINDERS[type](ctx, ctx.viewer, key);
   }
 }

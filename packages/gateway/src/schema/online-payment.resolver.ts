@@ -1,4 +1,5 @@
 import { Arg, Ctx, Extensions, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Allow } from '../auth/permissions.js';
 import type { GraphQLContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { fromGlobalId } from '../ids.js';
@@ -48,6 +49,7 @@ export class InvoiceOnlinePaymentResolver {
   }
 
   @Extensions(WRITE)
+  @Allow('invoices:pay')
   @Mutation(() => PayInvoicePayloadType, {
     description:
       'Starts paying an invoice online: Tryton creates the payment and its Stripe checkout; send the customer to `checkoutUrl`. Stripe then tells Tryton the outcome (onlinePayments.state). NOT_FOUND (not yours), INVALID_STATE (not posted, or extensions.reason ONLINE_PAYMENT_UNAVAILABLE), VALIDATION_FAILED (extensions.fieldErrors on amount), IDEMPOTENCY_KEY_REUSED.',

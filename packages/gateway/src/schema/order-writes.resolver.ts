@@ -1,4 +1,5 @@
 import { Arg, Ctx, Extensions, Mutation, Resolver } from 'type-graphql';
+import { Allow } from '../auth/permissions.js';
 import type { GraphQLContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { fromGlobalId } from '../ids.js';
@@ -27,6 +28,7 @@ function orderId(id: string): number {
 @Resolver()
 export class OrderWritesResolver {
   @Extensions(WRITE)
+  @Allow('orders:write')
   @Mutation(() => OrderWritePayloadType, {
     description:
       "Accepts a quotation: the order is confirmed in Tryton and the company is told by e-mail. Who, when and from which IP are kept for the company's staff. NOT_FOUND (not yours), INVALID_STATE (not a quotation any more), QUOTATION_EXPIRED, CONFLICT, VALIDATION_FAILED (extensions.fieldErrors), IDEMPOTENCY_KEY_REUSED.",
@@ -50,6 +52,7 @@ export class OrderWritesResolver {
   }
 
   @Extensions(WRITE)
+  @Allow('orders:write')
   @Mutation(() => OrderWritePayloadType, {
     description:
       'Declines a quotation: the order is cancelled in Tryton and the company is told by e-mail. Same errors as acceptQuotation, but QUOTATION_EXPIRED.',
@@ -71,6 +74,7 @@ export class OrderWritesResolver {
   }
 
   @Extensions(WRITE)
+  @Allow('orders:write')
   @Mutation(() => ReorderPayloadType, {
     description:
       "Orders the products and quantities of a past order again, at today's prices: a new request (state REQUESTED) awaiting the company's review. Lines of products no longer sold are left out and listed; when none is left, NOTHING_TO_ORDER (extensions.leftOut). NOT_FOUND, IDEMPOTENCY_KEY_REUSED.",

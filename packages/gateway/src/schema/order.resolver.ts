@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Allow } from '../auth/permissions.js';
 import type { GraphQLContext } from '../context.js';
 import { toGlobalId } from '../ids.js';
 import type { Invoice, Order } from '../models.js';
@@ -29,12 +30,14 @@ export class OrderResolver {
     return address ? addressNode(address) : null;
   }
 
+  @Allow('orders:read')
   @FieldResolver(() => [OrderLineType], { description: 'Product lines of the order.' })
   async lines(@Root() order: Order, @NestedFirst() first: number, @Ctx() ctx: GraphQLContext) {
     const lineIds = nested(order.lineIds, first);
     return (await ctx.services().orders.lines({ ...order, lineIds })).map(orderLineNode);
   }
 
+  @Allow('invoices:read')
   @FieldResolver(() => [InvoiceType], {
     description: 'Invoices of the order (posted, paid or cancelled).',
   })
@@ -47,12 +50,14 @@ export class OrderResolver {
     return await ctx.services().orders.invoices({ ...order, invoiceIds });
   }
 
+  @Allow('orders:read')
   @FieldResolver(() => [ShipmentType], { description: 'Deliveries of the order.' })
   async shipments(@Root() order: Order, @NestedFirst() first: number, @Ctx() ctx: GraphQLContext) {
     const shipmentIds = nested(order.shipmentIds, first);
     return (await ctx.services().orders.shipments({ ...order, shipmentIds })).map(shipmentNode);
   }
 
+  @Allow('documents:read')
   @FieldResolver(() => [DocumentType], { description: 'Files attached to the order.' })
   async documents(@Root() order: Order, @NestedFirst() first: number, @Ctx() ctx: GraphQLContext) {
     nestedLimit(first);

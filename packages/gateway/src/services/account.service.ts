@@ -1,3 +1,4 @@
+import { SCOPES, type Scope } from '../auth/permissions.js';
 import type { Address, ApiToken, ContactMechanism, Customer } from '../models.js';
 import {
   ADDRESS_MODEL,
@@ -23,6 +24,9 @@ export function toApiToken(row: ApiTokenRow): ApiToken {
     name: row.name,
     createdAt: jsDate(row.created),
     lastUsedAt: jsDate(row.last_used),
+    scopes: row.scopes
+      ? row.scopes.filter((s): s is Scope => (SCOPES as readonly string[]).includes(s))
+      : null,
   };
 }
 

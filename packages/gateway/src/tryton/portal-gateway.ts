@@ -3,6 +3,7 @@ import { type TrytonClient, UserError } from '@portal/tryton-client';
 import { refusedByErp } from '../errors.js';
 import type { Credential } from './customer-tryton.js';
 import { fromTryton } from './errors.js';
+import type { MembersResult } from './member.mapper.js';
 import type { PortalUser } from './party.mapper.js';
 
 /**
@@ -59,7 +60,7 @@ export function toPasswordChange(result: PasswordSet): PasswordChange {
 export type CreatedApiToken =
   | (ApiTokenRow & { status: 'ok'; token: string })
   | { status: 'too_many_tokens'; limit?: number }
-  | { status: 'unauthenticated' | 'invalid_name' };
+  | { status: 'unauthenticated' | 'invalid_name' | 'invalid_scopes' };
 
 /** `request_email_change`'s answers: the pending address and when its link expires, or why not. */
 export type EmailChangeResult =
@@ -72,6 +73,8 @@ export type EmailChangeResult =
 export type WriteResult =
   | ({ status: 'ok'; replayed: boolean } & Record<string, unknown>)
   | { status: 'not_found' | 'unauthenticated' | 'idempotency_key_reused' | 'unavailable' }
+  | { status: 'forbidden' | 'last_administrator' }
+  | { status: 'too_many_members'; limit: number }
   | { status: 'conflict' | 'invalid_state'; state: string }
   | { status: 'expired'; expired_on: string }
   | { status: 'nothing_to_order'; left_out: unknown[] }
@@ -85,7 +88,16 @@ export interface ApiTokenRow {
   name: string;
   created: unknown;
   last_used: unknown;
+  /** The scopes chosen at creation; null: whatever the creator's role allows (issue 16). */
+  scopes?: string[] | null;
 }
+
+/** `accept_invitation`'s answers. */
+export type AcceptInvitationResult =
+  | { status: 'ok'; web_user: number; email: string }
+  | { status: 'invalid_token' }
+  | { status: 'throttled'; retry_after: number }
+  | { status: 'invalid_password'; message: string };
 
 /**
  * `X-Forwarded-For: <client ip>` for Tryton, which trusts one proxy (`[web] num_proxies = 1`):
@@ -199,8 +211,22 @@ export class PortalGateway {
     const params = [session, current, next, ...(revokeTokens ? [true] : [])];
     return this.call('change_password', params, { ip });
   }
-  createApiToken(session: string, name: string): Promise<CreatedApiToken> {
-    return this.call('create_api_token', [session, name]);
+  /** `scopes` is sent only when narrower scopes are chosen: older modules take two arguments. */
+  createApiToken(session: string, name: string, scopes?: string[]): Promise<CreatedApiToken> {
+    return this.call('create_api_token', [session, name, ...(scopes ? [scopes] : [])]);
+  }
+  /** The members of the credential's customer, for its administrators (issue 16). */
+  listMembers(credential: Credential, language: string): Promise<MembersResult> {
+    return this.call('list_members', [], { credential, language });
+  }
+  /** Sets an invited member's password with the invitation's token (the reset's checks). */
+  acceptInvitation(
+    email: string,
+    token: string,
+    password: string,
+    ip?: string,
+  ): Promise<AcceptInvitationResult> {
+    return this.call('accept_invitation', [email, token, password], { ip });
   }
   listApiTokens(session: string): Promise<ApiTokenRow[]> {
     return this.call('list_api_tokens', [session]);

@@ -1,4 +1,5 @@
 import type { Viewer } from '../auth/auth.service.js';
+import { forbidden } from '../auth/permissions.js';
 import type { CacheArea } from '../config.js';
 import {
   conflict,
@@ -95,6 +96,19 @@ export class CustomerWrites {
         throw notFound(spec.what);
       case 'unauthenticated':
         throw unauthenticated();
+      case 'forbidden':
+        throw forbidden([]);
+      case 'last_administrator':
+        throw new GatewayError(
+          'LAST_ADMINISTRATOR',
+          'The company account must keep an administrator who can sign in: make another member administrator first.',
+        );
+      case 'too_many_members':
+        throw new GatewayError(
+          'TOO_MANY_MEMBERS',
+          `The company account has the most members allowed (${result.limit}): remove one first.`,
+          { limit: result.limit },
+        );
       case 'idempotency_key_reused':
         throw idempotencyKeyReused();
       case 'conflict':

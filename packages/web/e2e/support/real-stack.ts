@@ -19,6 +19,7 @@ interface DemoTryton {
   database: string;
   gateway: { login: string; password: string };
   customers: { marie: DemoCustomer; wholesaler: DemoCustomer };
+  members: Record<'buyer' | 'accountant', DemoCustomer>;
   mailbox: { messages: { to: string[]; subject: string; text: string }[] };
   stripe: StripeSide | null;
   stop(): Promise<void>;
@@ -90,6 +91,13 @@ export async function startRealStack(): Promise<Stack> {
     gatewayUrl,
     customer: { email: marie.email, password: marie.password, name: marie.partyName },
     wholesaler: { email: wholesaler.email, password: wholesaler.password },
+    members: {
+      buyer: { email: tryton.members.buyer.email, password: tryton.members.buyer.password },
+      accountant: {
+        email: tryton.members.accountant.email,
+        password: tryton.members.accountant.password,
+      },
+    },
     // The next mail to `to`, not an earlier one (a second reset must read its own link).
     waitForMail: async (to) => {
       const { messages } = tryton.mailbox;

@@ -32,6 +32,8 @@ export interface Stack {
   customer: { email: string; password: string; name?: string };
   /** A customer with more than one page of orders (the demo's wholesaler); null if unknown. */
   wholesaler: { email: string; password: string } | null;
+  /** The first customer's buyer and accountant (issue 16); null when unknown. */
+  members: Record<'buyer' | 'accountant', { email: string; password: string }> | null;
   /** The next e-mail sent to `to`, caught by the test SMTP server; null without one. */
   waitForMail: ((to: string) => Promise<Mail>) | null;
   /**
@@ -76,6 +78,7 @@ export async function startStack(): Promise<Stack> {
             password: process.env.E2E_WHOLESALER_PASSWORD ?? '',
           }
         : null,
+      members: null,
       waitForMail: null,
       stripe: null,
       stop: () => preview.close(),

@@ -16,19 +16,36 @@ import {
   InvoiceIcon,
   OrdersIcon,
   SignOutIcon,
+  TeamIcon,
   UserIcon,
 } from '@/components/icons';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { Logo } from '@/components/logo';
 import { useLogout } from '@/features/auth/api/use-logout';
+import type { Scope } from '@/gql/graphql';
+import { useCan } from '@/lib/use-can';
 
-const NAV = [
+/** Each page with the scope it needs (issue 16): a member sees only what its role can use. */
+const NAV: {
+  to: string;
+  key: string;
+  icon: () => React.JSX.Element;
+  end: boolean;
+  scope?: Scope;
+}[] = [
   { to: '/', key: 'nav.dashboard', icon: HomeIcon, end: true },
-  { to: '/orders', key: 'nav.orders', icon: OrdersIcon, end: false },
-  { to: '/invoices', key: 'nav.invoices', icon: InvoiceIcon, end: false },
-  { to: '/documents', key: 'nav.documents', icon: DocumentIcon, end: false },
+  { to: '/orders', key: 'nav.orders', icon: OrdersIcon, end: false, scope: 'ORDERS_READ' },
+  { to: '/invoices', key: 'nav.invoices', icon: InvoiceIcon, end: false, scope: 'INVOICES_READ' },
+  {
+    to: '/documents',
+    key: 'nav.documents',
+    icon: DocumentIcon,
+    end: false,
+    scope: 'DOCUMENTS_READ',
+  },
+  { to: '/team', key: 'team.nav', icon: TeamIcon, end: false, scope: 'MEMBERS_MANAGE' },
   { to: '/account', key: 'nav.account', icon: UserIcon, end: false },
-] as const;
+];
 
 /**
  * Moves focus to the new page's heading after a navigation, as a page load would. The scroll
@@ -58,6 +75,7 @@ export function AppShell() {
   const navigate = useNavigate();
   const navigation = useNavigation();
   const [logout, { loading: signingOut }] = useLogout();
+  const can = useCan();
   useFocusOnNavigate();
 
   const signOut = () =>
@@ -78,14 +96,16 @@ export function AppShell() {
           </NavLink>
           <nav className="nav" aria-label={t('nav.label')}>
             <ul>
-              {NAV.map(({ to, key, icon: Icon, end }) => (
-                <li key={to}>
-                  <NavLink to={to} end={end}>
-                    <Icon />
-                    <span>{t(key)}</span>
-                  </NavLink>
-                </li>
-              ))}
+              {NAV.filter(({ scope }) => !scope || can(scope)).map(
+                ({ to, key, icon: Icon, end }) => (
+                  <li key={to}>
+                    <NavLink to={to} end={end}>
+                      <Icon />
+                      <span>{t(key)}</span>
+                    </NavLink>
+                  </li>
+                ),
+              )}
             </ul>
           </nav>
           <div className="topbar-actions">

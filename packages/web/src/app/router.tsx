@@ -28,6 +28,12 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: 'invitation',
+        lazy: async () => ({
+          Component: (await import('@/features/auth/routes/invitation')).default,
+        }),
+      },
+      {
         path: 'validate-email',
         lazy: async () => ({
           Component: (await import('@/features/auth/routes/validate-email')).default,
@@ -79,6 +85,12 @@ export const routes: RouteObject[] = [
                     lazy: async () => ({
                       Component: (await import('@/features/documents/routes/documents-list'))
                         .default,
+                    }),
+                  },
+                  {
+                    path: 'team',
+                    lazy: async () => ({
+                      Component: (await import('@/features/team/routes/team')).default,
                     }),
                   },
                   {

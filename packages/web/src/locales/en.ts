@@ -16,6 +16,70 @@ export const en: Messages = {
     privacyPolicy: 'Privacy policy',
   },
   // --- End of the brand block. ---
+  // --- Team (issue 16): company accounts, members and roles (src/features/team/). ---
+  team: {
+    nav: 'Team',
+    title: 'Team',
+    intro: 'The people of {{name}} who use the portal, and what each may do.',
+    notAllowed: 'Only the account’s administrators manage the team.',
+    members: 'Members and invitations',
+    listLabel: 'Members of the account',
+    email: 'E-mail address',
+    role: 'Role',
+    roleOf: 'Role of {{email}}',
+    you: '(you)',
+    roles: {
+      ADMINISTRATOR: 'Administrator',
+      BUYER: 'Buyer',
+      ACCOUNTANT: 'Accountant',
+      VIEWER: 'Viewer',
+    },
+    roleHints: {
+      ADMINISTRATOR: 'everything, and managing the team',
+      BUYER: 'orders, quotations, re-orders',
+      ACCOUNTANT: 'invoices, payments, documents',
+      VIEWER: 'reads orders, invoices and documents',
+    },
+    states: {
+      ACTIVE: 'Active',
+      INVITED: 'Invited, link valid until',
+      INVITATION_EXPIRED: 'Invitation expired: invite again',
+    },
+    invite: {
+      title: 'Invite someone',
+      intro:
+        'They receive an e-mail with a link to choose their password, valid for 24 hours and once.',
+      submit: 'Send the invitation',
+      sent: 'Invitation sent to {{email}}.',
+    },
+    roleChanged: 'The role of {{email}} changed; it applies at once.',
+    remove: 'Remove',
+    removeOf: 'Remove {{email}}',
+    removeConfirm: 'Remove {{email}}? Their sessions and API tokens stop working at once.',
+    withdraw: 'Withdraw the invitation',
+    withdrawOf: 'Withdraw the invitation of {{email}}',
+    withdrawConfirm: 'Withdraw the invitation of {{email}}? Its link will stop working.',
+    removed: '{{email}} was removed from the account.',
+    errors: {
+      lastAdministrator:
+        'The account must keep an administrator: make someone else administrator first.',
+      alreadyMember: 'This person is already a member of the account.',
+      emailUnavailable: 'This address cannot be invited.',
+      emailInvalid: 'Enter a valid e-mail address.',
+      tooMany: 'The account has the most members allowed: remove one first.',
+    },
+  },
+  invitation: {
+    title: 'Join the customer portal',
+    intro: 'Choose your password to sign in as {{email}}.',
+    password: 'Password',
+    confirm: 'Confirm the password',
+    submit: 'Accept and sign in',
+    invalidToken:
+      'This invitation link is no longer valid (used or expired): ask your administrator for a new one.',
+    incompleteLink: 'This link is incomplete: open it as it is in the e-mail.',
+  },
+  // --- End of the team block. ---
   nav: {
     label: 'Main navigation',
     dashboard: 'Home',
@@ -290,6 +354,7 @@ export const en: Messages = {
     related: { ORDER: 'Order {{number}}', INVOICE: 'Invoice {{number}}', ACCOUNT: 'Your account' },
   },
   account: {
+    readOnly: 'Only the account’s administrators change the addresses and contacts.',
     title: 'My account',
     profile: 'Profile',
     name: 'Name',

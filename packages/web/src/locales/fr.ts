@@ -15,6 +15,71 @@ export const fr = {
     privacyPolicy: 'Politique de confidentialité',
   },
   // --- End of the brand block. ---
+  // --- Team (issue 16): company accounts, members and roles (src/features/team/). ---
+  team: {
+    nav: 'Équipe',
+    title: 'Équipe',
+    intro: 'Les personnes de {{name}} qui utilisent le portail, et ce que chacune peut faire.',
+    notAllowed: 'Seuls les administrateurs du compte gèrent l’équipe.',
+    members: 'Membres et invitations',
+    listLabel: 'Membres du compte',
+    email: 'Adresse e-mail',
+    role: 'Rôle',
+    roleOf: 'Rôle de {{email}}',
+    you: '(vous)',
+    roles: {
+      ADMINISTRATOR: 'Administrateur',
+      BUYER: 'Acheteur',
+      ACCOUNTANT: 'Comptable',
+      VIEWER: 'Lecteur',
+    },
+    roleHints: {
+      ADMINISTRATOR: 'tout, et gérer l’équipe',
+      BUYER: 'commandes, devis, recommandes',
+      ACCOUNTANT: 'factures, paiements, documents',
+      VIEWER: 'consulte commandes, factures et documents',
+    },
+    states: {
+      ACTIVE: 'Actif',
+      INVITED: 'Invité, lien valable jusqu’au',
+      INVITATION_EXPIRED: 'Invitation expirée : invitez à nouveau',
+    },
+    invite: {
+      title: 'Inviter une personne',
+      intro:
+        'Elle reçoit un e-mail avec un lien pour choisir son mot de passe, valable 24 heures et une seule fois.',
+      submit: 'Envoyer l’invitation',
+      sent: 'Invitation envoyée à {{email}}.',
+    },
+    roleChanged: 'Le rôle de {{email}} a changé ; il s’applique tout de suite.',
+    remove: 'Retirer',
+    removeOf: 'Retirer {{email}}',
+    removeConfirm:
+      'Retirer {{email}} ? Ses sessions et ses jetons d’API cessent de fonctionner tout de suite.',
+    withdraw: 'Annuler l’invitation',
+    withdrawOf: 'Annuler l’invitation de {{email}}',
+    withdrawConfirm: 'Annuler l’invitation de {{email}} ? Son lien ne fonctionnera plus.',
+    removed: '{{email}} a été retiré du compte.',
+    errors: {
+      lastAdministrator:
+        'Le compte doit garder un administrateur : nommez d’abord un autre administrateur.',
+      alreadyMember: 'Cette personne est déjà membre du compte.',
+      emailUnavailable: 'Cette adresse ne peut pas être invitée.',
+      emailInvalid: 'Saisissez une adresse e-mail valide.',
+      tooMany: 'Le compte a atteint le nombre maximal de membres : retirez-en un d’abord.',
+    },
+  },
+  invitation: {
+    title: 'Rejoindre le portail client',
+    intro: 'Choisissez votre mot de passe pour vous connecter avec {{email}}.',
+    password: 'Mot de passe',
+    confirm: 'Confirmez le mot de passe',
+    submit: 'Accepter et se connecter',
+    invalidToken:
+      'Ce lien d’invitation n’est plus valable (déjà utilisé ou expiré) : demandez-en un nouveau à votre administrateur.',
+    incompleteLink: 'Ce lien est incomplet : ouvrez-le tel qu’il figure dans l’e-mail.',
+  },
+  // --- End of the team block. ---
   nav: {
     label: 'Navigation principale',
     dashboard: 'Accueil',
@@ -297,6 +362,7 @@ export const fr = {
     },
   },
   account: {
+    readOnly: 'Seuls les administrateurs du compte modifient les adresses et les contacts.',
     title: 'Mon compte',
     profile: 'Profil',
     name: 'Nom',

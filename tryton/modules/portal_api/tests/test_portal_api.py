@@ -20,6 +20,7 @@ from ..compat import model_name_field
 from .complaint_cases import ComplaintCases
 from .online_payment_cases import OnlinePaymentCases
 from .email_change_cases import EmailChangeCases
+from .members_cases import MemberCases
 from .party_cases import PartyWriteCases
 from .writes_cases import WriteCases
 
@@ -44,7 +45,8 @@ SCOPED_MODELS = [
 
 
 class PortalApiTestCase(
-        ComplaintCases, EmailChangeCases, PartyWriteCases, WriteCases, ModuleTestCase):
+        ComplaintCases, MemberCases, EmailChangeCases, PartyWriteCases, WriteCases,
+        ModuleTestCase):
     "Test the portal_api module"
     module = 'portal_api'
 

@@ -1,8 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
+import { AddressBlock } from '@/components/address-block';
 import { ErrorState, ListSkeleton } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { graphql } from '@/gql';
+import { useCan } from '@/lib/use-can';
 import { AddressManager } from '../components/address-manager';
 import { ApiTokens } from '../components/api-tokens';
 import { ChangePasswordForm } from '../components/change-password-form';
@@ -39,6 +41,8 @@ const AccountQuery = graphql(`
 export function AccountRoute() {
   const { t } = useTranslation();
   const { data, error, refetch } = useQuery(AccountQuery);
+  // Only administrators change the company's addresses and contacts (issue 16).
+  const canEdit = useCan()('ACCOUNT_WRITE');
   const viewer = data?.viewer;
 
   return (
@@ -76,7 +80,16 @@ export function AccountRoute() {
         </section>
         <section className="card" aria-labelledby="account-contacts">
           <h2 id="account-contacts">{t('account.contacts')}</h2>
-          {viewer ? (
+          {viewer && !canEdit ? (
+            <ul className="mini-list">
+              {viewer.contactMechanisms.map((contact) => (
+                <li key={contact.id}>
+                  <span>{contact.value}</span>
+                  {contact.name && <span className="muted small">{contact.name}</span>}
+                </li>
+              ))}
+            </ul>
+          ) : viewer ? (
             <ContactManager contacts={viewer.contactMechanisms} />
           ) : (
             <ListSkeleton rows={2} />
@@ -84,7 +97,16 @@ export function AccountRoute() {
         </section>
         <section className="card card-wide" aria-labelledby="account-addresses">
           <h2 id="account-addresses">{t('account.addresses')}</h2>
-          {viewer ? (
+          {viewer && !canEdit ? (
+            <>
+              <p className="muted">{t('account.readOnly')}</p>
+              <div className="detail-columns">
+                {viewer.addresses.map((address) => (
+                  <AddressBlock key={address.id} address={address} />
+                ))}
+              </div>
+            </>
+          ) : viewer ? (
             <AddressManager
               addresses={viewer.addresses}
               defaultDeliveryId={viewer.defaultDeliveryAddress?.id ?? null}

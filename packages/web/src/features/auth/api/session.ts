@@ -8,6 +8,8 @@ export const SessionQuery = graphql(`
       name
       email
       language
+      role
+      scopes
     }
   }
 `);

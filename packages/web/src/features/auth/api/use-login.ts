@@ -10,6 +10,8 @@ const LoginMutation = graphql(`
         name
         email
         language
+        role
+        scopes
       }
     }
   }

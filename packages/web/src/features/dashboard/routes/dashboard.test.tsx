@@ -4,6 +4,9 @@ import { DashboardDocument } from '@/gql/graphql';
 import { renderRoutes } from '@/test/render';
 import { DashboardRoute } from './dashboard';
 
+/** Without a session in the cache every card is asked for (an administrator's dashboard). */
+const EVERY_CARD = { orders: true, invoices: true, documents: true };
+
 const money = (amount: string) => ({ __typename: 'Money' as const, amount, currency: 'EUR' });
 
 /** Twelve months from December 2025 to November 2026; `amounts` fills them in order. */
@@ -92,7 +95,7 @@ function setup(result: object) {
   return renderRoutes({
     routes: [{ path: '/', element: <DashboardRoute /> }],
     path: '/',
-    mocks: [{ request: { query: DashboardDocument }, result }],
+    mocks: [{ request: { query: DashboardDocument, variables: EVERY_CARD }, result }],
   });
 }
 
@@ -205,9 +208,12 @@ describe('dashboard', () => {
       routes: [{ path: '/', element: <DashboardRoute /> }],
       path: '/',
       mocks: [
-        { request: { query: DashboardDocument }, error: new TypeError('Failed to fetch') },
         {
-          request: { query: DashboardDocument },
+          request: { query: DashboardDocument, variables: EVERY_CARD },
+          error: new TypeError('Failed to fetch'),
+        },
+        {
+          request: { query: DashboardDocument, variables: EVERY_CARD },
           result: dashboard({ amountDue: '12.00', overdue: 0, byMonth }),
         },
       ],

@@ -6,6 +6,7 @@ import { Money } from '@/components/format';
 import { ErrorState, ListSkeleton } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { graphql } from '@/gql';
+import { useCan } from '@/lib/use-can';
 import {
   LatestDocumentsList,
   OpenOrdersList,
@@ -16,15 +17,16 @@ import { InvoicedChart } from '../components/invoiced-chart';
 const PREVIEW = 5;
 
 const DashboardQuery = graphql(`
-  query Dashboard {
+  query Dashboard($orders: Boolean!, $invoices: Boolean!, $documents: Boolean!) {
     viewer {
       id
       name
-      amountDue {
+      amountDue @include(if: $invoices) {
         amount
         currency
       }
-      openOrders: orders(first: 5, filter: { states: [CONFIRMED, PROCESSING] }) {
+      openOrders: orders(first: 5, filter: { states: [CONFIRMED, PROCESSING] })
+        @include(if: $orders) {
         totalCount
         edges {
           node {
@@ -32,7 +34,7 @@ const DashboardQuery = graphql(`
           }
         }
       }
-      unpaidInvoices: invoices(first: 5, filter: { unpaid: true }) {
+      unpaidInvoices: invoices(first: 5, filter: { unpaid: true }) @include(if: $invoices) {
         totalCount
         edges {
           node {
@@ -40,17 +42,17 @@ const DashboardQuery = graphql(`
           }
         }
       }
-      overdueInvoices: invoices(first: 1, filter: { overdue: true }) {
+      overdueInvoices: invoices(first: 1, filter: { overdue: true }) @include(if: $invoices) {
         totalCount
       }
-      documents(first: 5) {
+      documents(first: 5) @include(if: $documents) {
         edges {
           node {
             ...LatestDocuments_document
           }
         }
       }
-      invoicedByMonth(months: 12) {
+      invoicedByMonth(months: 12) @include(if: $invoices) {
         ...InvoicedChart_month
       }
     }
@@ -86,7 +88,15 @@ function Card({
 
 export function DashboardRoute() {
   const { t } = useTranslation();
-  const { data, error, refetch } = useQuery(DashboardQuery);
+  // Each card only for a role that may read it (issue 16): the others are not even asked.
+  const can = useCan();
+  const { data, error, refetch } = useQuery(DashboardQuery, {
+    variables: {
+      orders: can('ORDERS_READ'),
+      invoices: can('INVOICES_READ'),
+      documents: can('DOCUMENTS_READ'),
+    },
+  });
   const viewer = data?.viewer;
 
   return (
@@ -107,48 +117,58 @@ export function DashboardRoute() {
         </div>
       ) : (
         <div className="dashboard-grid">
-          <Card title={t('dashboard.amountDue')} className="card-highlight">
-            <p className="big-number">
-              <Money value={viewer.amountDue} />
-            </p>
-            <p className={viewer.overdueInvoices.totalCount > 0 ? 'text-danger' : 'muted'}>
-              {viewer.overdueInvoices.totalCount > 0
-                ? t('dashboard.overdue', { count: viewer.overdueInvoices.totalCount })
-                : t('dashboard.noOverdue')}
-            </p>
-            {viewer.overdueInvoices.totalCount > 0 && (
-              <Link className="btn btn-secondary" to="/invoices?status=overdue">
-                {t('dashboard.seeOverdue')}
-              </Link>
-            )}
-          </Card>
-          <Card title={t('dashboard.chartTitle')} className="card-wide">
-            <InvoicedChart months={viewer.invoicedByMonth} />
-          </Card>
-          <Card
-            title={t('dashboard.openOrders')}
-            link={{ to: '/orders', label: t('common.seeAll') }}
-          >
-            <OpenOrdersList
-              orders={viewer.openOrders.edges.slice(0, PREVIEW).map((edge) => edge.node)}
-            />
-          </Card>
-          <Card
-            title={t('dashboard.unpaidInvoices')}
-            link={{ to: '/invoices?status=unpaid', label: t('common.seeAll') }}
-          >
-            <UnpaidInvoicesList
-              invoices={viewer.unpaidInvoices.edges.slice(0, PREVIEW).map((edge) => edge.node)}
-            />
-          </Card>
-          <Card
-            title={t('dashboard.latestDocuments')}
-            link={{ to: '/documents', label: t('common.seeAll') }}
-          >
-            <LatestDocumentsList
-              documents={viewer.documents.edges.slice(0, PREVIEW).map((edge) => edge.node)}
-            />
-          </Card>
+          {viewer.amountDue && viewer.overdueInvoices && (
+            <Card title={t('dashboard.amountDue')} className="card-highlight">
+              <p className="big-number">
+                <Money value={viewer.amountDue} />
+              </p>
+              <p className={viewer.overdueInvoices.totalCount > 0 ? 'text-danger' : 'muted'}>
+                {viewer.overdueInvoices.totalCount > 0
+                  ? t('dashboard.overdue', { count: viewer.overdueInvoices.totalCount })
+                  : t('dashboard.noOverdue')}
+              </p>
+              {viewer.overdueInvoices.totalCount > 0 && (
+                <Link className="btn btn-secondary" to="/invoices?status=overdue">
+                  {t('dashboard.seeOverdue')}
+                </Link>
+              )}
+            </Card>
+          )}
+          {viewer.invoicedByMonth && (
+            <Card title={t('dashboard.chartTitle')} className="card-wide">
+              <InvoicedChart months={viewer.invoicedByMonth} />
+            </Card>
+          )}
+          {viewer.openOrders && (
+            <Card
+              title={t('dashboard.openOrders')}
+              link={{ to: '/orders', label: t('common.seeAll') }}
+            >
+              <OpenOrdersList
+                orders={viewer.openOrders.edges.slice(0, PREVIEW).map((edge) => edge.node)}
+              />
+            </Card>
+          )}
+          {viewer.unpaidInvoices && (
+            <Card
+              title={t('dashboard.unpaidInvoices')}
+              link={{ to: '/invoices?status=unpaid', label: t('common.seeAll') }}
+            >
+              <UnpaidInvoicesList
+                invoices={viewer.unpaidInvoices.edges.slice(0, PREVIEW).map((edge) => edge.node)}
+              />
+            </Card>
+          )}
+          {viewer.documents && (
+            <Card
+              title={t('dashboard.latestDocuments')}
+              link={{ to: '/documents', label: t('common.seeAll') }}
+            >
+              <LatestDocumentsList
+                documents={viewer.documents.edges.slice(0, PREVIEW).map((edge) => edge.node)}
+              />
+            </Card>
+          )}
         </div>
       )}
     </>

@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, ListSkeleton } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { InvoiceStateBadge, OrderStateBadge } from '@/components/status-badge';
 import { graphql } from '@/gql';
+import { useCan } from '@/lib/use-can';
 import { InvoiceDocuments } from '../components/invoice-documents';
 import { InvoiceLines } from '../components/invoice-lines';
 import { InvoicePayment } from '../components/invoice-payment';
@@ -13,7 +14,7 @@ import { InvoicePdfActions } from '../components/invoice-pdf-actions';
 import { PayOnline } from '../components/pay-online';
 
 const InvoiceQuery = graphql(`
-  query Invoice($number: String!) {
+  query Invoice($number: String!, $withOrders: Boolean! = true) {
     viewer {
       id
       invoice(number: $number) {
@@ -25,7 +26,7 @@ const InvoiceQuery = graphql(`
         state
         overdue
         pdfUrl
-        orders(first: 20) {
+        orders(first: 20) @include(if: $withOrders) {
           id
           number
           state
@@ -46,7 +47,11 @@ const InvoiceQuery = graphql(`
 export function InvoiceDetailRoute() {
   const { t } = useTranslation();
   const number = useParams().number ?? '';
-  const { data, error, refetch } = useQuery(InvoiceQuery, { variables: { number } });
+  // An accountant reads invoices, not orders (issue 16): the orders are not asked for.
+  const can = useCan();
+  const { data, error, refetch } = useQuery(InvoiceQuery, {
+    variables: { number, withOrders: can('ORDERS_READ') },
+  });
   const invoice = data?.viewer?.invoice;
 
   return (
@@ -92,7 +97,7 @@ export function InvoiceDetailRoute() {
               )}
               <InvoicePdfActions pdfUrl={invoice.pdfUrl} number={invoice.number} />
             </section>
-            {invoice.orders.length > 0 && (
+            {invoice.orders && invoice.orders.length > 0 && (
               <section className="card" aria-labelledby="invoice-orders">
                 <h2 id="invoice-orders">{t('invoices.orders')}</h2>
                 <ul className="mini-list">
@@ -110,7 +115,7 @@ export function InvoiceDetailRoute() {
             )}
             <InvoiceDocuments invoice={invoice} />
           </div>
-          <PayOnline invoice={invoice} />
+          {can('INVOICES_PAY') && <PayOnline invoice={invoice} />}
           <InvoicePayment invoice={invoice} />
           <section aria-labelledby="invoice-lines">
             <h2 id="invoice-lines">{t('invoices.lines')}</h2>

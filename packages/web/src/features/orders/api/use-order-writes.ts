@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '@/gql';
+import { useCan } from '@/lib/use-can';
 
 const AcceptQuotationMutation = graphql(`
   mutation AcceptQuotation($input: AcceptQuotationInput!) {
@@ -45,7 +46,7 @@ const ReorderMutation = graphql(`
 `);
 
 const FileComplaintMutation = graphql(`
-  mutation FileComplaint($input: FileComplaintInput!) {
+  mutation FileComplaint($input: FileComplaintInput!, $withDocuments: Boolean! = true) {
     fileComplaint(input: $input) {
       replayed
       order {
@@ -70,7 +71,13 @@ export function useReorder() {
   return useMutation(ReorderMutation, { refetchQueries: 'active' });
 }
 
-/** A complaint on an order: the order's complaints in the cache come with the answer. */
+/**
+ * A complaint on an order: the order's complaints in the cache come with the answer (their
+ * files only for a role that reads documents, as on the order's page).
+ */
 export function useFileComplaint() {
-  return useMutation(FileComplaintMutation);
+  const can = useCan();
+  return useMutation(FileComplaintMutation, {
+    variables: { withDocuments: can('DOCUMENTS_READ') },
+  });
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { DateText } from '@/components/format';
 import { graphql } from '@/gql';
 import type { ComplaintState, OrderComplaints_OrderFragment } from '@/gql/graphql';
+import { useCan } from '@/lib/use-can';
 import { ComplaintForm } from './complaint-form';
 
 export const OrderComplaintsFragment = graphql(`
@@ -24,7 +25,7 @@ export const OrderComplaintsFragment = graphql(`
         id
         description
       }
-      files {
+      files @include(if: $withDocuments) {
         id
         name
         url
@@ -50,7 +51,9 @@ const OPEN_TO_COMPLAINTS = new Set(['CONFIRMED', 'PROCESSING', 'DONE']);
 /** The problems reported on an order, their state and the company's answer; and the form. */
 export function OrderComplaints({ order }: { order: OrderComplaints_OrderFragment }) {
   const { t } = useTranslation();
-  const canFile = OPEN_TO_COMPLAINTS.has(order.state);
+  const can = useCan();
+  // Filing is a write on the order (buyers and administrators); every reader sees the list.
+  const canFile = OPEN_TO_COMPLAINTS.has(order.state) && can('ORDERS_WRITE');
   if (!canFile && order.complaints.length === 0) return null;
   return (
     <section className="card complaints" aria-labelledby="order-complaints">
@@ -73,7 +76,7 @@ export function OrderComplaints({ order }: { order: OrderComplaints_OrderFragmen
                   : t('orders.complaints.aboutOrder')}
               </p>
               <p className="complaint-text">{complaint.description}</p>
-              {complaint.files.length > 0 && (
+              {complaint.files && complaint.files.length > 0 && (
                 <ul className="complaint-files">
                   {complaint.files.map((file) => (
                     <li key={file.id}>

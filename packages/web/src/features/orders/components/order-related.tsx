@@ -14,7 +14,7 @@ export const OrderRelatedFragment = graphql(`
       plannedDate
       effectiveDate
     }
-    invoices(first: 20) {
+    invoices(first: 20) @include(if: $withInvoices) {
       id
       number
       state
@@ -25,7 +25,7 @@ export const OrderRelatedFragment = graphql(`
         currency
       }
     }
-    documents(first: 20) {
+    documents(first: 20) @include(if: $withDocuments) {
       id
       name
       size
@@ -35,7 +35,11 @@ export const OrderRelatedFragment = graphql(`
   }
 `);
 
-/** Shipments, invoices and documents of one order, each section with its own empty text. */
+/**
+ * Shipments, invoices and documents of one order, each section with its own empty text; the
+ * invoices and documents only for a role that may read them (the query's `$withInvoices`,
+ * `$withDocuments`).
+ */
 export function OrderRelated({ order }: { order: OrderRelated_OrderFragment }) {
   const { t } = useTranslation();
   return (
@@ -68,52 +72,56 @@ export function OrderRelated({ order }: { order: OrderRelated_OrderFragment }) {
           </ul>
         )}
       </section>
-      <section className="card" aria-labelledby="order-invoices">
-        <h2 id="order-invoices">{t('orders.invoices')}</h2>
-        {order.invoices.length === 0 ? (
-          <p className="muted">{t('orders.noInvoices')}</p>
-        ) : (
-          <ul className="mini-list">
-            {order.invoices.map((invoice) => (
-              <li key={invoice.id}>
-                <div>
-                  <Link to={`/invoices/${encodeURIComponent(invoice.number)}`}>
-                    {invoice.number}
-                  </Link>
-                  <span className="muted small">
-                    <DateText value={invoice.date} />
-                  </span>
-                </div>
-                <div className="mini-list-end">
-                  <Money value={invoice.totalAmount} />
-                  <InvoiceStateBadge state={invoice.state} overdue={invoice.overdue} />
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section className="card" aria-labelledby="order-documents">
-        <h2 id="order-documents">{t('orders.documents')}</h2>
-        {order.documents.length === 0 ? (
-          <p className="muted">{t('orders.noDocuments')}</p>
-        ) : (
-          <ul className="mini-list">
-            {order.documents.map((document) => (
-              <li key={document.id}>
-                <div>
-                  <a href={document.url} download>
-                    {document.name}
-                  </a>
-                  <span className="muted small">
-                    <DateText value={document.date} /> · <FileSize value={document.size} />
-                  </span>
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {order.invoices && (
+        <section className="card" aria-labelledby="order-invoices">
+          <h2 id="order-invoices">{t('orders.invoices')}</h2>
+          {order.invoices.length === 0 ? (
+            <p className="muted">{t('orders.noInvoices')}</p>
+          ) : (
+            <ul className="mini-list">
+              {order.invoices.map((invoice) => (
+                <li key={invoice.id}>
+                  <div>
+                    <Link to={`/invoices/${encodeURIComponent(invoice.number)}`}>
+                      {invoice.number}
+                    </Link>
+                    <span className="muted small">
+                      <DateText value={invoice.date} />
+                    </span>
+                  </div>
+                  <div className="mini-list-end">
+                    <Money value={invoice.totalAmount} />
+                    <InvoiceStateBadge state={invoice.state} overdue={invoice.overdue} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {order.documents && (
+        <section className="card" aria-labelledby="order-documents">
+          <h2 id="order-documents">{t('orders.documents')}</h2>
+          {order.documents.length === 0 ? (
+            <p className="muted">{t('orders.noDocuments')}</p>
+          ) : (
+            <ul className="mini-list">
+              {order.documents.map((document) => (
+                <li key={document.id}>
+                  <div>
+                    <a href={document.url} download>
+                      {document.name}
+                    </a>
+                    <span className="muted small">
+                      <DateText value={document.date} /> · <FileSize value={document.size} />
+                    </span>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
     </div>
   );
 }

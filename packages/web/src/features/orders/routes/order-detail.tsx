@@ -12,6 +12,7 @@ import {
   OrderStateBadge,
 } from '@/components/status-badge';
 import { graphql } from '@/gql';
+import { useCan } from '@/lib/use-can';
 import { OrderComplaints } from '../components/order-complaints';
 import { OrderLines } from '../components/order-lines';
 import { OrderRelated } from '../components/order-related';
@@ -19,7 +20,7 @@ import { QuotationAnswer } from '../components/quotation-answer';
 import { ReorderButton } from '../components/reorder-button';
 
 const OrderQuery = graphql(`
-  query Order($number: String!) {
+  query Order($number: String!, $withInvoices: Boolean! = true, $withDocuments: Boolean! = true) {
     viewer {
       id
       order(number: $number) {
@@ -49,7 +50,10 @@ const OrderQuery = graphql(`
 export function OrderDetailRoute() {
   const { t } = useTranslation();
   const number = useParams().number ?? '';
-  const { data, error, refetch } = useQuery(OrderQuery, { variables: { number } });
+  const can = useCan();
+  const { data, error, refetch } = useQuery(OrderQuery, {
+    variables: { number, withInvoices: can('INVOICES_READ'), withDocuments: can('DOCUMENTS_READ') },
+  });
   const order = data?.viewer?.order;
   // The answer form stays for the order that was a quotation when shown: answering changes
   // the order's state in Apollo's cache, and the form's "done" message must outlive that.
@@ -81,8 +85,8 @@ export function OrderDetailRoute() {
       ) : (
         <div className="detail">
           {order.description && <p>{order.description}</p>}
-          {order.id === quotationId && <QuotationAnswer order={order} />}
-          {order.state !== 'QUOTATION' && order.state !== 'REQUESTED' && (
+          {order.id === quotationId && can('ORDERS_WRITE') && <QuotationAnswer order={order} />}
+          {can('ORDERS_WRITE') && order.state !== 'QUOTATION' && order.state !== 'REQUESTED' && (
             <ReorderButton orderId={order.id} />
           )}
           <div className="detail-columns">

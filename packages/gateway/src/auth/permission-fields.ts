@@ -1,0 +1,53 @@
+import {
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  getNamedType,
+  isObjectType,
+} from 'graphql';
+import type { Permission } from './permissions.js';
+
+/**
+ * The object types whose records belong to one area of what a role may read: a field that
+ * leads to one of them from anywhere must declare what it needs (an order's invoices, an
+ * invoice's orders). Connections, edges and payloads are reached only through a field that
+ * declares it already.
+ */
+const AREA_TYPES = new Set([
+  'Order',
+  'OrderLine',
+  'Shipment',
+  'Invoice',
+  'InvoiceLine',
+  'Document',
+  'Member',
+]);
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Customer']);
+
+export interface GuardedField {
+  /** `Type.field`. */
+  path: string;
+  type: GraphQLObjectType;
+  field: GraphQLField<unknown, unknown>;
+  /** What `@Allow(...)` declared; undefined when nothing was (a defect). */
+  permission: Permission[] | undefined;
+}
+
+/**
+ * Every field that must declare its permission, read from the built schema: all the fields
+ * of Query, Mutation and Customer, and every field that leads to an area's records.
+ */
+export function guardedFields(schema: GraphQLSchema): GuardedField[] {
+  const fields: GuardedField[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    if (/(Connection|Edge|Payload)$/.test(type.name)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const target = getNamedType(field.type).name;
+      if (!ROOT_TYPES.has(type.name) && !AREA_TYPES.has(target)) continue;
+      const permission = field.extensions?.permission as Permission[] | undefined;
+      fields.push({ path: `${type.name}.${field.name}`, type, field, permission });
+    }
+  }
+  return fields;
+}
