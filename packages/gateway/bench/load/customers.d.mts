@@ -26,6 +26,8 @@ export function runLoad(options: {
   rampMs?: number;
   thinkMs?: [number, number];
   pdfShare?: number;
+  /** The first pages of each browser customer visit every kind once (an order and a PDF too). */
+  tour?: boolean;
   onRecord?: (record: LoadRecord) => void;
 }): Promise<LoadRecord[]>;
 export function summarize(

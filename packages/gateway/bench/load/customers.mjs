@@ -112,8 +112,12 @@ async function browserCustomer(url, account, until, options, record) {
   try {
     if (account.cookie) client.cookie = account.cookie;
     else await client.graphql('login', LOGIN, { e: account.email, p: account.password });
+    // `tour`: the first pages visit each kind once, an order and a PDF included, so a short
+    // run (the CI-sized scenarios) always covers the whole mix; then the pages are random.
+    const tour = options.tour ? [0, 0.5, 0.9] : [];
     while (Date.now() < until) {
-      const roll = Math.random();
+      const touring = tour.length > 0;
+      const roll = tour.shift() ?? Math.random();
       if (roll < 0.35) await client.graphql('dashboard', QUERIES.dashboard);
       else if (roll < 0.65) {
         let after = null;
@@ -121,7 +125,7 @@ async function browserCustomer(url, account, until, options, record) {
           const body = await client.graphql('orders', QUERIES.orders, { after });
           const list = body?.data?.viewer?.orders;
           const number = list?.edges?.[Math.floor(Math.random() * list.edges.length)]?.node?.number;
-          if (number && Math.random() < 0.5)
+          if (number && (touring || Math.random() < 0.5))
             await client.graphql('order', QUERIES.order, { n: number });
           if (!list?.pageInfo?.hasNextPage || Date.now() >= until) break;
           after = list.pageInfo.endCursor;
@@ -131,7 +135,7 @@ async function browserCustomer(url, account, until, options, record) {
         const body = await client.graphql('invoices', QUERIES.invoices, { after: null });
         const edges = body?.data?.viewer?.invoices?.edges ?? [];
         const pdfUrl = edges[Math.floor(Math.random() * edges.length)]?.node?.pdfUrl;
-        if (pdfUrl && Math.random() < options.pdfShare) {
+        if (pdfUrl && (touring || Math.random() < options.pdfShare)) {
           await client.send('pdf', new URL(pdfUrl, url).pathname, { method: 'GET' }, 60_000);
         }
       }
@@ -201,6 +205,7 @@ export async function runLoad({
   rampMs = 1000,
   thinkMs = [500, 1500],
   pdfShare = 0.2,
+  tour = false,
   onRecord,
 }) {
   const records = [];
@@ -210,7 +215,7 @@ export async function runLoad({
     onRecord?.(r);
   };
   const until = Date.now() + durationMs;
-  const options = { thinkMs, pdfShare };
+  const options = { thinkMs, pdfShare, tour };
   const runners = [];
   for (let i = 0; i < customers; i++) {
     const account = accounts[i % accounts.length];
