@@ -5,7 +5,7 @@ import { TestRedis } from './support/redis-server.js';
 import { type GraphQLSession, startStack, type TestStack } from './support/stack.js';
 
 const ORDERS = `query { viewer { orders(first: 50) {
-  edges { node { id number reference state lines { id product { code } } } } } } }`;
+  edges { node { id number reference state version lines { id product { code } } } } } } }`;
 const COMPLAINTS = `query ($n: String!) { viewer { order(number: $n) { id complaints {
   id number state typeName description answer date line { id product { code } }
   files { name size contentType url } } } } }`;
@@ -18,6 +18,7 @@ interface OrderNode {
   number: string;
   reference: string | null;
   state: string;
+  version: string;
   lines: { id: string; product: { code: string } | null }[];
 }
 interface ComplaintTypeNode {
@@ -134,6 +135,7 @@ describe('complaints', () => {
       jean.query(FILE, {
         input: {
           orderId: maries1.id,
+          version: maries1.version,
           idempotencyKey: randomUUID(),
           typeId: type('ORDER'),
           description: 'Pas à moi',
@@ -143,6 +145,7 @@ describe('complaints', () => {
       jean.query(FILE, {
         input: {
           orderId: maries1.id,
+          version: maries1.version,
           idempotencyKey: randomUUID(),
           typeId: type('LINES'),
           description: 'Pas à moi',
@@ -153,6 +156,7 @@ describe('complaints', () => {
       jean.query(FILE, {
         input: {
           orderId: jeans1.id,
+          version: jeans1.version,
           idempotencyKey: randomUUID(),
           typeId: type('LINES'),
           description: 'Pas à moi',
@@ -170,6 +174,7 @@ describe('complaints', () => {
     const anonymous = await stack.session().query(FILE, {
       input: {
         orderId: maries1.id,
+        version: maries1.version,
         idempotencyKey: randomUUID(),
         typeId: type('ORDER'),
         description: 'x',
@@ -183,6 +188,7 @@ describe('complaints', () => {
     const before = await inTryton();
     const input = {
       orderId: order.id,
+      version: order.version,
       idempotencyKey: randomUUID(),
       typeId: type('LINES'),
       description: 'Deux cartons écrasés à la livraison.',
@@ -242,6 +248,7 @@ describe('complaints', () => {
     const before = await inTryton();
     const base = {
       orderId: done.id,
+      version: done.version,
       typeId: type('ORDER'),
       description: 'Livré avec trois jours de retard.',
     };
@@ -249,8 +256,15 @@ describe('complaints', () => {
       (await marie.query(FILE, { input: { ...base, idempotencyKey: randomUUID(), ...input } }))
         .errors;
 
-    const state = await file({ orderId: quotation.id });
+    const state = await file({ orderId: quotation.id, version: quotation.version });
     expect(code(state)).toBe('INVALID_STATE');
+    // The order as shown is no longer the order: CONFLICT with the current version.
+    const stale = await file({
+      version: Buffer.from('v1:2001-01-01T00:00:00.000000Z').toString('base64url'),
+    });
+    expect(code(stale)).toBe('CONFLICT');
+    const current = (stale?.[0]?.extensions as Record<string, unknown> | undefined)?.current;
+    expect((current as { version?: string } | undefined)?.version).toBe(done.version);
     const mismatch = await file({ lineIds: [done.lines[0]?.id] });
     expect(fieldErrors(mismatch)).toEqual([['typeId', 'INVALID_TYPE']]);
     expect(fieldErrors(await file({ description: '  ' }))).toEqual([['description', 'REQUIRED']]);

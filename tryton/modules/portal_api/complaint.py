@@ -17,7 +17,7 @@ from trytond.rpc import RPC
 from .compat import model_name_field
 from .portal import as_root, check_gateway
 from .sale import find_sale, notify_company
-from .writes import as_company, field_error, invalid, run_write
+from .writes import as_company, field_error, invalid, run_write, same_version
 
 # States of a sale the company accepts complaints on (sale_complaint's own origin domain).
 COMPLAINT_SALE_STATES = ['confirmed', 'processing', 'done']
@@ -210,9 +210,10 @@ class PortalGateway(metaclass=PoolMeta):
 
     @classmethod
     def file_complaint(cls, sale_id, key, values):
-        """Files a complaint on one of the customer's orders: `values` = {"type",
-        "description", "lines" (ids of the order's lines, none for the whole order),
-        "files" ([{"name", "data"}])}. One complaint per line, or one on the order."""
+        """Files a complaint on one of the customer's orders: `values` = {"version" (the
+        order's, as the customer was shown it), "type", "description", "lines" (ids of the
+        order's lines, none for the whole order), "files" ([{"name", "data"}])}. One
+        complaint per line, or one on the order; `conflict` when the order changed since."""
         # Before the files are looked at: only the gateway sends them.
         check_gateway()
         values = values if isinstance(values, dict) else {}
@@ -226,7 +227,9 @@ class PortalGateway(metaclass=PoolMeta):
         if errors:
             return invalid(*errors)
         type_id = values.get('type')
-        payload = {'sale': sale_id, 'type': type_id, 'description': description,
+        version = values.get('version')
+        payload = {'sale': sale_id, 'version': version, 'type': type_id,
+            'description': description,
             'lines': line_ids,
             'files': [[n, hashlib.sha256(d).hexdigest()] for n, d, _ in files]}
 
@@ -234,6 +237,9 @@ class PortalGateway(metaclass=PoolMeta):
             sale = find_sale(sale_id, parties)
             if sale is None:
                 return {'status': 'not_found'}
+            # The customer complains about the order as shown: not one the staff changed since.
+            if not same_version(sale, version):
+                return {'status': 'conflict', 'sale': sale.id, 'state': sale.state}
             lines = order_lines(sale, line_ids)
             if lines is None:
                 return {'status': 'not_found'}

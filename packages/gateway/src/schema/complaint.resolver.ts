@@ -80,11 +80,12 @@ export class ComplaintResolver {
   @Extensions(WRITE)
   @Mutation(() => FileComplaintPayloadType, {
     description:
-      'Reports a problem with an order (confirmed, processing or done), or with some of its lines: a complaint is filed in Tryton for the company to handle (one per line), and the company is told by e-mail. NOT_FOUND (not your order, or a line not of it), INVALID_STATE (not confirmed yet, or cancelled), VALIDATION_FAILED (extensions.fieldErrors: description REQUIRED or TOO_LONG, typeId INVALID_TYPE, files.<i> FILE_TOO_LARGE, FILE_TYPE_NOT_ALLOWED, FILE_EMPTY, FILE_NAME, files TOO_MANY_FILES), IDEMPOTENCY_KEY_REUSED.',
+      'Reports a problem with an order (confirmed, processing or done), or with some of its lines: a complaint is filed in Tryton for the company to handle (one per line), and the company is told by e-mail. NOT_FOUND (not your order, or a line not of it), CONFLICT (the order changed since it was shown: extensions.current), INVALID_STATE (not confirmed yet, or cancelled), VALIDATION_FAILED (extensions.fieldErrors: description REQUIRED or TOO_LONG, typeId INVALID_TYPE, files.<i> FILE_TOO_LARGE, FILE_TYPE_NOT_ALLOWED, FILE_EMPTY, FILE_NAME, files TOO_MANY_FILES), IDEMPOTENCY_KEY_REUSED.',
   })
   async fileComplaint(@Arg('input') input: FileComplaintInput, @Ctx() ctx: GraphQLContext) {
     const filed = await ctx.services().complaints.file({
       orderId: idOf(input.orderId, 'Order', 'The order'),
+      version: input.version,
       idempotencyKey: input.idempotencyKey,
       typeId: typeId(input.typeId),
       description: input.description,

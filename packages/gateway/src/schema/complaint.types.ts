@@ -122,6 +122,12 @@ export class FileComplaintInput {
 
   @Field({
     description:
+      "The order's `version` as shown to the customer: CONFLICT (with the current one) when the order changed since, and nothing is filed.",
+  })
+  version!: string;
+
+  @Field({
+    description:
       'Chosen by the client, one per submission (a UUID): the same key with the same input gives the first answer again without filing twice; with another input, IDEMPOTENCY_KEY_REUSED.',
   })
   idempotencyKey!: string;

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { validationFailed } from '../errors.js';
+import { badInput, validationFailed } from '../errors.js';
 import type { Complaint, ComplaintType, Document, Order } from '../models.js';
 import {
   ATTACHMENT_FIELDS,
@@ -22,12 +22,15 @@ import {
   toComplaintTypes,
 } from '../tryton/complaint.mapper.js';
 import type { CustomerTryton } from '../tryton/customer-tryton.js';
+import { versionStamp } from '../tryton/version.js';
 import type { CustomerWrites } from '../writes/customer-writes.js';
 import { checkFiles } from './complaint-files.js';
 import type { OrdersService } from './orders.service.js';
 
 export interface FileComplaintRequest {
   orderId: number;
+  /** `Order.version` as shown: CONFLICT when the order changed since. */
+  version: string;
   idempotencyKey: string;
   typeId: number;
   description: string;
@@ -96,9 +99,12 @@ export class ComplaintsService {
   async file(
     request: FileComplaintRequest,
   ): Promise<{ order: Order; complaints: Complaint[]; replayed: boolean }> {
+    const version = versionStamp(request.version);
+    if (!version) throw badInput('Not a version of this order: read the order again.', 'version');
     const { files, errors } = checkFiles(request.files);
     if (errors.length > 0) throw validationFailed(errors);
     const input: ComplaintInput = {
+      version,
       typeId: request.typeId,
       description: request.description,
       lineIds: request.lineIds,

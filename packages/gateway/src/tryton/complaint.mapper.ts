@@ -1,4 +1,4 @@
-import type { Domain, Order as TrytonOrder } from '@portal/tryton-client';
+import type { Domain, TrytonDateTime, Order as TrytonOrder } from '@portal/tryton-client';
 import type { Complaint, ComplaintType, Document } from '../models.js';
 import { toAttachmentDocument } from './attachment.mapper.js';
 import { isoDate, jsDate, text } from './values.js';
@@ -110,6 +110,8 @@ export interface ComplaintFile {
 }
 
 export interface ComplaintInput {
+  /** The order's version as the customer was shown it (its write date). */
+  version: TrytonDateTime;
   typeId: number;
   description: string;
   lineIds: number[];
@@ -125,6 +127,7 @@ export function fileComplaintParams(
     orderId,
     idempotencyKey,
     {
+      version: input.version,
       type: input.typeId,
       description: input.description,
       lines: input.lineIds,

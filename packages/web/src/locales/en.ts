@@ -233,6 +233,8 @@ export const en: Messages = {
       aboutLine: 'About: {{line}}',
       answer: 'Our answer',
       noAnswer: 'Not answered yet: we are looking into it.',
+      conflict:
+        'The order has changed since you opened it: reload the page, check it, then report the problem.',
       invalidState: 'Problems can be reported once the order is confirmed.',
       states: {
         SUBMITTED: 'Sent',

@@ -235,6 +235,8 @@ export const fr = {
       aboutLine: 'Concerne : {{line}}',
       answer: 'Notre réponse',
       noAnswer: 'Pas encore de réponse : nous examinons votre signalement.',
+      conflict:
+        'La commande a changé depuis que vous l’avez ouverte : rechargez la page, vérifiez-la, puis signalez le problème.',
       invalidState: 'Un problème peut être signalé une fois la commande confirmée.',
       states: {
         SUBMITTED: 'Envoyé',

@@ -1,5 +1,6 @@
 """Tests of the customer's complaints (complaint.py), mixed into PortalApiTestCase with
 WriteCases, whose sales world (make_sales_world, customer_call) they build on."""
+import datetime
 from unittest.mock import patch
 
 from trytond.model.exceptions import AccessError
@@ -53,8 +54,31 @@ class ComplaintCases:
             + [(k, '=', v) for k, v in domain.items()])
 
     def file(self, world, sale, key, values, email='alice@example.com'):
+        "File as the customer shown `sale` now (its version), unless `values` says otherwise."
+        if 'version' not in values:
+            values = dict(values, version=self.version(sale))
         return self.customer_call(
             world, 'file_complaint', sale.id, key, values, email=email)
+
+    @with_transaction()
+    def test_complaint_stale_version(self):
+        "An order changed since the customer saw it is a conflict, and nothing is filed"
+        world = self.make_complaint_world()
+        order = world['sales_by_ref']['A-order']
+        shown = self.version(order)
+        result = self.file(world, order, 'k-stale', {
+                'version': shown - datetime.timedelta(seconds=1),
+                'type': world['types']['late'].id,
+                'description': 'Late.',
+                })
+        self.assertEqual(result['status'], 'conflict')
+        result = self.file(world, order, 'k-none', {
+                'version': None,
+                'type': world['types']['late'].id,
+                'description': 'Late.',
+                })
+        self.assertEqual(result['status'], 'conflict')
+        self.assertEqual(self.complaints(customer=world['alice'].id), [])
 
     @with_transaction()
     def test_complaint_on_order(self):

@@ -5,6 +5,7 @@ import { graphqlError, renderRoutes } from '@/test/render';
 import { ComplaintForm } from './complaint-form';
 
 const orderId = 'T3JkZXI6NDI';
+const version = 'djE6MjAyNi0xMS0zMFQxMDowMDowMC4wMDAwMDBa';
 const lines = [
   { id: 'L1', description: 'Chocolat noir 70 %' },
   { id: 'L2', description: 'Miel de lavande' },
@@ -26,7 +27,12 @@ function render(mocks: unknown[]) {
     '0000-key-1' as `${string}-${string}-${string}-${string}-${string}`,
   );
   return renderRoutes({
-    routes: [{ path: '/orders/X', element: <ComplaintForm orderId={orderId} lines={lines} /> }],
+    routes: [
+      {
+        path: '/orders/X',
+        element: <ComplaintForm orderId={orderId} version={version} lines={lines} />,
+      },
+    ],
     path: '/orders/X',
     mocks: mocks as never,
   });
@@ -44,6 +50,7 @@ describe('reporting a problem', () => {
           variables: {
             input: {
               orderId,
+              version,
               idempotencyKey: '0000-key-1',
               typeId: '3',
               description: 'Pot cassé',

@@ -26,6 +26,8 @@ const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.txt,application/pdf,image/*,tex
 
 interface Props {
   orderId: string;
+  /** The order's version as shown: a complaint on an order changed since is refused. */
+  version: string;
   lines: { id: string; description: string }[];
 }
 
@@ -50,7 +52,7 @@ function fieldMessages(errors: FieldError[] | undefined): Record<string, string>
 }
 
 /** Reports a problem with the order or some of its lines: a kind, a text, files. */
-export function ComplaintForm({ orderId, lines }: Props) {
+export function ComplaintForm({ orderId, version, lines }: Props) {
   const { t } = useTranslation();
   const ids = useId();
   const [open, setOpen] = useState(false);
@@ -105,6 +107,7 @@ export function ComplaintForm({ orderId, lines }: Props) {
     try {
       const input = {
         orderId,
+        version,
         idempotencyKey: key,
         typeId: typeValue,
         description: description.trim(),
@@ -126,9 +129,11 @@ export function ComplaintForm({ orderId, lines }: Props) {
         setProblem(
           refused.code === 'INVALID_STATE'
             ? 'orders.complaints.invalidState'
-            : refused.code === 'NOT_FOUND'
-              ? 'orders.notFound'
-              : 'auth.errors.unexpected',
+            : refused.code === 'CONFLICT'
+              ? 'orders.complaints.conflict'
+              : refused.code === 'NOT_FOUND'
+                ? 'orders.notFound'
+                : 'auth.errors.unexpected',
         );
     }
   };

@@ -9,6 +9,7 @@ export const OrderComplaintsFragment = graphql(`
   fragment OrderComplaints_order on Order {
     id
     state
+    version
     lines(first: 100) {
       id
       description
@@ -93,7 +94,7 @@ export function OrderComplaints({ order }: { order: OrderComplaints_OrderFragmen
           ))}
         </ul>
       )}
-      {canFile && <ComplaintForm orderId={order.id} lines={order.lines} />}
+      {canFile && <ComplaintForm orderId={order.id} version={order.version} lines={order.lines} />}
     </section>
   );
 }
