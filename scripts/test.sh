@@ -53,8 +53,8 @@ pnpm --filter @portal/web e2e
 
 # On the LTS series, what depends on Tryton's protocol and data model: the client's tests and
 # the gateway's sign-in, client-IP, isolation, node, query and keyset-paging tests (the order of
-# undated records differs by backend and series), and the customer's writes and payments (each
-# a portal_api method in Tryton). The gateway's own mechanisms (cache, quotas, resilience) do
+# undated records differs by backend and series), and the customer's writes, payments and
+# complaints (each a portal_api method in Tryton). The gateway's own mechanisms (cache, quotas, resilience) do
 # not change with the series; the production init path runs on 7.6, production's series, above.
 # The two series run side by side (each mostly one trytond process: a core each), their output
 # shown once both are done.
@@ -69,7 +69,8 @@ lts_series() {
     TRYTON_SERIES=$1 pnpm --filter @portal/gateway exec vitest run test/auth.test.ts \
       test/client-ip.test.ts test/isolation.test.ts test/isolation-layers.test.ts \
       test/nodes.test.ts test/queries.test.ts test/pagination.test.ts test/writes.test.ts \
-      test/account-writes.test.ts test/payments.test.ts test/online-payments.test.ts
+      test/account-writes.test.ts test/payments.test.ts test/online-payments.test.ts \
+      test/complaints.test.ts
 }
 step "Tryton 8.0 and 7.0 LTS: tryton-client and gateway integration tests, side by side"
 lts_dir="$(mktemp -d)"
