@@ -69,9 +69,9 @@ export async function startRealStack(): Promise<Stack> {
       TRYTON_GATEWAY_PASSWORD: tryton.gateway.password,
       LOG_LEVEL: 'warn',
       // Quotas are tested on their own (the gateway's quotas tests); here, a test opening
-      // pages faster than a customer would must not be throttled (a detail page costs up to
-      // ~1,000 of the default 4,000 points: the phone runs, right after the desktop ones,
-      // met 429 on a busy machine).
+      // pages faster than a customer would must not be throttled (a detail page is priced up
+      // to ~1,000 of the default 4,000 points before it runs, the unused part given back
+      // after: the phone runs, right after the desktop ones, met 429 on a busy machine).
       QUOTA_BUCKET_SIZE: '1000000',
       QUOTA_WRITE_BUCKET_SIZE: '1000000',
     },
