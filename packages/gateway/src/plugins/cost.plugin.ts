@@ -90,22 +90,14 @@ export function costPlugin(
               { cost: requested, maxCost: config.maxCost },
             );
           }
-          const result = await bucket.take(
-            bucketKey(contextValue.viewer ?? null, contextValue.ip),
-            requested,
-            limits,
-          );
           const key = bucketKey(contextValue.viewer ?? null, contextValue.ip);
+          const result = await bucket.take(key, requested, limits);
           contextValue.cost = { requested, available: result.available, limits };
           if (!result.allowed) throw quotaExceeded(result.retryAfter);
           contextValue.cost.charged = key;
           const writes = writeCount(schema, document, operationName ?? undefined);
           if (writes > 0 && contextValue.viewer) {
-            const taken = await bucket.take(
-              `writes:${bucketKey(contextValue.viewer, contextValue.ip)}`,
-              writes,
-              config.writes,
-            );
+            const taken = await bucket.take(`writes:${key}`, writes, config.writes);
             if (!taken.allowed) throw quotaExceeded(taken.retryAfter);
           }
         },
