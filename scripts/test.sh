@@ -7,7 +7,23 @@
 # run on the long-term-support series 8.0 and 7.0 as well (docs/decisions/tryton-versions.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Each step's heading says when it started (seconds since the run began); the run ends with
+# the time each step took, so a slow step shows in CI's log.
+step_names=() step_starts=()
+step() {
+  step_names+=("$*") step_starts+=("$SECONDS")
+  printf '\n\033[1m== [%4ss] %s\033[0m\n' "$SECONDS" "$*"
+}
+step_times() {
+  local i end
+  printf '\n== step times (s)\n'
+  for i in "${!step_names[@]}"; do
+    end=${step_starts[$((i + 1))]:-$SECONDS}
+    printf '%5s  %s\n' "$((end - step_starts[i]))" "${step_names[i]}"
+  done
+  printf '%5s  total\n' "$SECONDS"
+}
+trap step_times EXIT
 
 step "setup"
 scripts/setup.sh --tests
@@ -43,7 +59,7 @@ lts_log="$(mktemp)"
 lts_pid=$!
 # Each command may find nothing to stop (the builds ended): under set -e a failing command in
 # the EXIT trap would turn a green run into exit 1.
-trap 'pkill -P "$lts_pid" 2>/dev/null || true; kill "$lts_pid" 2>/dev/null || true' EXIT
+trap 'pkill -P "$lts_pid" 2>/dev/null || true; kill "$lts_pid" 2>/dev/null || true; step_times' EXIT
 
 step "package tests (real Tryton, Redis, SMTP catcher)"
 pnpm --workspace-concurrency=1 --filter @portal/tryton-client --filter @portal/devstack --filter @portal/demo-data --filter @portal/gateway --filter @portal/web test
