@@ -22,6 +22,7 @@ cd "$TRYTON_DIR"
 exec "$TRYTON_PYTHON" - "$@" <<'PY'
 import os
 import sys
+import time
 import unittest
 
 from trytond.transaction import Transaction
@@ -54,7 +55,25 @@ loader = unittest.TestLoader()
 names = sys.argv[1:] + [n for n in os.environ.get('TESTS', '').split(',') if n]
 loader.testNamePatterns = [n if '*' in n else '*%s*' % n for n in names] or None
 suite = loader.loadTestsFromModule(test_portal_api)
-result = unittest.TextTestRunner(verbosity=2).run(suite)
+
+
+class TimedResult(unittest.TextTestResult):
+    "Records each test's time: the slowest are listed at the end, to keep the run short."
+    durations = []
+
+    def startTest(self, test):
+        self._started = time.monotonic()
+        super().startTest(test)
+
+    def stopTest(self, test):
+        super().stopTest(test)
+        self.durations.append((time.monotonic() - self._started, test.id().rsplit('.', 2)[-2:]))
+
+
+result = unittest.TextTestRunner(verbosity=2, resultclass=TimedResult).run(suite)
+print('slowest tests (s):', file=sys.stderr)
+for seconds, (case, name) in sorted(TimedResult.durations, reverse=True)[:8]:
+    print('%6.1f  %s.%s' % (seconds, case, name), file=sys.stderr)
 if result.testsRun == 0:
     sys.exit('no test ran')
 sys.exit(0 if result.wasSuccessful() else 1)

@@ -6,10 +6,10 @@ from unittest.mock import patch
 from trytond.model.exceptions import AccessError
 from trytond.modules.company.tests import set_company
 from trytond.pool import Pool
-from trytond.tests.test_tryton import with_transaction
 from trytond.transaction import Transaction
 
 from ..compat import model_name_field
+from .world_cache import cached_world, with_transaction
 
 SENDMAIL = 'trytond.modules.portal_api.sale.sendmail_transactional'
 PNG = b'\x89PNG\r\n\x1a\n' + b'\x00' * 32
@@ -19,6 +19,7 @@ PDF = b'%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n'
 class ComplaintCases:
     "Complaints on an order or its lines: ownership, state, type, input, files, idempotency."
 
+    @cached_world
     def make_complaint_world(self):
         """The sales world, with complaint types: 'Late' about an order, 'Damaged' about
         lines, 'Wrong invoice' about an invoice (not the portal's) and an archived one;

@@ -5,7 +5,7 @@ import re
 from unittest.mock import patch
 
 from trytond.pool import Pool
-from trytond.tests.test_tryton import with_transaction
+from .world_cache import with_transaction
 
 PASSWORD = 'Portail-Test-2026!'
 SENDMAIL = 'trytond.modules.portal_api.email_change.sendmail_transactional'

@@ -6,8 +6,8 @@ from unittest.mock import patch
 
 from trytond.config import config
 from trytond.pool import Pool
-from trytond.tests.test_tryton import with_transaction
 from trytond.transaction import Transaction
+from .world_cache import with_transaction
 
 PASSWORD = 'Portail-Test-2026!'
 MEMBER_PASSWORD = PASSWORD

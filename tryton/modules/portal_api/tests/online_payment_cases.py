@@ -8,7 +8,7 @@ from unittest.mock import patch
 
 from trytond.modules.company.tests import set_company
 from trytond.pool import Pool
-from trytond.tests.test_tryton import with_transaction
+from .world_cache import cached_world, with_transaction
 
 
 class StripeRecorder:
@@ -29,6 +29,7 @@ class StripeRecorder:
 class OnlinePaymentCases:
     "pay_invoice: ownership, state, amount, idempotency, the payment Tryton gets."
 
+    @cached_world
     def make_stripe(self, world):
         "A Stripe account and payment journal for the company."
         pool = Pool()

@@ -4,7 +4,7 @@ import datetime
 
 from trytond.modules.company.tests import set_company
 from trytond.pool import Pool
-from trytond.tests.test_tryton import with_transaction
+from .world_cache import cached_world, with_transaction
 
 try:
     import phonenumbers
@@ -20,6 +20,7 @@ ADDRESS = {
 class PartyWriteCases:
     "Addresses and contact mechanisms: ownership, version, idempotency, validation."
 
+    @cached_world
     def make_party_world(self):
         """The world of the sales tests (its quotations use Alice's first address), France and
         Belgium, the Rhône (FR-69) and Flanders (BE-VLG), and a phone of Bob."""

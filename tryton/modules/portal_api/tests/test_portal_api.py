@@ -12,8 +12,7 @@ from trytond.modules.account.tests import create_chart, get_fiscalyear
 from trytond.modules.account_invoice.tests import set_invoice_sequences
 from trytond.modules.company.tests import create_company, set_company
 from trytond.pool import Pool
-from trytond.tests.test_tryton import (
-    ModuleTestCase, activate_module, with_transaction)
+from trytond.tests.test_tryton import ModuleTestCase, activate_module
 from trytond.transaction import Transaction
 
 from ..compat import model_name_field
@@ -23,6 +22,7 @@ from .email_change_cases import EmailChangeCases
 from .members_cases import MemberCases
 from .party_cases import PartyWriteCases
 from .writes_cases import WriteCases
+from .world_cache import WorldCache, cached_world, with_transaction
 
 try:
     import trytond.modules.account_payment_stripe  # noqa: F401
@@ -46,7 +46,7 @@ SCOPED_MODELS = [
 
 class PortalApiTestCase(
         ComplaintCases, MemberCases, EmailChangeCases, PartyWriteCases, WriteCases,
-        ModuleTestCase):
+        WorldCache, ModuleTestCase):
     "Test the portal_api module"
     module = 'portal_api'
 
@@ -57,6 +57,7 @@ class PortalApiTestCase(
         config.set('web', 'email_validation_url', 'http://portal.test/validate-email')
         config.set('password', 'length', '8')
 
+    @cached_world
     def make_world(self):
         "A company, two customers with web users and sales, the gateway user."
         pool = Pool()
@@ -117,6 +118,7 @@ class PortalApiTestCase(
             'gateway': gateway, 'other': other, 'sales': sales,
             }
 
+    @cached_world
     def make_documents(self, world):
         """Invoices (every state, and a supplier one), their lines and taxes, their accounting
         moves, shipments and attachments of Alice and Bob. Keyed by reference, e.g.
@@ -1058,6 +1060,7 @@ class PortalApiTestCase(
                 self.assertIn('<redacted>', log)
                 self.assertEqual(log.count('ERROR'), 3)
 
+    @cached_world
     def make_bank_accounts(self, world):
         """The company's account (the one customers pay into), a closed one of the company
         before it, and one account of each customer. Keyed by owner."""
@@ -1161,7 +1164,7 @@ class PortalApiTestCase(
 
 
 @unittest.skipUnless(HAS_STRIPE, "account_payment_stripe is not installed")
-class PortalStripeTestCase(OnlinePaymentCases, ModuleTestCase):
+class PortalStripeTestCase(OnlinePaymentCases, WorldCache, ModuleTestCase):
     "Test paying invoices online with portal_api and account_payment_stripe"
     module = 'portal_api'
     extras = ['account_payment_stripe']

@@ -9,8 +9,8 @@ from trytond.model.exceptions import AccessError
 from trytond.model.modelsql import SQLConstraintError
 from trytond.modules.company.tests import set_company
 from trytond.pool import Pool
-from trytond.tests.test_tryton import with_transaction
 from trytond.transaction import Transaction
+from .world_cache import cached_world, with_transaction
 
 # A session key as Tryton makes them, that no session has.
 KEY = '5b7e0c1d9a3f4e26' * 4
@@ -19,6 +19,7 @@ KEY = '5b7e0c1d9a3f4e26' * 4
 class WriteCases:
     "The customer's writes: ownership, state, version, idempotency, e-mail."
 
+    @cached_world
     def make_sales_world(self):
         """The world, and a product, a chart and sales of Alice and Bob with product lines:
         two quotations of Alice (A-offer, A-late), one of Bob (B-offer), and a confirmed
