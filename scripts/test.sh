@@ -3,36 +3,94 @@
 # installs what is missing, then lints, type-checks and builds the workspace, runs the Tryton
 # module's tests, and every package's tests (their setups start a fresh Tryton, an SMTP catcher
 # and what else they need on free loopback ports, and stop them). Everything runs on Tryton 7.6,
-# the production series; the module's tests and the client's and gateway's integration tests
-# run on the long-term-support series 8.0 and 7.0 as well (docs/decisions/tryton-versions.md).
+# the production series; the module's tests and the gateway's integration tests run on the
+# long-term-support series 8.0 and 7.0 as well (docs/decisions/tryton-versions.md).
+#
+# Two lanes, one per core (the run is CPU-bound: docs/development.md has the measured times):
+# - in the background, one Python process at a time: the module's tests on 7.6, 8.0 and 7.0,
+#   then the LTS series' demo databases (mostly one trytond process each);
+# - in the foreground: lint, build, the packages' tests and the browser tests on 7.6.
+# Then the LTS series' gateway tests, the two series side by side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Each step's heading says when it started (seconds since the run began); the run ends with
-# the time each step took, so a slow step shows in CI's log.
-step_names=() step_starts=()
+# the time each step took and the processor time its commands used (children's user+system,
+# counted when they end: the background lane's in the step that waits for it).
+step_names=() step_starts=() step_cpu=()
+cpu_file="$(mktemp)"
+# `times` in this shell (in a $(...) subshell it would count nothing): sets $cpu.
+read_cpu() {
+  times >"$cpu_file"
+  cpu=$(tail -n 1 "$cpu_file" | awk '{ split($1, u, "m"); split($2, s, "m"); printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] }')
+}
 step() {
-  step_names+=("$*") step_starts+=("$SECONDS")
+  read_cpu
+  step_names+=("$*") step_starts+=("$SECONDS") step_cpu+=("$cpu")
   printf '\n\033[1m== [%4ss] %s\033[0m\n' "$SECONDS" "$*"
 }
 step_times() {
-  local i end
-  printf '\n== step times (s)\n'
+  local i end cpu_end
+  read_cpu
+  printf '\n== step times (wall s, processor s)\n'
   for i in "${!step_names[@]}"; do
     end=${step_starts[$((i + 1))]:-$SECONDS}
-    printf '%5s  %s\n' "$((end - step_starts[i]))" "${step_names[i]}"
+    cpu_end=${step_cpu[$((i + 1))]:-$cpu}
+    printf '%5s %6s  %s\n' "$((end - step_starts[i]))" "$((cpu_end - step_cpu[i]))" "${step_names[i]}"
   done
-  printf '%5s  total\n' "$SECONDS"
+  printf '%5s %6s  total\n' "$SECONDS" "$cpu"
 }
-trap step_times EXIT
+background_pid=''
+on_exit() {
+  if [ -n "$background_pid" ]; then
+    # Each command may find nothing to stop (the lane ended): under set -e a failing command
+    # in the EXIT trap would turn a green run into exit 1.
+    pkill -P "$background_pid" 2>/dev/null || true
+    kill "$background_pid" 2>/dev/null || true
+  fi
+  step_times
+}
+trap on_exit EXIT
 
 step "setup"
 scripts/setup.sh --tests
+
+# The background lane: each job's output in its own log, shown once the lane is done; a
+# failed job does not stop the others. The demo databases need the workspace built: they wait
+# for the foreground lane's build.
+lane="$(mktemp -d)"
+background_job() {
+  local name=$1
+  shift
+  if "$@" >"$lane/$name.log" 2>&1; then echo 0; else echo 1; fi >"$lane/$name.rc"
+}
+lts_demo() {
+  while [ ! -e "$lane/built" ]; do
+    [ -e "$lane/build-failed" ] && return 1
+    sleep 2
+  done
+  TRYTON_SERIES=$1 node --input-type=module \
+    -e "await (await import('./packages/demo-data/dist/index.js')).demoTemplate()"
+}
+step "background: the module's tests on Tryton 7.6, 8.0 and 7.0, then the LTS demo databases"
+(
+  for series in 7.6 8.0 7.0; do
+    background_job "module-$series" env TRYTON_SERIES=$series tryton/test.sh
+  done
+  for series in 8.0 7.0; do
+    background_job "demo-$series" lts_demo "$series"
+  done
+) &
+background_pid=$!
 
 step "lint and format check (biome)"
 pnpm exec biome check .
 
 step "build and type-check"
-pnpm -r build
+if ! pnpm -r build; then
+  touch "$lane/build-failed"
+  exit 1
+fi
+touch "$lane/built"
 pnpm -r typecheck
 
 step "generated code is current (schema SDL is checked by the gateway tests)"
@@ -41,67 +99,44 @@ pnpm --filter @portal/web codegen:check
 step "deployment files (docker-compose config, traefik, Dockerfiles, documented variables)"
 scripts/check-deploy.sh
 
-# Each series' run is one Python process: two at a time fill the two cores. The output of
-# each is shown once all are done; any failure fails the run.
-step "Tryton 7.6, 8.0 and 7.0: module tests (portal_api, trytond's test framework), two series at a time"
-module_dir="$(mktemp -d)"
-printf '%s\n' 7.6 8.0 7.0 | xargs -P 2 -I{} bash -c \
-  'if TRYTON_SERIES={} tryton/test.sh >"$0/{}.log" 2>&1; then echo 0; else echo 1; fi >"$0/{}.rc"' \
-  "$module_dir"
-module_failed=0
-for series in 7.6 8.0 7.0; do
-  step "Tryton $series: module tests: output"
-  cat "$module_dir/$series.log"
-  if [ "$(cat "$module_dir/$series.rc")" != 0 ]; then
-    echo "test: the Tryton $series module tests failed" >&2
-    module_failed=1
-  fi
-done
-[ "$module_failed" = 0 ] || exit 1
-
-# The LTS series' demo databases take minutes to build, mostly in one trytond process: build
-# them in the background while the 7.6 package and browser tests run (a second core's work).
-step "Tryton 8.0 and 7.0 LTS: demo databases, built in the background"
-lts_log="$(mktemp)"
-(
-  for series in 8.0 7.0; do
-    TRYTON_SERIES=$series node --input-type=module \
-      -e "await (await import('./packages/demo-data/dist/index.js')).demoTemplate()"
-  done
-) >"$lts_log" 2>&1 &
-lts_pid=$!
-# Each command may find nothing to stop (the builds ended): under set -e a failing command in
-# the EXIT trap would turn a green run into exit 1.
-trap 'pkill -P "$lts_pid" 2>/dev/null || true; kill "$lts_pid" 2>/dev/null || true; step_times' EXIT
-
 step "package tests (real Tryton, Redis, SMTP catcher)"
 pnpm --workspace-concurrency=1 --filter @portal/tryton-client --filter @portal/devstack --filter @portal/demo-data --filter @portal/gateway --filter @portal/web test
 
+# The web app was built above (`pnpm -r build`): `pnpm --filter @portal/web e2e` would build
+# it again; the same checks on the same build.
 step "browser tests (Chromium, real stack: Tryton with demo data, gateway, built web app)"
-pnpm --filter @portal/web e2e
+(cd packages/web && node scripts/size.mjs && pnpm exec vitest run --config vitest.e2e.config.ts)
 
-# On the LTS series, what depends on Tryton's protocol and data model: the client's tests and
-# the gateway's sign-in, client-IP, isolation, node, query and keyset-paging tests (the order of
-# undated records differs by backend and series), and the customer's writes, payments and
-# complaints (each a portal_api method in Tryton). The gateway's own mechanisms (cache, quotas, resilience) do
-# not change with the series; the production init path runs on 7.6, production's series, above.
-# The two series run side by side (each mostly one trytond process: a core each), their output
-# shown once both are done.
-step "Tryton 8.0 and 7.0 LTS: waiting for their demo databases"
-if ! wait "$lts_pid"; then
-  cat "$lts_log" >&2
-  echo "test: building the LTS demo databases failed" >&2
-  exit 1
-fi
+step "background lane: waiting for it"
+wait "$background_pid"
+background_pid=''
+background_failed=0
+for job in module-7.6 module-8.0 module-7.0 demo-8.0 demo-7.0; do
+  step "background: $job: output"
+  cat "$lane/$job.log"
+  if [ "$(cat "$lane/$job.rc")" != 0 ]; then
+    echo "test: $job failed" >&2
+    background_failed=1
+  fi
+done
+[ "$background_failed" = 0 ] || exit 1
+
+# On the LTS series, what depends on Tryton's protocol and data model: the gateway's sign-in,
+# client-IP, isolation, node, query and keyset-paging tests (the order of undated records
+# differs by backend and series), and the customer's writes, payments and complaints (each a
+# portal_api method in Tryton). The gateway calls Tryton only through tryton-client, so these
+# run the client's protocol handling on each series too. The gateway's own mechanisms (cache,
+# quotas, resilience) do not change with the series; the production init path runs on 7.6,
+# production's series, above. The two series run side by side (each mostly one trytond
+# process: a core each), their output shown once both are done.
 lts_series() {
-  TRYTON_SERIES=$1 pnpm --filter @portal/tryton-client test &&
-    TRYTON_SERIES=$1 pnpm --filter @portal/gateway exec vitest run test/auth.test.ts \
-      test/client-ip.test.ts test/isolation.test.ts test/isolation-layers.test.ts \
-      test/nodes.test.ts test/queries.test.ts test/pagination.test.ts test/writes.test.ts \
-      test/account-writes.test.ts test/payments.test.ts test/online-payments.test.ts \
-      test/complaints.test.ts
+  TRYTON_SERIES=$1 pnpm --filter @portal/gateway exec vitest run test/auth.test.ts \
+    test/client-ip.test.ts test/isolation.test.ts test/isolation-layers.test.ts \
+    test/nodes.test.ts test/queries.test.ts test/pagination.test.ts test/writes.test.ts \
+    test/account-writes.test.ts test/payments.test.ts test/online-payments.test.ts \
+    test/complaints.test.ts
 }
-step "Tryton 8.0 and 7.0 LTS: tryton-client and gateway integration tests, side by side"
+step "Tryton 8.0 and 7.0 LTS: gateway integration tests, side by side"
 lts_dir="$(mktemp -d)"
 for series in 8.0 7.0; do
   # In an `if`, a failure is a status to record, not set -e's exit of the subshell.

@@ -2,7 +2,6 @@ import datetime
 import io
 import logging
 import time
-import unittest
 from contextlib import contextmanager
 from decimal import Decimal
 
@@ -17,20 +16,12 @@ from trytond.transaction import Transaction
 
 from ..compat import model_name_field
 from .complaint_cases import ComplaintCases
-from .online_payment_cases import OnlinePaymentCases
+from .online_payment_cases import HAS_STRIPE, OnlinePaymentCases
 from .email_change_cases import EmailChangeCases
 from .members_cases import MemberCases
 from .party_cases import PartyWriteCases
 from .writes_cases import WriteCases
 from .world_cache import WorldCache, cached_world, with_transaction
-
-try:
-    import trytond.modules.account_payment_stripe  # noqa: F401
-except ImportError:
-    # Tryton 7.0 here runs Debian's modules, without account_payment_stripe (optional).
-    HAS_STRIPE = False
-else:
-    HAS_STRIPE = True
 
 PASSWORD = 'Portail-Test-2026!'
 # A session key as Tryton makes them (64 hex digits).
@@ -46,9 +37,12 @@ SCOPED_MODELS = [
 
 class PortalApiTestCase(
         ComplaintCases, MemberCases, EmailChangeCases, PartyWriteCases, WriteCases,
-        WorldCache, ModuleTestCase):
+        OnlinePaymentCases, WorldCache, ModuleTestCase):
     "Test the portal_api module"
     module = 'portal_api'
+    # With account_payment_stripe where the series has it (optional for portal_api): one
+    # activated database for every test (an activation takes about a minute on SQLite).
+    extras = ['account_payment_stripe'] if HAS_STRIPE else []
 
     @classmethod
     def setUpClass(cls):
@@ -1161,26 +1155,6 @@ class PortalApiTestCase(
                 list(pool.get('party.party').read(
                         [world['alice'].id], ['bank_accounts'])[0]['bank_accounts']),
                 [])
-
-
-@unittest.skipUnless(HAS_STRIPE, "account_payment_stripe is not installed")
-class PortalStripeTestCase(OnlinePaymentCases, WorldCache, ModuleTestCase):
-    "Test paying invoices online with portal_api and account_payment_stripe"
-    module = 'portal_api'
-    extras = ['account_payment_stripe']
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        config.set('password', 'length', '8')
-
-    make_world = PortalApiTestCase.make_world
-    make_documents = PortalApiTestCase.make_documents
-    make_world_complaints = PortalApiTestCase.make_world_complaints
-    party_line = PortalApiTestCase.party_line
-    as_gateway = PortalApiTestCase.as_gateway
-    login = PortalApiTestCase.login
-    customer_call = WriteCases.customer_call
 
 
 # Tryton 7.x has no test suite function: unittest collects the module's classes, so the
