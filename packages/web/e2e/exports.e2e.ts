@@ -150,6 +150,30 @@ describe('exports and translated names on a desktop', () => {
   });
 });
 
+describe('an order invoiced and awaiting payment, on a desktop', () => {
+  it('reads "Facturée, en attente de paiement", then "Invoiced, awaiting payment" in English', async () => {
+    const { page } = await newPage(suite.browser, suite.stack.baseURL, 'desktop');
+    try {
+      await signIn(page, suite.stack.customer);
+      const { viewer } = await gql<{
+        viewer: { orders: { edges: { node: { number: string; invoiceState: string } }[] } };
+      }>(page, '{ viewer { orders(first: 100) { edges { node { number invoiceState } } } } }');
+      // The demo's processing orders are invoiced and not yet paid (Tryton: "awaiting payment").
+      const order = viewer.orders.edges.find((e) => e.node.invoiceState === 'AWAITING_PAYMENT');
+      expect(order, 'a demo order awaiting payment').toBeDefined();
+      await page.goto(`/orders/${encodeURIComponent(order?.node.number ?? '')}`);
+      await page.locator('.badge', { hasText: 'Facturée, en attente de paiement' }).waitFor();
+
+      await page.evaluate(() => localStorage.setItem('portal.language', 'en'));
+      await page.reload();
+      await page.locator('.badge', { hasText: 'Invoiced, awaiting payment' }).waitFor();
+      expect(await page.locator('.badge', { hasText: 'Facturée' }).count()).toBe(0);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
 describe('picking invoices on a phone', () => {
   it('shows a checkbox on each invoice card and "select all shown" above the cards', async () => {
     const { page } = await newPage(suite.browser, suite.stack.baseURL, 'phone');
