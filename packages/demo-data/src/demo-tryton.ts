@@ -21,7 +21,7 @@ import { seedDemo } from './seed.js';
 import { stripeWebhookPath } from './stripe.js';
 
 /** Bump when the seed changes what it creates: cached databases are keyed by it. */
-const SEED_VERSION = 7;
+const SEED_VERSION = 8;
 
 export const GATEWAY_LOGIN = 'portal_gateway';
 /** The technical user's demo password; production sets TRYTON_GATEWAY_PASSWORD. */

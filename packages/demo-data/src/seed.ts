@@ -241,6 +241,38 @@ async function accountByCode(client: TrytonClient, code: string, ctx: Context): 
   );
 }
 
+/**
+ * The English descriptions of the demo's taxes, by their French ones (account_fr gives only
+ * French texts). The portal shows a tax's description, Tryton's translatable field (a tax's
+ * `name` is not translatable).
+ */
+export const TAX_DESCRIPTIONS_EN: Record<string, string> = {
+  'T.V.A. Taux Normal': 'VAT standard rate',
+};
+
+/**
+ * Gives a tax its English description as a Tryton translation, so an English page shows it.
+ * The database's own language is English: the English text is written as the field's value
+ * (context language 'en'), which marks the French translation fuzzy, then the French text
+ * again as its French translation.
+ */
+async function englishTaxDescription(
+  client: TrytonClient,
+  tax: number,
+  ctx: Context,
+): Promise<void> {
+  const taxes = client.model('account.tax');
+  const [french] = (await taxes.read([tax], ['description'], { context: ctx })) as {
+    description: string;
+  }[];
+  const english = french && TAX_DESCRIPTIONS_EN[french.description];
+  if (!french || !english) {
+    throw new Error(`demo seed: no English description for the tax "${french?.description}"`);
+  }
+  await taxes.write([tax], { description: english }, { context: { ...ctx, language: 'en' } });
+  await taxes.write([tax], { description: french.description }, { context: ctx });
+}
+
 /** The French chart of accounts (module account_fr), through the create_chart wizard. */
 async function chartOfAccounts(
   client: TrytonClient,
@@ -278,6 +310,7 @@ async function chartOfAccounts(
       'VAT 20 %',
     ),
   };
+  await englishTaxDescription(client, accounts.vat20, ctx);
   await client.call(
     `${wizard}.execute`,
     [

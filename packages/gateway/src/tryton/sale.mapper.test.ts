@@ -25,4 +25,17 @@ describe('toOrder', () => {
     }
     expect(toOrder(row({ state: 'confirmed', portal_requested: 0 }))?.state).toBe('CONFIRMED');
   });
+
+  it('maps an order whose invoice is issued and unpaid (or partly paid) to AWAITING_PAYMENT', () => {
+    // Tryton 7.x: issued invoices not (fully) paid yet; the customer has to pay them.
+    const invoiceState = (value: string) =>
+      toOrder(row({ state: 'processing', invoice_state: value }))?.invoiceState;
+    expect(invoiceState('awaiting payment')).toBe('AWAITING_PAYMENT');
+    expect(invoiceState('partially paid')).toBe('AWAITING_PAYMENT');
+    // Invoices still to come are not awaiting payment.
+    expect(invoiceState('pending')).toBe('WAITING');
+    expect(invoiceState('waiting')).toBe('WAITING');
+    expect(invoiceState('paid')).toBe('PAID');
+    expect(invoiceState('none')).toBe('NONE');
+  });
 });

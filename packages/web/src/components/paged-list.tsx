@@ -29,6 +29,11 @@ interface PagedListProps<TNode extends { id: string }> {
   empty: ReactNode;
   /** Extra class of the table: a list's own phone layout (e.g. `orders-table`). */
   className?: string;
+  /**
+   * A leading header cell's content, before the columns (e.g. a "select all" checkbox); rows
+   * then start with a matching cell. On phones it stays shown above the cards.
+   */
+  leadingHeader?: ReactNode;
 }
 
 const SORT_OPTIONS: ListSort[] = [
@@ -54,6 +59,7 @@ export function PagedList<TNode extends { id: string }>({
   row,
   empty,
   className,
+  leadingHeader,
 }: PagedListProps<TNode>) {
   const { connection, stale, error, retry, loadMore } = list;
   const body = useRef<HTMLTableSectionElement>(null);
@@ -77,10 +83,15 @@ export function PagedList<TNode extends { id: string }>({
     content = (
       <>
         <div className="table-wrap table-sticky" aria-busy={stale}>
-          <table className={`data-table ${className ?? ''}`}>
+          <table className={`data-table ${leadingHeader ? 'selectable' : ''} ${className ?? ''}`}>
             <caption className="visually-hidden">{caption}</caption>
             <thead>
               <tr>
+                {leadingHeader && (
+                  <th scope="col" className="select-cell">
+                    {leadingHeader}
+                  </th>
+                )}
                 {columns.map((column) => (
                   <HeaderCell key={column.label} column={column} />
                 ))}

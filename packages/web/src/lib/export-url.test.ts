@@ -17,4 +17,10 @@ describe('exportUrl', () => {
     );
     expect(exportUrl('orders.csv')).toBe('/downloads/exports/orders.csv');
   });
+
+  it('names picked invoices by their ids, comma-separated', () => {
+    expect(exportUrl('invoices.zip', { ids: ['SW52b2ljZTox', 'SW52b2ljZToy'] })).toBe(
+      '/downloads/exports/invoices.zip?ids=SW52b2ljZTox%2CSW52b2ljZToy',
+    );
+  });
 });

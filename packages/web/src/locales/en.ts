@@ -493,8 +493,6 @@ export const en: Messages = {
   },
   // Bulk exports of the lists (components/export-button.tsx).
   exports: {
-    invoicesZip: 'Download the PDFs (ZIP)',
-    invoicesCsv: 'Export as CSV',
     ordersCsv: 'Export as CSV',
     preparing: 'Preparing the export…',
     received: '{{size}} received…',

@@ -502,8 +502,6 @@ export const fr = {
   },
   // Bulk exports of the lists (components/export-button.tsx).
   exports: {
-    invoicesZip: 'Télécharger les PDF (ZIP)',
-    invoicesCsv: 'Exporter en CSV',
     ordersCsv: 'Exporter en CSV',
     preparing: 'Préparation de l’export…',
     received: '{{size}} reçus…',

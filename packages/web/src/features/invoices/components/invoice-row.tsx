@@ -4,6 +4,7 @@ import { DateText, Money } from '@/components/format';
 import { InvoiceStateBadge } from '@/components/status-badge';
 import { graphql } from '@/gql';
 import type { InvoiceRow_InvoiceFragment } from '@/gql/graphql';
+import { SelectCheckbox } from '../selection/select-checkbox';
 
 export const InvoiceRowFragment = graphql(`
   fragment InvoiceRow_invoice on Invoice {
@@ -25,11 +26,27 @@ export const InvoiceRowFragment = graphql(`
   }
 `);
 
-export function InvoiceRow({ invoice }: { invoice: InvoiceRow_InvoiceFragment }) {
+export function InvoiceRow({
+  invoice,
+  selection,
+}: {
+  invoice: InvoiceRow_InvoiceFragment;
+  /** A leading checkbox that picks the invoice for an export. */
+  selection?: { label: string; selected: boolean; onToggle: () => void };
+}) {
   const { t } = useTranslation();
   const unpaid = invoice.state === 'POSTED';
   return (
-    <tr>
+    <tr className={selection?.selected ? 'selected' : undefined}>
+      {selection && (
+        <td className="select-cell">
+          <SelectCheckbox
+            label={selection.label}
+            checked={selection.selected}
+            onChange={selection.onToggle}
+          />
+        </td>
+      )}
       <th scope="row" data-label={t('invoices.number')}>
         <Link to={`/invoices/${encodeURIComponent(invoice.number)}`}>{invoice.number}</Link>
         {invoice.reference && <span className="muted small block">{invoice.reference}</span>}

@@ -1,6 +1,6 @@
 import type { MockLink } from '@apollo/client/testing';
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InvoicesDocument } from '@/gql/graphql';
 import { renderRoutes } from '@/test/render';
 import { InvoicesListRoute } from './invoices-list';
@@ -55,13 +55,31 @@ function mock(variables: object, result: object): MockLink.MockedResponse {
   return { request: { query: InvoicesDocument, variables }, result };
 }
 
-function setup(path: string, mocks: MockLink.MockedResponse[]) {
+function setup(path: string, mocks: MockLink.MockedResponse[], language: 'fr' | 'en' = 'fr') {
   return renderRoutes({
     routes: [{ path: '/invoices', element: <InvoicesListRoute /> }],
     path,
     mocks,
+    language,
   });
 }
+
+/** Records the export URLs fetched; each export is refused, which is enough to see its URL. */
+function recordExports() {
+  const fetched: string[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      fetched.push(url);
+      return new Response('{}', { status: 500 });
+    }),
+  );
+  return fetched;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
 
 describe('invoices list', () => {
   it('lists invoices with their due dates, states and amounts due', async () => {
@@ -85,6 +103,7 @@ describe('invoices list', () => {
         .getAllByRole('cell')
         .map((cell) => cell.textContent?.replace(/\s/g, ' '));
     expect(cells(overdue)).toEqual([
+      'Sélectionner la facture INV001',
       '1 oct. 2026',
       '31 oct. 2026',
       'En retard',
@@ -92,13 +111,21 @@ describe('invoices list', () => {
       '120,00 €',
     ]);
     expect(cells(unpaid)).toEqual([
+      'Sélectionner la facture INV002',
       '1 oct. 2026',
       '31 oct. 2026',
       'À régler',
       '220,00 €',
       '220,00 €',
     ]);
-    expect(cells(paid)).toEqual(['1 oct. 2026', '—', 'Payée', '320,00 €', '—']);
+    expect(cells(paid)).toEqual([
+      'Sélectionner la facture INV003',
+      '1 oct. 2026',
+      '—',
+      'Payée',
+      '320,00 €',
+      '—',
+    ]);
     expect(screen.getByText('3 sur 3')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Afficher plus' })).not.toBeInTheDocument();
   });
@@ -177,5 +204,120 @@ describe('invoices list', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Réessayer' }));
     expect(await screen.findByRole('link', { name: 'INV001' })).toBeInTheDocument();
+  });
+
+  describe('selection for exports', () => {
+    const three = () => page([invoice(1, 'POSTED', true), invoice(2), invoice(3, 'PAID')], 7);
+
+    it('exports the filter’s whole result, counted, while nothing is selected', async () => {
+      const fetched = recordExports();
+      const { user } = setup('/invoices?status=unpaid', [
+        mock({ first: PAGE_SIZE, filter: { unpaid: true } }, three()),
+      ]);
+      const zip = await screen.findByRole('button', { name: 'Exporter 7 factures (ZIP)' });
+      expect(screen.getByRole('button', { name: 'Exporter 7 factures en CSV' })).toBeEnabled();
+
+      await user.click(zip);
+
+      expect(fetched).toEqual(['/downloads/exports/invoices.zip?unpaid=1']);
+    });
+
+    it('exports only the checked invoices, by id, with their count in the label', async () => {
+      const fetched = recordExports();
+      const { user } = setup('/invoices', [mock({ first: PAGE_SIZE }, three())]);
+      await user.click(
+        await screen.findByRole('checkbox', { name: 'Sélectionner la facture INV001' }),
+      );
+      await user.click(screen.getByRole('checkbox', { name: 'Sélectionner la facture INV003' }));
+      expect(screen.getByText('2 factures sélectionnées')).toBeInTheDocument();
+      expect(screen.getByRole('row', { name: /INV001/ })).toHaveClass('selected');
+
+      await user.click(screen.getByRole('button', { name: 'Exporter 2 factures (ZIP)' }));
+      await user.click(screen.getByRole('button', { name: 'Exporter 2 factures en CSV' }));
+
+      expect(fetched).toEqual([
+        '/downloads/exports/invoices.zip?ids=invoice-1%2Cinvoice-3',
+        '/downloads/exports/invoices.csv?ids=invoice-1%2Cinvoice-3',
+      ]);
+    });
+
+    it('selects all shown invoices from the header, shows "mixed" for some, clears all', async () => {
+      const { user } = setup('/invoices', [mock({ first: PAGE_SIZE }, three())]);
+      const all = await screen.findByRole('checkbox', {
+        name: 'Sélectionner toutes les factures affichées',
+      });
+      const rows = () =>
+        ['INV001', 'INV002', 'INV003'].map(
+          (n) =>
+            (
+              screen.getByRole('checkbox', {
+                name: `Sélectionner la facture ${n}`,
+              }) as HTMLInputElement
+            ).checked,
+        );
+
+      await user.click(all);
+      expect(rows()).toEqual([true, true, true]);
+      expect(all).toBeChecked();
+      expect(screen.getByRole('button', { name: 'Exporter 3 factures (ZIP)' })).toBeEnabled();
+
+      await user.click(screen.getByRole('checkbox', { name: 'Sélectionner la facture INV002' }));
+      expect(all).not.toBeChecked();
+      expect(all).toBePartiallyChecked();
+
+      await user.click(all);
+      expect(rows()).toEqual([true, true, true]);
+      await user.click(all);
+      expect(rows()).toEqual([false, false, false]);
+      expect(screen.getByRole('button', { name: 'Exporter 7 factures (ZIP)' })).toBeEnabled();
+    });
+
+    it('toggles a row from the keyboard (Tab, Space)', async () => {
+      const { user } = setup('/invoices', [mock({ first: PAGE_SIZE }, three())]);
+      const first = await screen.findByRole('checkbox', { name: 'Sélectionner la facture INV001' });
+      first.focus();
+      await user.keyboard(' ');
+      expect(first).toBeChecked();
+      await user.tab();
+      expect(screen.getByRole('link', { name: 'INV001' })).toHaveFocus();
+    });
+
+    it('starts a new filter with an empty selection', async () => {
+      const { user } = setup('/invoices', [
+        mock({ first: PAGE_SIZE }, three()),
+        mock(
+          { first: PAGE_SIZE, filter: { overdue: true } },
+          page([invoice(1, 'POSTED', true)], 1),
+        ),
+      ]);
+      await user.click(
+        await screen.findByRole('checkbox', { name: 'Sélectionner la facture INV002' }),
+      );
+      expect(screen.getByRole('button', { name: 'Exporter 1 facture (ZIP)' })).toBeEnabled();
+
+      await user.selectOptions(screen.getByLabelText('Statut'), 'En retard');
+
+      expect(await screen.findByText('1 sur 1')).toBeInTheDocument();
+      expect(
+        screen.getByRole('checkbox', { name: 'Sélectionner la facture INV001' }),
+      ).not.toBeChecked();
+      expect(screen.queryByText(/sélectionnée/)).not.toBeInTheDocument();
+      expect(screen.getByRole('link', { name: 'INV001' })).toBeInTheDocument();
+    });
+
+    it('speaks English: labels per invoice, count in the export button', async () => {
+      const fetched = recordExports();
+      const { user } = setup('/invoices', [mock({ first: PAGE_SIZE }, three())], 'en');
+      expect(await screen.findByRole('button', { name: 'Export 7 invoices (ZIP)' })).toBeEnabled();
+      expect(
+        screen.getByRole('checkbox', { name: 'Select all invoices shown' }),
+      ).toBeInTheDocument();
+      await user.click(screen.getByRole('checkbox', { name: 'Select invoice INV002' }));
+      expect(screen.getByText('1 invoice selected')).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: 'Export 1 invoice (ZIP)' }));
+      expect(fetched).toEqual(['/downloads/exports/invoices.zip?ids=invoice-2']);
+      await user.click(screen.getByRole('button', { name: 'Clear the selection' }));
+      expect(screen.getByRole('button', { name: 'Export 7 invoices (ZIP)' })).toBeEnabled();
+    });
   });
 });

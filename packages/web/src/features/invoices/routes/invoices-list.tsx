@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '@/components/export-button';
 import { ListFilters, useFilterParams } from '@/components/list-filters';
@@ -8,6 +9,9 @@ import { graphql } from '@/gql';
 import type { InvoiceFilter } from '@/gql/graphql';
 import { exportUrl } from '@/lib/export-url';
 import { InvoiceRow } from '../components/invoice-row';
+import { SelectCheckbox } from '../selection/select-checkbox';
+import { useSelectionTexts } from '../selection/texts';
+import { useSelection } from '../selection/use-selection';
 
 const STATUSES = ['unpaid', 'overdue', 'paid', 'cancelled'] as const;
 type Status = (typeof STATUSES)[number];
@@ -61,6 +65,15 @@ export function InvoicesListRoute() {
     { first: pageSize, ...(filter ? { filter } : {}), ...(sort ? { sort } : {}) },
     (data) => data?.viewer?.invoices,
   );
+  const texts = useSelectionTexts();
+  const shown = useMemo(
+    () => list.connection?.edges.map((edge) => edge.node.id) ?? [],
+    [list.connection],
+  );
+  const selection = useSelection(shown, JSON.stringify(filter ?? {}));
+  // The selected invoices when some are, else the filter's whole result.
+  const scope = selection.ids.length ? { ids: selection.ids } : filter;
+  const count = selection.ids.length || (list.connection?.totalCount ?? null);
 
   return (
     <>
@@ -75,15 +88,23 @@ export function InvoicesListRoute() {
       />
       <div className="list-exports">
         <ExportButton
-          href={exportUrl('invoices.zip', filter)}
-          label={t('exports.invoicesZip')}
+          href={exportUrl('invoices.zip', scope)}
+          label={texts.exportZip(count)}
           fallbackName="invoices.zip"
         />
         <ExportButton
-          href={exportUrl('invoices.csv', filter)}
-          label={t('exports.invoicesCsv')}
+          href={exportUrl('invoices.csv', scope)}
+          label={texts.exportCsv(count)}
           fallbackName="invoices.csv"
         />
+        {selection.ids.length > 0 && (
+          <button type="button" className="btn btn-link" onClick={selection.clear}>
+            {texts.clear}
+          </button>
+        )}
+        <span className="selection-status" aria-live="polite">
+          {selection.ids.length > 0 && texts.selected(selection.ids.length)}
+        </span>
       </div>
       <PagedList
         list={list}
@@ -96,7 +117,26 @@ export function InvoicesListRoute() {
           { label: t('invoices.total'), sort: 'AMOUNT', className: 'amount' },
           { label: t('invoices.amountDue'), className: 'amount' },
         ]}
-        row={(invoice) => <InvoiceRow key={invoice.id} invoice={invoice} />}
+        leadingHeader={
+          <SelectCheckbox
+            label={texts.selectAll}
+            checked={selection.allShown}
+            mixed={selection.someShown}
+            onChange={selection.toggleAllShown}
+            labelClassName="select-all-label"
+          />
+        }
+        row={(invoice) => (
+          <InvoiceRow
+            key={invoice.id}
+            invoice={invoice}
+            selection={{
+              label: texts.selectOne(invoice.number),
+              selected: selection.isSelected(invoice.id),
+              onToggle: () => selection.toggle(invoice.id),
+            }}
+          />
+        )}
         empty={filter ? t('invoices.emptyFiltered') : t('invoices.empty')}
       />
     </>
