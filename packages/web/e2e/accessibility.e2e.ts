@@ -75,11 +75,7 @@ describe.each(['desktop', 'phone'] as ViewportName[])(
   'pages without another axe check, on a %s',
   (viewport) => {
     it('axe finds no violation on forgot-password, validate-email (a used link) and not-found', async () => {
-      const { page, context, consoleErrors } = await newPage(
-        suite.browser,
-        suite.stack.baseURL,
-        viewport,
-      );
+      const { page, context } = await newPage(suite.browser, suite.stack.baseURL, viewport);
       try {
         await page.goto('/forgot-password');
         await page.getByRole('heading', { name: 'Mot de passe oublié', level: 1 }).waitFor();
