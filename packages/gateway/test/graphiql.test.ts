@@ -138,6 +138,21 @@ describe('GraphiQL when on (development, the demo)', () => {
     expect((await fetch(`${development.url}/graphiql/other.js`)).status).toBe(404);
   });
 
+  it('has a main landmark and a level-one heading, and starts GraphiQL with shouldPersistHeaders false', async () => {
+    // The page's axe check in a browser, and localStorage after typing a token:
+    // packages/web/e2e/accessibility.e2e.ts.
+    expect(html).toMatch(/<main>[\s\S]*<div id="root"><\/div>[\s\S]*<\/main>/);
+    expect(html).toContain('<h1 class="visually-hidden">GraphQL playground – Portail clients</h1>');
+    const start = /src="(\/graphiql\/start\.[^"]+\.js)"/.exec(html)?.[1] as string;
+    const startScript = await (await fetch(`${development.url}${start}`)).text();
+    const options = /renderYogaGraphiQL\([^,]+, (\{.*\})\);/.exec(startScript)?.[1] as string;
+    expect(JSON.parse(options)).toMatchObject({ shouldPersistHeaders: false });
+    // The operation tabs' nested-interactive fix runs before GraphiQL renders.
+    expect(startScript.indexOf('new MutationObserver')).toBeLessThan(
+      startScript.indexOf('renderYogaGraphiQL('),
+    );
+  });
+
   it('answers 304 to a known ETag, and gzip to a browser that accepts it', async () => {
     const etag = headers.get('etag') as string;
     expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);

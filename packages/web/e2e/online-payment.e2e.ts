@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newPage, screenshot, seriousA11yViolations, type ViewportName } from './support/browser';
+import { a11yViolations, newPage, screenshot, type ViewportName } from './support/browser';
 import { requireOrSkip, type Stack } from './support/stack';
 import { gql, realStackSuite, signIn } from './support/suite';
 
@@ -67,7 +67,7 @@ describe.each(['desktop', 'phone'] as ViewportName[])('paying online on a %s', (
     await region.getByRole('status').waitFor();
     expect(await region.getByRole('status').textContent()).toContain('nouvel onglet');
     await screenshot(page, `${viewport}-pay-online-started`);
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await a11yViolations(page)).toEqual([]);
 
     // Stripe's side: one intent of 10 €. The customer pays on Stripe's page, which sends the
     // tab to Tryton's return URL: Tryton's page closes the tab (allowed: a script of the

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newPage, screenshot, seriousA11yViolations, type ViewportName } from './support/browser';
+import { a11yViolations, newPage, screenshot, type ViewportName } from './support/browser';
 import { gql, realStackSuite, signIn } from './support/suite';
 
 // The customer's writes and paying by transfer, in Chromium against the real stack (a Tryton
@@ -61,7 +61,7 @@ describe.each(['desktop', 'phone'] as ViewportName[])('self-service on a %s', (v
     const answer = page.getByRole('region', { name: 'Votre réponse à ce devis' });
     await answer.waitFor();
     await screenshot(page, `${viewport}-quotation-answer`);
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await a11yViolations(page)).toEqual([]);
 
     // The form's own checks come first: nothing is sent without a name and the terms.
     await answer.getByRole('button', { name: 'Accepter le devis' }).click();
@@ -100,7 +100,7 @@ describe.each(['desktop', 'phone'] as ViewportName[])('self-service on a %s', (v
     await page.getByText('Ces articles ne sont plus vendus et ont été retirés :').waitFor();
     await page.locator('.reorder li', { hasText: 'Biscuits sablés' }).waitFor();
     await screenshot(page, `${viewport}-reorder`);
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await a11yViolations(page)).toEqual([]);
 
     const link = page.locator('.reorder a');
     const number = (await link.textContent())?.trim() ?? '';
@@ -144,7 +144,7 @@ describe.each(['desktop', 'phone'] as ViewportName[])('self-service on a %s', (v
       .poll(() => qr.evaluate((img) => (img as HTMLImageElement).naturalWidth))
       .toBeGreaterThan(0);
     await screenshot(page, `${viewport}-invoice-transfer`);
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await a11yViolations(page)).toEqual([]);
   });
 
   it('reports a problem: sees the answered one, then files one with a photo (on lines on a desktop, on the whole order on a phone)', async () => {
@@ -181,7 +181,7 @@ describe.each(['desktop', 'phone'] as ViewportName[])('self-service on a %s', (v
     // The errors of corrected fields are gone.
     expect(await form.locator('.field-error').count()).toBe(0);
     await screenshot(page, `${viewport}-complaint-form`);
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await a11yViolations(page)).toEqual([]);
     await form.getByRole('button', { name: 'Envoyer' }).click();
     await problems.getByText('Merci : votre signalement est envoyé.', { exact: false }).waitFor();
     await problems.locator('.complaint', { hasText: text }).getByText('Envoyé').waitFor();

@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  a11yViolations,
   launchChromium,
   newPage,
   screenshot,
-  seriousA11yViolations,
   type ViewportName,
 } from './support/browser';
 import { requireOrSkip, type Stack, startStack } from './support/stack';
@@ -83,7 +83,7 @@ describe.each(['desktop', 'phone'] as ViewportName[])('company accounts on a %s'
       if (role === 'accountant')
         expect(await page.getByRole('heading', { name: 'Commandes en cours' }).count()).toBe(0);
       await screenshot(page, `${viewport}-dashboard-${role}`);
-      expect(await seriousA11yViolations(page)).toEqual([]);
+      expect(await a11yViolations(page)).toEqual([]);
       // A page the role cannot use, opened by its address: no FORBIDDEN error page, a message.
       if (role !== 'administrator') {
         await page.goto('/team');
@@ -118,7 +118,7 @@ describe.each(['desktop', 'phone'] as ViewportName[])('company accounts on a %s'
     const row = admin.page.getByRole('listitem').filter({ hasText: invitee });
     await row.getByText('Invité, lien valable jusqu’au').waitFor();
     await screenshot(admin.page, `${viewport}-team-invited`);
-    expect(await seriousA11yViolations(admin.page)).toEqual([]);
+    expect(await a11yViolations(admin.page)).toEqual([]);
 
     // The link of Tryton's e-mail, opened on the app under test (token in the fragment).
     const { text } = await mail;
@@ -131,7 +131,7 @@ describe.each(['desktop', 'phone'] as ViewportName[])('company accounts on a %s'
     await member.page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
     await member.page.getByLabel('Confirmez le mot de passe').fill(PASSWORD);
     await screenshot(member.page, `${viewport}-invitation`);
-    expect(await seriousA11yViolations(member.page)).toEqual([]);
+    expect(await a11yViolations(member.page)).toEqual([]);
     await member.page.getByRole('button', { name: 'Accepter et se connecter' }).click();
     await member.page.waitForURL((u) => u.pathname === '/');
     expect(await navigation(member.page)).toEqual(['Accueil', 'Commandes', 'Compte']);

@@ -63,12 +63,63 @@ function hashedName(name: string, file: Asset): string {
 const JS = 'text/javascript; charset=utf-8';
 
 /**
+ * Accessibility fixes, appended to GraphiQL's stylesheet (axe with the WCAG tags and
+ * 'best-practice': packages/web/e2e/accessibility.e2e.ts).
+ * - color-contrast: GraphiQL's secondary texts (the title at the top right, hints) are
+ *   hsla(neutral, .76), 4.26:1 on its light background; .9 gives more than 4.5:1, and raises
+ *   the dark theme's contrast too. Tertiary texts (placeholders, disabled items) go up alike.
+ * - target-size (WCAG 2.2 AA): a tab's close button, 20 px square, gets 24 px (more padding
+ *   around the same icon, and as much more room for it in the tab).
+ * - the visually hidden page heading (page-has-heading-one): still read by screen readers.
+ */
+const A11Y_CSS = `
+.graphiql-container,.graphiql-dialog,.graphiql-tooltip,[data-radix-popper-content-wrapper]{--alpha-secondary:.9;--alpha-tertiary:.7}
+.graphiql-tab .graphiql-tab-close{padding:8px}
+.graphiql-tab .graphiql-tab-button{padding-right:34px}
+.visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+`;
+
+/**
+ * nested-interactive: GraphiQL marks each operation tab's `<li>` role="tab" with a `<button>`
+ * (and, with several tabs, a close button) inside, so a tab holds focusable controls, and a
+ * role="tablist" may only hold tabs. The operation tabs become what they behave as: a list of
+ * buttons, the active one with aria-current="true" (GraphiQL has no arrow-key tab navigation,
+ * each tab is a button reached with Tab and pressed with Enter or Space, which stays so).
+ * React owns these elements: it sets `role` once, at creation, and `aria-selected` when the
+ * active tab changes, so an observer repeats the change after each of its renders.
+ */
+const TABS_FIX = `function fixTabs(root) {
+  for (const list of root.querySelectorAll('.graphiql-tabs[role="tablist"]')) list.removeAttribute('role');
+  for (const tab of root.querySelectorAll('li.graphiql-tab[role], li.graphiql-tab[aria-selected]')) {
+    const selected = tab.getAttribute('aria-selected') === 'true' || tab.classList.contains('graphiql-tab-active');
+    tab.removeAttribute('role');
+    tab.removeAttribute('aria-selected');
+    const button = tab.querySelector('.graphiql-tab-button');
+    if (!button) continue;
+    if (selected) button.setAttribute('aria-current', 'true');
+    else button.removeAttribute('aria-current');
+  }
+}
+new MutationObserver(() => fixTabs(document)).observe(document.body, {
+  subtree: true,
+  childList: true,
+  attributes: true,
+  attributeFilter: ['role', 'aria-selected', 'class'],
+});
+`;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
  * GraphiQL as static files, built once per process on first use: the library's script, its
  * stylesheet and Monaco's three workers unchanged, a small start script, a favicon and a page
  * that only links them. Files have content-hashed names and are cached for a year; the page
  * is revalidated by its ETag.
  */
-function build(title: string) {
+function build(portal: string) {
+  const title = `${portal} – GraphQL`;
   const files = new Map<string, Asset>();
   const add = (name: string, file: Asset) => {
     const path = `${GRAPHIQL_ASSETS}${hashedName(name, file)}`;
@@ -78,7 +129,7 @@ function build(title: string) {
   const [, iconType = 'image/x-icon', iconData = ''] =
     /^data:([^;,]+);base64,(.*)$/.exec(favicon) ?? [];
   const icon = add('favicon.ico', asset(Buffer.from(iconData, 'base64'), iconType));
-  const stylesheet = add('graphiql.css', asset(css, 'text/css; charset=utf-8'));
+  const stylesheet = add('graphiql.css', asset(css + A11Y_CSS, 'text/css; charset=utf-8'));
   const library = add('graphiql.js', asset(js, JS));
   const workers = {
     editorWorkerService: add('editor.worker.js', asset(editorWorkerService, JS)),
@@ -97,7 +148,7 @@ function build(title: string) {
   const start = add(
     'start.js',
     asset(
-      `const workers = ${JSON.stringify(workers)};
+      `${TABS_FIX}const workers = ${JSON.stringify(workers)};
 self.MonacoEnvironment = { globalAPI: false, getWorkerUrl: (_module, label) => workers[label] };
 YogaGraphiQL.renderYogaGraphiQL(document.querySelector('#root'), ${JSON.stringify(options)});
 `,
@@ -108,13 +159,16 @@ YogaGraphiQL.renderYogaGraphiQL(document.querySelector('#root'), ${JSON.stringif
 <html lang="en">
   <head>
     <meta charset="utf-8" />
-    <title>${title}</title>
+    <title>${escapeHtml(title)}</title>
     <link rel="icon" href="${icon}" />
     <link rel="stylesheet" href="${stylesheet}" />
   </head>
   <body id="body" class="no-focus-outline">
-    <noscript>GraphiQL needs JavaScript. The API itself is POST /graphql.</noscript>
-    <div id="root"></div>
+    <main>
+      <h1 class="visually-hidden">GraphQL playground – ${escapeHtml(portal)}</h1>
+      <noscript>GraphiQL needs JavaScript. The API itself is POST /graphql.</noscript>
+      <div id="root"></div>
+    </main>
     <script src="${library}"></script>
     <script src="${start}"></script>
   </body>
@@ -127,10 +181,11 @@ YogaGraphiQL.renderYogaGraphiQL(document.querySelector('#root'), ${JSON.stringif
 export class GraphiQL {
   #built: ReturnType<typeof build> | undefined;
 
-  constructor(private readonly title = 'Portail clients – GraphQL') {}
+  /** `portal`: the portal's name, in the page's title and its (visually hidden) heading. */
+  constructor(private readonly portal = 'Portail clients') {}
 
   private get built() {
-    this.#built ??= build(this.title);
+    this.#built ??= build(this.portal);
     return this.#built;
   }
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
@@ -23,7 +23,7 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 export const VIEWPORTS = {
-  desktop: { viewport: { width: 1280, height: 860 }, isMobile: false, hasTouch: false },
+  desktop: { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false },
   phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
 } as const;
 export type ViewportName = keyof typeof VIEWPORTS;
@@ -45,22 +45,39 @@ export async function newPage(browser: Browser, baseURL: string, viewport: Viewp
   return { context, page, consoleErrors };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * A PNG in e2e/artifacts. Phones get the visible screen (the tab bar is fixed), desktops the
+ * whole page; `fullPage` takes a phone's whole page too, for what lies below its first screen.
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  // Phones get the visible screen (the tab bar is fixed); desktops the whole page.
-  const fullPage = (page.viewportSize()?.width ?? 0) > 640;
+  const fullPage = options.fullPage ?? (page.viewportSize()?.width ?? 0) > 640;
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage, animations: 'disabled' });
 }
 
-/** Axe on the current page: returns the serious and critical violations, described for a person. */
-export async function seriousA11yViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
+/** The element's box; fails when it is not shown. */
+export async function box(locator: Locator) {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error(`not shown: ${locator}`);
+  return { ...found, right: found.x + found.width, bottom: found.y + found.height };
+}
+
+/** What axe checks: WCAG 2.0, 2.1 and 2.2 A and AA, and its best practices (landmarks, headings). */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/**
+ * Axe on the current page: every violation of AXE_TAGS, whatever its impact (minor and
+ * moderate included: a missing main landmark or level-one heading is "moderate"), described
+ * for a person.
+ */
+export async function a11yViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }

@@ -1,36 +1,34 @@
 import { screen } from '@testing-library/react';
-import { Outlet } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
+import { SessionDocument } from '@/gql/graphql';
 import { renderRoutes } from '@/test/render';
-import { PageError } from './route-error';
+import { routes } from './router';
 
-function Broken(): never {
-  throw new Error('render failed');
-}
+// The orders page fails to render; everything else is the app's own routes (router.tsx), so
+// moving the page error handler out of the app shell (above the frame) fails this test.
+vi.mock('@/features/orders/routes/orders-list', () => ({
+  default: function Broken(): never {
+    throw new Error('render failed');
+  },
+}));
+
+const viewer = {
+  __typename: 'Customer',
+  id: 'customer-1',
+  name: 'Boulangerie Martin',
+  email: 'claire@martin.fr',
+  language: 'FR',
+};
 
 describe('a page that fails', () => {
-  it('shows its error inside the frame, so the navigation stays', async () => {
+  it('shows its error inside the app shell of router.tsx, so the navigation stays', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
+    // The shell's ScrollRestoration scrolls; jsdom has no scrolling.
+    vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
     renderRoutes({
-      routes: [
-        {
-          element: (
-            <>
-              <nav aria-label="Navigation principale">
-                <a href="/orders">Commandes</a>
-              </nav>
-              <main>
-                <Outlet />
-              </main>
-            </>
-          ),
-          children: [
-            { errorElement: <PageError />, children: [{ path: '/x', Component: Broken }] },
-          ],
-        },
-      ],
-      path: '/x',
-      mocks: [],
+      routes,
+      path: '/orders',
+      mocks: [{ request: { query: SessionDocument }, result: { data: { viewer } } }],
     });
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Impossible de charger ces informations',
@@ -39,6 +37,7 @@ describe('a page that fails', () => {
       'Impossible de charger ces informations',
     );
     expect(screen.getByRole('navigation', { name: 'Navigation principale' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Commandes' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Réessayer' })).toBeInTheDocument();
   });
 });
