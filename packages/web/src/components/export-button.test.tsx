@@ -125,7 +125,7 @@ describe('export button', () => {
     const user = userEvent.setup();
     renderButton();
     await user.click(screen.getByRole('button'));
-    await vi.waitFor(() => expect(lost).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(lost).toHaveBeenCalledTimes(1), { timeout: 5000 });
     expect(screen.queryByText(/échoué/)).toBeNull();
     stop();
   });

@@ -79,8 +79,10 @@ describe('API tokens on the account page', () => {
     expect(within(section).getByText('Jeton copié.')).toHaveAttribute('role', 'status');
 
     await user.click(within(section).getByRole('button', { name: 'Révoquer Sage' }));
-    await vi.waitFor(() =>
-      expect(within(section).queryByText('Sage', { selector: 'strong' })).not.toBeInTheDocument(),
+    await vi.waitFor(
+      () =>
+        expect(within(section).queryByText('Sage', { selector: 'strong' })).not.toBeInTheDocument(),
+      { timeout: 5000 },
     );
     expect(within(section).getByText('Comptabilité', { selector: 'strong' })).toBeInTheDocument();
   });
@@ -141,8 +143,10 @@ describe('API tokens on the account page', () => {
     await user.type(screen.getByLabelText('Confirmez le nouveau mot de passe'), 'Brioche-Kx7!Vqz2');
     await user.click(screen.getByRole('checkbox', { name: /Révoquer aussi tous mes jetons API/ }));
     await user.click(screen.getByRole('button', { name: 'Changer le mot de passe' }));
-    await vi.waitFor(() =>
-      expect(within(section).queryByText('Sage', { selector: 'strong' })).not.toBeInTheDocument(),
+    await vi.waitFor(
+      () =>
+        expect(within(section).queryByText('Sage', { selector: 'strong' })).not.toBeInTheDocument(),
+      { timeout: 5000 },
     );
     expect(within(section).getByText('Aucun jeton pour le moment.')).toBeInTheDocument();
   });

@@ -78,12 +78,12 @@ describe('paying an invoice online', () => {
       ]);
       expect(screen.getByLabelText(/Montant à payer/)).toHaveValue('498.53');
       await user.click(screen.getByRole('button', { name: 'Payer en ligne' }));
-      await vi.waitFor(() => expect(tab.url).toBe(CHECKOUT));
+      await vi.waitFor(() => expect(tab.url).toBe(CHECKOUT), { timeout: 5000 });
       expect(tab.closed).toBe(false);
-      expect(screen.getByRole('status')).toHaveTextContent('nouvel onglet');
+      expect(await screen.findByRole('status')).toHaveTextContent('nouvel onglet');
       // The checkout's end page closes its tab: the invoice is read again, the notice goes.
       tab.closed = true;
-      await vi.waitFor(() => expect(screen.queryByRole('status')).toBeNull(), { timeout: 3000 });
+      await vi.waitFor(() => expect(screen.queryByRole('status')).toBeNull(), { timeout: 5000 });
       expect(refetch).toHaveBeenCalledWith({ include: 'active' });
     },
     SLOW,
@@ -104,7 +104,7 @@ describe('paying an invoice online', () => {
       await user.clear(input);
       await user.type(input, '120,50');
       await user.click(screen.getByRole('button', { name: 'Payer en ligne' }));
-      await vi.waitFor(() => expect(tab.url).toBe(CHECKOUT));
+      await vi.waitFor(() => expect(tab.url).toBe(CHECKOUT), { timeout: 5000 });
     },
     SLOW,
   );
