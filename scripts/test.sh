@@ -54,18 +54,31 @@ trap on_exit EXIT
 step "setup"
 scripts/setup.sh --tests
 
-# The background lane: each job's output in its own log, shown once the lane is done; a
-# failed job does not stop the others. The demo databases need the workspace built: they wait
-# for the foreground lane's build.
-lane="$(mktemp -d)"
-background_job() {
+# Jobs run beside others: each job's output goes to its own log, shown by show_jobs once they
+# are done; a failed job does not stop the others. The background lane's demo databases need
+# the workspace built: they wait for the foreground lane's build.
+jobs_dir="$(mktemp -d)"
+run_job() {
   local name=$1
   shift
-  if "$@" >"$lane/$name.log" 2>&1; then echo 0; else echo 1; fi >"$lane/$name.rc"
+  # In an `if`, a failure is a status to record, not set -e's exit.
+  if "$@" >"$jobs_dir/$name.log" 2>&1; then echo 0; else echo 1; fi >"$jobs_dir/$name.rc"
+}
+show_jobs() {
+  local job failed=0
+  for job in "$@"; do
+    step "$job: output"
+    cat "$jobs_dir/$job.log"
+    if [ "$(cat "$jobs_dir/$job.rc")" != 0 ]; then
+      echo "test: $job failed" >&2
+      failed=1
+    fi
+  done
+  return "$failed"
 }
 lts_demo() {
-  while [ ! -e "$lane/built" ]; do
-    [ -e "$lane/build-failed" ] && return 1
+  while [ ! -e "$jobs_dir/built" ]; do
+    [ -e "$jobs_dir/build-failed" ] && return 1
     sleep 2
   done
   TRYTON_SERIES=$1 node --input-type=module \
@@ -74,10 +87,10 @@ lts_demo() {
 step "background: the module's tests on Tryton 7.6, 8.0 and 7.0, then the LTS demo databases"
 (
   for series in 7.6 8.0 7.0; do
-    background_job "module-$series" env TRYTON_SERIES=$series tryton/test.sh
+    run_job "module-$series" env TRYTON_SERIES=$series tryton/test.sh
   done
   for series in 8.0 7.0; do
-    background_job "demo-$series" lts_demo "$series"
+    run_job "demo-$series" lts_demo "$series"
   done
 ) &
 background_pid=$!
@@ -87,10 +100,10 @@ pnpm exec biome check .
 
 step "build and type-check"
 if ! pnpm -r build; then
-  touch "$lane/build-failed"
+  touch "$jobs_dir/build-failed"
   exit 1
 fi
-touch "$lane/built"
+touch "$jobs_dir/built"
 pnpm -r typecheck
 
 step "generated code is current (schema SDL is checked by the gateway tests)"
@@ -110,16 +123,7 @@ step "browser tests (Chromium, real stack: Tryton with demo data, gateway, built
 step "background lane: waiting for it"
 wait "$background_pid"
 background_pid=''
-background_failed=0
-for job in module-7.6 module-8.0 module-7.0 demo-8.0 demo-7.0; do
-  step "background: $job: output"
-  cat "$lane/$job.log"
-  if [ "$(cat "$lane/$job.rc")" != 0 ]; then
-    echo "test: $job failed" >&2
-    background_failed=1
-  fi
-done
-[ "$background_failed" = 0 ] || exit 1
+show_jobs module-7.6 module-8.0 module-7.0 demo-8.0 demo-7.0 || exit 1
 
 # On the LTS series, what depends on Tryton's protocol and data model: the gateway's sign-in,
 # client-IP, isolation, node, query and keyset-paging tests (the order of undated records
@@ -137,20 +141,8 @@ lts_series() {
     test/complaints.test.ts
 }
 step "Tryton 8.0 and 7.0 LTS: gateway integration tests, side by side"
-lts_dir="$(mktemp -d)"
 for series in 8.0 7.0; do
-  # In an `if`, a failure is a status to record, not set -e's exit of the subshell.
-  (if lts_series "$series" >"$lts_dir/$series.log" 2>&1; then echo 0; else echo 1; fi \
-    >"$lts_dir/$series.rc") &
+  run_job "lts-$series" lts_series "$series" &
 done
 wait
-lts_failed=0
-for series in 8.0 7.0; do
-  step "Tryton $series LTS: output"
-  cat "$lts_dir/$series.log"
-  if [ "$(cat "$lts_dir/$series.rc")" != 0 ]; then
-    echo "test: the Tryton $series LTS tests failed" >&2
-    lts_failed=1
-  fi
-done
-exit "$lts_failed"
+show_jobs lts-8.0 lts-7.0
