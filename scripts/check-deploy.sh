@@ -177,16 +177,23 @@ for router, (rule, policy) in routed.items():
     # No router may run inline script or eval: GraphiQL's page needs neither (its files are
     # the gateway's, packages/gateway/src/http/graphiql.ts).
     loose = {"'unsafe-inline'", "'unsafe-eval'", 'blob:'} & set(policy.get('script-src', []))
-    # Except Tryton's Stripe checkout page: its inline script carries the payment's client
-    # secret, so no hash names it (traefik/dynamic.yml); never eval or blob: though.
-    if router == 'tryton-stripe-checkout':
+    # Except Tryton's Stripe checkout page, relayed by the gateway: its inline script carries
+    # the payment's client secret, so no hash names it (traefik/dynamic.yml); never eval or
+    # blob: though.
+    if router == 'gateway-stripe-checkout':
         loose -= {"'unsafe-inline'"}
     check(not loose, f'router {router}: script-src allows {loose}')
-# Tryton's routes: its Stripe webhook and checkout page, nothing else of Tryton.
+# Tryton's one route: Stripe's webhook, POST only. Its checkout page goes through the gateway,
+# GET only, under the checkout path of payments (packages/gateway/src/http/stripe-checkout.ts).
+tryton_routers = [router for router in routed if router.startswith('tryton-')]
+check(tryton_routers == ['tryton-stripe-webhook'], f'Tryton must have one router, its webhook: {tryton_routers}')
 for router, (rule, _) in routed.items():
     if router.startswith('tryton-'):
-        check(re.search(r"PathPrefix\(`/[^/`]+/account_payment_stripe/(webhook|checkout/account\.payment)/`\)", rule)
-              and 'Method(`' in rule, f'router {router}: only Stripe paths of Tryton, one method: {rule!r}')
+        check(re.search(r"PathPrefix\(`/[^/`]+/account_payment_stripe/webhook/`\)", rule)
+              and 'Method(`POST`)' in rule, f'router {router}: only Stripe\'s webhook of Tryton, POST: {rule!r}')
+checkout = routed.get('gateway-stripe-checkout', ('', {}))[0]
+check(re.search(r"PathPrefix\(`/[^/`]+/account_payment_stripe/checkout/account\.payment/`\)", checkout)
+      and 'Method(`GET`)' in checkout, f'router gateway-stripe-checkout: GET of the checkout path only: {checkout!r}')
 
 # -- The rest of the stack.
 check('ports' not in services['tryton'], 'Tryton must not be published')

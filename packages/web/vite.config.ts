@@ -12,6 +12,8 @@ const proxy: Record<string, ProxyOptions> = {
   '/downloads': { target: gateway },
   // GraphiQL's files, when the gateway serves it (GET /graphql from a browser).
   '/graphiql': { target: gateway },
+  // Tryton's Stripe checkout page of a payment, relayed by the gateway (its only page of Tryton).
+  '^/[^/]+/account_payment_stripe/checkout/': { target: gateway },
 };
 
 // The brand folder served at /brand/ by the dev and preview servers (the demo's by default);

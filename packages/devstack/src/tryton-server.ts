@@ -111,6 +111,10 @@ function configText(dir: string, port: number, settings: TrytonSettings): string
     'max_attempt = 5',
     '[portal_api]',
     `invitation_url = ${portal}/invitation`,
+    // Stripe's checkout page goes to the browser through the portal's origin (its server
+    // relays it to the gateway, which relays it to Tryton), as in production; without a
+    // portal, Tryton's own address.
+    ...(settings.portalUrl ? [`checkout_base_url = ${settings.portalUrl}`] : []),
     ...(settings.stripeApiBase ? [`stripe_api_base = ${settings.stripeApiBase}`] : []),
     '',
   ].join('\n');

@@ -34,6 +34,7 @@ import {
   requestedLanguage,
   sessionCookie,
 } from './http/request.js';
+import { forwardedProto, isCheckoutPath, relayCheckout } from './http/stripe-checkout.js';
 import { gatewayLogger } from './logger.js';
 import { costPlugin } from './plugins/cost.plugin.js';
 import { formatError } from './plugins/errors.plugin.js';
@@ -397,6 +398,16 @@ export async function startGateway(
     }
     if (url.pathname.startsWith('/downloads/') && req.method === 'GET')
       return await downloads(req, res, url);
+    if (req.method === 'GET' && isCheckoutPath(url.pathname, config.tryton.database)) {
+      const ip = clientIp(req, config.trustProxyHops);
+      return await relayCheckout(req, res, url.pathname, {
+        trytonUrl: config.tryton.url,
+        timeoutMs: config.tryton.timeoutMs,
+        clientIp: ip,
+        forwardedProto: forwardedProto(req, config.trustProxyHops),
+        quota: { bucket, key: bucketKey(null, ip), limits: config.quotas.anonymous },
+      });
+    }
     if (url.pathname === '/healthz') {
       return draining ? drainingAnswer(res) : json(res, 200, { status: 'ok' });
     }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { StripeStandIn } from '@portal/devstack';
 import { Decimal, TrytonClient } from '@portal/tryton-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHECKOUT_CSP } from '../src/http/stripe-checkout.js';
 import { ok } from './support/customer-view.js';
 import { type GraphQLSession, startStack, type TestStack } from './support/stack.js';
 
@@ -197,14 +198,25 @@ describe.skipIf(noStripe)('paying invoices online (Stripe through Tryton)', () =
     });
     expect(stripe.intents.size).toBe(1);
 
-    // Tryton's own checkout page, which asks the stand-in for the intent's client secret.
+    // Tryton's own checkout page, which asks the stand-in for the intent's client secret,
+    // relayed by the gateway (Tryton's only public route is Stripe's webhook). Its return URL
+    // is the portal's origin, as the caller saw it, not Tryton's.
     const url = new URL(first.checkoutUrl);
     expect(url.pathname).toMatch(
-      /\/account_payment_stripe\/checkout\/account\.payment\/[0-9a-f]+$/,
+      /\/account_payment_stripe\/checkout\/account\.payment\/[0-9a-f]{32}$/,
     );
-    const page = await fetch(url);
+    const page = await fetch(new URL(url.pathname, stack.gateway.url));
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain(intent?.client_secret);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toBe(CHECKOUT_CSP);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const html = await page.text();
+    expect(html).toContain(intent?.client_secret);
+    expect(html).toContain(`return_url: '${stack.gateway.url}${url.pathname}/end'`);
+    // The page's return: Tryton processes the payment and the page closes its tab.
+    const end = await fetch(new URL(`${url.pathname}/end`, stack.gateway.url));
+    expect(end.status).toBe(200);
+    expect(await end.text()).toContain('window.close()');
 
     let now = await seen(marie, invoice.number);
     expect(now?.onlinePayments).toEqual([
@@ -221,6 +233,36 @@ describe.skipIf(noStripe)('paying invoices online (Stripe through Tryton)', () =
     expect(now?.onlinePayments.map((p) => p.state)).toEqual(['SUCCEEDED']);
     expect(now?.amountDue.amount).toBe(due.sub('10.00').toString());
     expect((await paymentsInTryton()).find((p) => p.id === payment?.id)?.state).toBe('succeeded');
+  });
+
+  it("relays Tryton's checkout pages of its database only, and nothing else of Tryton", async () => {
+    const get = (path: string, init?: RequestInit) => fetch(new URL(path, stack.gateway.url), init);
+    const errorOf = async (response: Response) =>
+      ((await response.json()) as { error: { code: string; message: string } }).error;
+    const db = stack.tryton.database;
+    const page = `/${db}/account_payment_stripe/checkout/account.payment`;
+    // A well-formed id Tryton does not know: relayed, and Tryton's 404 is NOT_FOUND.
+    const unknown = await get(`${page}/${'0'.repeat(32)}`);
+    expect(unknown.status).toBe(404);
+    expect(await errorOf(unknown)).toEqual({ code: 'NOT_FOUND', message: 'No such payment page.' });
+    // Not relayed at all (the gateway's own 404): another database, another model, another
+    // id shape, another method, Tryton's webhook and its RPC.
+    for (const [path, init] of [
+      [`/other/account_payment_stripe/checkout/account.payment/${'0'.repeat(32)}`],
+      [`/${db}/account_payment_stripe/checkout/account.payment.stripe.customer/${'0'.repeat(32)}`],
+      [`${page}/..%2F..%2F`],
+      [`${page}/${'0'.repeat(32)}/end/more`],
+      [`${page}/${'0'.repeat(32)}`, { method: 'POST' }],
+      [`/${db}/account_payment_stripe/webhook/x`, { method: 'POST', body: '{}' }],
+      [`/${db}/`, { method: 'POST', body: '{"method": "common.server.version", "params": []}' }],
+    ] as [string, RequestInit?][]) {
+      const answer = await get(path, init);
+      expect(answer.status, path).toBe(404);
+      expect(await errorOf(answer), path).toEqual({
+        code: 'NOT_FOUND',
+        message: 'No such endpoint.',
+      });
+    }
   });
 
   it('gives the amount back when the customer gives up on the checkout', async () => {

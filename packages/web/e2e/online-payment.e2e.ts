@@ -5,10 +5,11 @@ import { requireOrSkip, type Stack } from './support/stack';
 import { gql, realStackSuite, signIn } from './support/suite';
 
 // Paying an invoice online, in Chromium against the real stack: the portal opens Tryton's
-// Stripe checkout page in a tab of its own, the customer pays on Stripe's side (played by the
-// devstack's Stripe stand-in: its signed webhooks reach Tryton, as Stripe's would; Stripe's
-// card form itself, loaded from js.stripe.com, cannot run offline), Stripe sends the tab to
-// Tryton's return URL, whose page closes the tab, and the invoice shows the payment.
+// Stripe checkout page (relayed by the gateway, on the portal's origin) in a tab of its own,
+// the customer pays on Stripe's side (played by the devstack's Stripe stand-in: its signed
+// webhooks reach Tryton, as Stripe's would; Stripe's card form itself, loaded from
+// js.stripe.com, cannot run offline), Stripe sends the tab to Tryton's return URL, whose page
+// closes the tab, and the invoice shows the payment.
 const suite = realStackSuite();
 
 interface UnpaidInvoice {
@@ -63,7 +64,12 @@ describe.each(['desktop', 'phone'] as ViewportName[])('paying online on a %s', (
       page.context().waitForEvent('page'),
       region.getByRole('button', { name: 'Payer en ligne' }).click(),
     ]);
-    await checkout.waitForURL(/\/account_payment_stripe\/checkout\/account\.payment\/[0-9a-f]+$/);
+    await checkout.waitForURL(
+      /\/account_payment_stripe\/checkout\/account\.payment\/[0-9a-f]{32}$/,
+    );
+    // On the portal's own origin: the gateway relays Tryton's page (Tryton is not public).
+    expect(new URL(checkout.url()).origin).toBe(new URL(suite.stack.baseURL).origin);
+    expect(await checkout.content()).toContain('js.stripe.com');
     await region.getByRole('status').waitFor();
     expect(await region.getByRole('status').textContent()).toContain('nouvel onglet');
     await screenshot(page, `${viewport}-pay-online-started`);

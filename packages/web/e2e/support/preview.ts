@@ -20,6 +20,7 @@ export async function startPreview(
   const proxy = {
     '/graphql': { target: gatewayUrl },
     '/downloads': { target: gatewayUrl },
+    '^/[^/]+/account_payment_stripe/checkout/': { target: gatewayUrl },
   };
   const server: PreviewServer = await preview({
     root,
