@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { a11yViolations, box, newPage, screenshot, type ViewportName } from './support/browser';
+import {
+  a11yViolations,
+  box,
+  boxesInside,
+  newPage,
+  screenshot,
+  type ViewportName,
+} from './support/browser';
 import { requireOrSkip, type Stack } from './support/stack';
 import { realStackSuite } from './support/suite';
 
@@ -189,6 +196,28 @@ describe.each(['desktop', 'phone'] as ViewportName[])('customer portal on a %s',
     expect(taxes.y).toBeGreaterThanOrEqual(card.y);
     expect(taxes.right).toBeLessThanOrEqual(card.right);
     expect(taxes.bottom).toBeLessThanOrEqual(card.bottom);
+    // One card: the card has its border, and nothing inside it draws a box of its own (on
+    // phones a table's rows are cards: here they were cards inside the card, doubled borders).
+    expect(
+      await page.locator('.taxes-card').evaluate((el) => getComputedStyle(el).borderStyle),
+    ).toBe('solid');
+    expect(await boxesInside(page.locator('.taxes-card'))).toEqual([]);
+    expect(await boxesInside(page.locator('.totals'))).toEqual([]);
+    if (viewport === 'phone') {
+      // The Taxes card and the totals card below it: the same width, their texts lined up.
+      const totals = await box(page.locator('.totals'));
+      expect([card.x, card.right]).toEqual([totals.x, totals.right]);
+      const textStart = (selector: string) =>
+        page
+          .locator(selector)
+          .first()
+          .evaluate(
+            (el) => el.getBoundingClientRect().x + parseFloat(getComputedStyle(el).paddingLeft),
+          );
+      const inset = await textStart('.totals dt');
+      expect(Math.abs((await textStart('.taxes-card h3')) - inset)).toBeLessThanOrEqual(1);
+      expect(Math.abs((await textStart('.taxes-card tbody th')) - inset)).toBeLessThanOrEqual(1);
+    }
     // The taxes card is below the phone's first screen.
     await screenshot(page, `${viewport}-invoice`, { fullPage: true });
     await expectAccessible(page);

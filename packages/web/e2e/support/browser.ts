@@ -81,3 +81,29 @@ export async function a11yViolations(page: Page): Promise<string[]> {
       `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
 }
+
+/**
+ * The elements inside `card` that draw a box of their own: a border on three or four sides, or
+ * a shadow (a card inside the card, whose borders double the card's). Dividers (one side) and
+ * visually hidden elements are not boxes. Each as `tag.class (what)`.
+ */
+export async function boxesInside(card: Locator): Promise<string[]> {
+  return card.evaluate((root) =>
+    [...root.querySelectorAll('*')].flatMap((element) => {
+      const style = getComputedStyle(element);
+      const rect = element.getBoundingClientRect();
+      if (rect.width <= 1 || rect.height <= 1 || style.visibility === 'hidden') return [];
+      const sides = ['Top', 'Right', 'Bottom', 'Left'].filter(
+        (side) =>
+          style.getPropertyValue(`border-${side.toLowerCase()}-style`) !== 'none' &&
+          Number.parseFloat(style.getPropertyValue(`border-${side.toLowerCase()}-width`)) > 0,
+      );
+      const what = [
+        ...(sides.length >= 3 ? [`border ${sides.join(' ')}`] : []),
+        ...(style.boxShadow !== 'none' ? [`shadow ${style.boxShadow}`] : []),
+      ];
+      const name = `${element.tagName.toLowerCase()}${element.className ? `.${element.className}` : ''}`;
+      return what.length ? [`${name} (${what.join(', ')})`] : [];
+    }),
+  );
+}
