@@ -410,6 +410,12 @@ describe.each(['desktop', 'phone'] as ViewportName[])(
 
     it('sorts by number and sizes pages from the URL, which survives a reload', async (ctx) => {
       requireOrSkip(ctx, suite.stack.wholesaler !== null, 'a customer with more than one page');
+      // The toolbar's labels keep to one line, on phones too (the sort menu gives way).
+      for (const label of ['Trier par', 'Par page']) {
+        expect(
+          (await box(page.locator('.list-toolbar label', { hasText: label }))).height,
+        ).toBeLessThan(30);
+      }
       await page.getByLabel('Par page').selectOption('50');
       await page.waitForURL('**/orders?size=50');
       await expect.poll(() => rows().count(), { timeout: 30_000 }).toBe(50);
