@@ -5,6 +5,7 @@ import {
   a11yViolations,
   box,
   boxesInside,
+  edgesInside,
   newPage,
   screenshot,
   type ViewportName,
@@ -149,6 +150,15 @@ describe.each(['desktop', 'phone'] as ViewportName[])('customer portal on a %s',
     await page.reload();
     await page.locator('table.lines-table tbody tr').first().waitFor();
     expect(await page.title()).toBe(`Commande ${number} · Portail client`);
+    if (viewport === 'phone') {
+      // The totals are one card: its border all round, inside it one rule across, above the
+      // total, and no stray piece of the table's borders.
+      const totals = page.locator('table.lines-table tfoot');
+      expect(await totals.evaluate((el) => getComputedStyle(el).borderStyle)).toBe('solid');
+      expect(await edgesInside(totals)).toEqual([
+        { name: 'tr.total-row', sides: ['top'], shadow: false },
+      ]);
+    }
     // The totals are below the phone's first screen.
     await screenshot(page, `${viewport}-order`, { fullPage: true });
     await expectAccessible(page);
@@ -180,6 +190,12 @@ describe.each(['desktop', 'phone'] as ViewportName[])('customer portal on a %s',
         );
       expect(heights.filter((h) => h.startsWith('date:')).length).toBe(2);
       expect(new Set(heights.map((h) => h.split(':')[1])).size, heights.join(', ')).toBe(1);
+      // "Effacer les filtres" shows (a filter is on), and the dates keep room for their
+      // calendar button beside the date.
+      await page.getByRole('button', { name: 'Effacer les filtres' }).waitFor();
+      for (const date of await page.locator('.filters input[type="date"]').all()) {
+        expect((await box(date)).width).toBeGreaterThanOrEqual(150);
+      }
     }
     await screenshot(page, `${viewport}-invoices`);
     await expectAccessible(page);
@@ -279,6 +295,12 @@ describe.each(['desktop', 'phone'] as ViewportName[])('customer portal on a %s',
     await page.getByRole('link', { name: 'Compte', exact: true }).click();
     await page.waitForURL('**/account');
     await page.locator('.facts').first().waitFor();
+    // The token's name field takes its form's whole width (it was squeezed on phones).
+    const tokenName = await box(page.getByLabel('Nom du jeton'));
+    const tokenForm = await box(page.locator('form', { has: page.getByLabel('Nom du jeton') }));
+    expect(tokenName.width).toBeGreaterThanOrEqual(
+      viewport === 'phone' ? tokenForm.width - 1 : 200,
+    );
     // The token form is below the phone's first screen.
     await screenshot(page, `${viewport}-account`, { fullPage: true });
     await expectAccessible(page);
