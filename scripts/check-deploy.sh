@@ -216,6 +216,8 @@ check(any(v.endswith(':/usr/share/nginx/html/brand:ro') for v in web_mounts),
 nginx = open('deploy/web/nginx.conf').read()
 check(re.search(r'location /brand/ \{[^}]*try_files \$uri =404;', nginx),
       'deploy/web/nginx.conf: /brand/ must answer 404 for a missing file')
+check(re.search(r'location = /brand/brand\.json \{[^}]*try_files \$uri =204;', nginx),
+      'deploy/web/nginx.conf: a missing /brand/brand.json must answer 204 (no brand mounted)')
 
 if errors:
     print('\n'.join('  ' + e for e in errors))

@@ -9,6 +9,7 @@ import { AccountService } from './services/account.service.js';
 import { AccountWritesService } from './services/account-writes.service.js';
 import { ComplaintsService } from './services/complaints.service.js';
 import { DocumentsService } from './services/documents.service.js';
+import type { ExportLimits } from './services/exports.service.js';
 import { InvoicesService } from './services/invoices.service.js';
 import { MembersService } from './services/members.service.js';
 import { OnlinePaymentsService } from './services/online-payments.service.js';
@@ -56,6 +57,8 @@ export interface GraphQLContext {
   services(): CustomerServices;
   /** Sets or clears the session cookie on the response. */
   setSession(key: string | null): void;
+  /** How much one bulk export holds (config EXPORT_MAX_*), told to clients by `Customer.exportLimits`. */
+  exportLimits: ExportLimits;
   /** Filled by the cost plugin, reported in `extensions.cost`. */
   cost?: CostReport;
 }

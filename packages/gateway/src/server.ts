@@ -312,6 +312,7 @@ export async function startGateway(
         ip,
         auth,
         services: servicesFor(client, resolved.viewer, language, writes, cache, options.clock),
+        exportLimits: config.exports,
         setSession: (key) => {
           cookies.push(sessionCookie(config.cookie.name, key, secure));
         },

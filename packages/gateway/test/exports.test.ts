@@ -150,12 +150,20 @@ describe('bulk exports (ZIP of invoice PDFs, CSV of the lists)', () => {
   it('refuses exports over the limit, bad parameters, unknown exports and anonymous callers', async () => {
     const all = ok(await marie.query<Invoices>(INVOICES)).viewer.invoices;
     expect(all.totalCount).toBeGreaterThan(3);
+    // The limits the schema tells (the web app disables an export above them) are the ones
+    // the exports apply: the same configuration.
+    const { exportLimits } = ok(
+      await marie.query<{
+        viewer: { exportLimits: { invoicesPerZip: number; rowsPerCsv: number } };
+      }>('{ viewer { exportLimits { invoicesPerZip rowsPerCsv } } }'),
+    ).viewer;
+    expect(exportLimits).toEqual({ invoicesPerZip: 3, rowsPerCsv: 600 });
     const tooLarge = await marie.get('/downloads/exports/invoices.zip');
     expect(tooLarge.status).toBe(400);
     expect(await errorOf(tooLarge)).toMatchObject({
       code: 'EXPORT_TOO_LARGE',
       count: all.totalCount,
-      limit: 3,
+      limit: exportLimits.invoicesPerZip,
     });
     for (const query of ['states=DRAFT', 'dateFrom=yesterday', 'unpaid=maybe', 'color=red']) {
       const bad = await marie.get(`/downloads/exports/invoices.csv?${query}`);

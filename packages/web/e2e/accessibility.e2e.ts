@@ -74,22 +74,32 @@ describe('GraphiQL, the gateway’s GraphQL playground', () => {
 describe.each(['desktop', 'phone'] as ViewportName[])(
   'pages without another axe check, on a %s',
   (viewport) => {
-    it('axe finds no violation on forgot-password, validate-email (a used link) and not-found', async () => {
-      const { page, context } = await newPage(suite.browser, suite.stack.baseURL, viewport);
+    it('axe finds no violation, and the console no error, on forgot-password, validate-email (a used link) and not-found', async () => {
+      const { page, context, consoleErrors } = await newPage(
+        suite.browser,
+        suite.stack.baseURL,
+        viewport,
+      );
       try {
+        // No brand is mounted here: its brand.json must not be a failed load on every page
+        // (it was a 404, four console errors on these pages).
         await page.goto('/forgot-password');
         await page.getByRole('heading', { name: 'Mot de passe oublié', level: 1 }).waitFor();
+        expect(await page.locator('html').getAttribute('data-brand')).toBe('default');
         expect(await a11yViolations(page)).toEqual([]);
+        expect(consoleErrors).toEqual([]);
 
         await page.goto('/validate-email#token=e2e-not-a-token');
         await page.getByText('Ce lien de validation n’est plus valide').waitFor();
         expect(await a11yViolations(page)).toEqual([]);
+        expect(consoleErrors).toEqual([]);
 
         await signIn(page, suite.stack.customer);
         await page.goto('/no-such-page');
         await page.locator('.not-found').waitFor();
         expect(await a11yViolations(page)).toEqual([]);
         await screenshot(page, `${viewport}-not-found`);
+        expect(consoleErrors).toEqual([]);
       } finally {
         await context.close();
       }

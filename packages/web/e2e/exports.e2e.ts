@@ -9,7 +9,9 @@ import { gql, realStackSuite, signIn } from './support/suite';
 // come back as a ZIP of exactly their PDFs and a CSV summary; the orders list downloads as a
 // CSV; the invoice page names its tax in the page's language, as Tryton translates it.
 // Desktop only: downloads do not depend on the layout (the phone cards are unit-tested).
-const suite = realStackSuite();
+// A ZIP holds at most two invoices here, so that the demo's few invoices go past the limit.
+const ZIP_LIMIT = 2;
+const suite = realStackSuite({ EXPORT_MAX_INVOICES: String(ZIP_LIMIT) });
 
 /** The entries of a ZIP: name → content (yauzl, as the gateway's own export tests read it). */
 function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
@@ -198,6 +200,19 @@ describe('picking invoices on a phone', () => {
       }
       await all.check();
       await page.getByText(`${count} factures sélectionnées`).waitFor();
+      // More than one ZIP holds (the gateway's EXPORT_MAX_INVOICES, read through the schema):
+      // the ZIP button is disabled and says why, before any click; the CSV stays.
+      expect(count).toBeGreaterThan(ZIP_LIMIT);
+      const zip = page.getByRole('button', { name: `Exporter ${count} factures (ZIP)` });
+      expect(await zip.isDisabled()).toBe(true);
+      const reason = `Un ZIP contient au plus ${ZIP_LIMIT} factures : sélectionnez-en moins ou affinez les filtres.`;
+      expect(await page.getByText(reason).isVisible()).toBe(true);
+      expect(await zip.getAttribute('aria-describedby')).toBe(
+        await page.getByText(reason).getAttribute('id'),
+      );
+      expect(
+        await page.getByRole('button', { name: `Exporter ${count} factures en CSV` }).isEnabled(),
+      ).toBe(true);
       await screenshot(page, 'phone-invoices-selected');
       expect(await a11yViolations(page)).toEqual([]);
     } finally {

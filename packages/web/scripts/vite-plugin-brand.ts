@@ -18,7 +18,8 @@ const TYPES: Record<string, string> = {
 /**
  * Serves a brand folder at /brand/ from the dev and preview servers, as nginx serves the folder
  * mounted in production (deploy/web/nginx.conf): a file of the folder, or 404, never the SPA's
- * index.html. `dir` null: no brand mounted (every /brand/ path is 404).
+ * index.html; a missing brand.json is 204, "no brand mounted" (a 404 would be a console error on
+ * every page). `dir` null: no brand mounted.
  */
 export function brandFolderMiddleware(dir: string | null): Connect.NextHandleFunction {
   const root = dir ? resolve(dir) : null;
@@ -34,6 +35,12 @@ export function brandFolderMiddleware(dir: string | null): Connect.NextHandleFun
       found = false;
     }
     if (!found || !file || !type) {
+      if (path === '/brand/brand.json') {
+        res.statusCode = 204;
+        res.setHeader('cache-control', 'no-cache');
+        res.end();
+        return;
+      }
       res.statusCode = 404;
       res.setHeader('content-type', 'text/plain; charset=utf-8');
       res.end('Not found');

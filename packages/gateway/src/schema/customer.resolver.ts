@@ -13,7 +13,13 @@ import {
 } from './address.types.js';
 import { LanguageEnum, MoneyType } from './common.types.js';
 import { ListSortInput, PageArgs } from './connection.types.js';
-import { ApiTokenType, apiTokenNode, CustomerType, MonthlyAmountType } from './customer.types.js';
+import {
+  ApiTokenType,
+  apiTokenNode,
+  CustomerType,
+  ExportLimitsType,
+  MonthlyAmountType,
+} from './customer.types.js';
 import { DocumentConnectionType, documentNode } from './document.types.js';
 import { InvoiceConnectionType, InvoiceFilterInput, InvoiceType } from './invoice.types.js';
 import { OrderConnectionType, OrderFilterInput, OrderType } from './order.types.js';
@@ -159,6 +165,15 @@ export class CustomerResolver {
   @FieldResolver(() => MoneyType, { description: 'Total left to pay on posted invoices.' })
   async amountDue(@Ctx() ctx: GraphQLContext) {
     return await ctx.services().invoices.amountDue();
+  }
+
+  @Allow(MEMBER)
+  @FieldResolver(() => ExportLimitsType, {
+    description:
+      'How much one bulk export holds (the gateway’s EXPORT_MAX_INVOICES and EXPORT_MAX_ROWS), so that a client can say so before the export is refused.',
+  })
+  exportLimits(@Ctx() ctx: GraphQLContext): ExportLimitsType {
+    return { invoicesPerZip: ctx.exportLimits.maxInvoices, rowsPerCsv: ctx.exportLimits.maxRows };
   }
 
   @Allow(MEMBER)

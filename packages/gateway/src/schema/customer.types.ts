@@ -32,6 +32,18 @@ export class CustomerType implements Node {
   language!: LanguageEnum;
 }
 
+@ObjectType('ExportLimits', {
+  description:
+    'How much one bulk export (`/downloads/exports/…`) holds: above it, `EXPORT_TOO_LARGE`. A client disables or splits a larger export before asking.',
+})
+export class ExportLimitsType {
+  @Field(() => Int, { description: 'Invoice PDFs in one ZIP (`invoices.zip`).' })
+  invoicesPerZip!: number;
+
+  @Field(() => Int, { description: 'Rows in one CSV (`invoices.csv`, `orders.csv`).' })
+  rowsPerCsv!: number;
+}
+
 @ObjectType('MonthlyAmount', { description: 'An amount for one month.' })
 export class MonthlyAmountType {
   @Field({ description: 'The month, "YYYY-MM".' })

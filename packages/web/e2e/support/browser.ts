@@ -81,3 +81,37 @@ export async function a11yViolations(page: Page): Promise<string[]> {
       `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
 }
+
+/** What each element inside `root` draws of a box: its bordered sides and its shadow. */
+export async function edgesInside(
+  root: Locator,
+): Promise<{ name: string; sides: string[]; shadow: boolean }[]> {
+  return root.evaluate((container) =>
+    [...container.querySelectorAll('*')].flatMap((element) => {
+      const style = getComputedStyle(element);
+      const rect = element.getBoundingClientRect();
+      // Visually hidden (a phone table's header) or not shown: draws nothing.
+      if (rect.width <= 1 || rect.height <= 1 || style.visibility === 'hidden') return [];
+      const sides = ['top', 'right', 'bottom', 'left'].filter(
+        (side) =>
+          style.getPropertyValue(`border-${side}-style`) !== 'none' &&
+          Number.parseFloat(style.getPropertyValue(`border-${side}-width`)) > 0,
+      );
+      const shadow = style.boxShadow !== 'none';
+      if (!sides.length && !shadow) return [];
+      const name = `${element.tagName.toLowerCase()}${element.className ? `.${element.className}` : ''}`;
+      return [{ name, sides, shadow }];
+    }),
+  );
+}
+
+/**
+ * The elements inside `card` that draw a box of their own: a border on three or four sides, or
+ * a shadow (a card inside the card, whose borders double the card's). Dividers (one side) are
+ * not boxes.
+ */
+export async function boxesInside(card: Locator): Promise<string[]> {
+  return (await edgesInside(card))
+    .filter((edge) => edge.sides.length >= 3 || edge.shadow)
+    .map((edge) => `${edge.name} (${edge.sides.join(' ')}${edge.shadow ? ', shadow' : ''})`);
+}

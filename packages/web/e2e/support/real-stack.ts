@@ -51,8 +51,11 @@ async function waitForGateway(url: string, child: ChildProcess): Promise<void> {
   throw new Error('gateway was not ready within 60 s');
 }
 
-/** Debian's Tryton with the demo data, its SMTP catcher, the built gateway, the built app. */
-export async function startRealStack(): Promise<Stack> {
+/**
+ * Debian's Tryton with the demo data, its SMTP catcher, the built gateway (with `gatewayEnv`
+ * added to its settings), the built app.
+ */
+export async function startRealStack(gatewayEnv: Record<string, string> = {}): Promise<Stack> {
   const demo = await load('demo-data/dist/index.js');
   const port = await freePort();
   const gatewayUrl = `http://127.0.0.1:${port}`;
@@ -74,6 +77,7 @@ export async function startRealStack(): Promise<Stack> {
       // after: the phone runs, right after the desktop ones, met 429 on a busy machine).
       QUOTA_BUCKET_SIZE: '1000000',
       QUOTA_WRITE_BUCKET_SIZE: '1000000',
+      ...gatewayEnv,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

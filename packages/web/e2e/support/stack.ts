@@ -56,7 +56,7 @@ export interface StripeSide {
  * E2E_WHOLESALER_PASSWORD for a customer with more than one page of orders) points the suite at a gateway that is
  * already running; otherwise it starts the real stack itself (see real-stack.ts).
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack(gatewayEnv: Record<string, string> = {}): Promise<Stack> {
   const external = process.env.E2E_GATEWAY_URL;
   if (!external && !existsSync(gatewayMain)) {
     throw new Error(
@@ -85,5 +85,5 @@ export async function startStack(): Promise<Stack> {
     };
   }
   const { startRealStack } = await import('./real-stack');
-  return startRealStack();
+  return startRealStack(gatewayEnv);
 }

@@ -7,10 +7,13 @@ import { type Stack, startStack } from './stack';
  * The file's stack and Chromium, started before its tests and stopped after them. No stack, no
  * browser: every test of the file fails with the reason; a browser test never skips itself.
  */
-export function realStackSuite(): { readonly stack: Stack; readonly browser: Browser } {
+export function realStackSuite(
+  /** Settings of the gateway the file starts (the real stack only), e.g. a small export limit. */
+  gatewayEnv: Record<string, string> = {},
+): { readonly stack: Stack; readonly browser: Browser } {
   const suite = {} as { stack: Stack; browser: Browser };
   beforeAll(async () => {
-    suite.stack = await startStack();
+    suite.stack = await startStack(gatewayEnv);
     suite.browser = await launchChromium();
   });
   afterAll(async () => {

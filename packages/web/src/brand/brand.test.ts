@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { brandFromText, DEFAULT_BRAND, loadBrand, reportBrand, resolveColours } from './brand';
 import { contrastRatio } from './contrast';
 
-const response = (status: number, body = '') => new Response(body, { status });
+const response = (status: number, body = '') =>
+  new Response(status === 204 ? null : body, { status });
 const valid = JSON.stringify({
   version: 1,
   name: ' Maison Verte ',
@@ -84,10 +85,16 @@ describe('loadBrand', () => {
     expect(load.brand.name).toBe('Maison Verte');
   });
 
-  it('shows the default brand when none is mounted (404), with a warning only', async () => {
-    const load = await loadBrand((async () => response(404)) as unknown as typeof fetch);
-    expect(load).toMatchObject({ status: 'default', brand: DEFAULT_BRAND, errors: [] });
-    expect(load.warnings).toHaveLength(1);
+  it('shows the default brand when none is mounted (204 or 404), with a warning only', async () => {
+    for (const status of [204, 404]) {
+      const load = await loadBrand((async () => response(status)) as unknown as typeof fetch);
+      expect(load, String(status)).toMatchObject({
+        status: 'default',
+        brand: DEFAULT_BRAND,
+        errors: [],
+      });
+      expect(load.warnings).toHaveLength(1);
+    }
   });
 
   it('falls back on a server error, a network failure or a server that never answers', async () => {

@@ -178,7 +178,9 @@ export async function loadBrand(
     const reason = error instanceof Error ? error.name : 'network error';
     return fallback([`could not be read (${reason})`]);
   }
-  if (response.status === 404) {
+  // 204: the server's "no brand mounted" (deploy/web/nginx.conf), which the browser's console
+  // does not report as a failed load on every page as it does a 404; 404 means the same.
+  if (response.status === 204 || response.status === 404) {
     return {
       brand: DEFAULT_BRAND,
       status: 'default',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DownloadIcon } from '@/components/icons';
 import { downloadError, fileNameOf, readWithProgress, saveBlob } from '@/lib/download';
@@ -19,13 +19,20 @@ export function ExportButton({
   href,
   label,
   fallbackName,
+  unavailable,
 }: {
   href: string;
   label: string;
   /** The file name when the gateway gives none. */
   fallbackName: string;
+  /**
+   * Why this export cannot be asked for now (more than the gateway's limit): the button is
+   * disabled and the reason shown beside it, instead of a refusal after the click.
+   */
+  unavailable?: string | undefined;
 }) {
   const { t, i18n } = useTranslation();
+  const reasonId = useId();
   const [state, setState] = useState<State>({ status: 'idle' });
 
   const failure = async (response: Response): Promise<string> => {
@@ -69,10 +76,17 @@ export function ExportButton({
   const units = t('units', { returnObjects: true }) as Record<string, string>;
   return (
     <div className="export-action">
-      <button type="button" className="btn btn-secondary" onClick={run} disabled={loading}>
+      <button
+        type="button"
+        className="btn btn-secondary"
+        onClick={run}
+        disabled={loading || unavailable !== undefined}
+        aria-describedby={unavailable === undefined ? undefined : reasonId}
+      >
         <DownloadIcon /> {label}
       </button>
-      <span className="export-status" aria-live="polite">
+      <span className="export-status" aria-live="polite" id={reasonId}>
+        {unavailable}
         {loading &&
           (state.received === 0
             ? t('exports.preparing')

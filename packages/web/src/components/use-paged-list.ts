@@ -67,7 +67,9 @@ export interface PagedConnection<TNode> {
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
 }
 
-export interface PagedList<TNode> {
+export interface PagedList<TNode, TData = unknown> {
+  /** The query's whole answer (what the page shows besides the list). */
+  data: TData | undefined;
   connection: PagedConnection<TNode> | null;
   /** The rows shown are the previous query's, while the new one loads. */
   stale: boolean;
@@ -87,7 +89,7 @@ export function usePagedList<TData, TVariables extends OperationVariables, TNode
   query: TypedDocumentNode<TData, TVariables>,
   variables: TVariables,
   connectionOf: (data: TData | undefined) => PagedConnection<TNode> | null | undefined,
-): PagedList<TNode> {
+): PagedList<TNode, TData> {
   const navigationType = useNavigationType();
   // Only the list as it was left: another size, sort or filter chosen since is a new list.
   const [returned] = useState(() => (navigationType === 'POP' ? JSON.stringify(variables) : null));
@@ -104,6 +106,7 @@ export function usePagedList<TData, TVariables extends OperationVariables, TNode
   const shown = (data ?? previousData) as TData | undefined;
   const connection = connectionOf(shown) ?? null;
   return {
+    data: shown,
     connection,
     stale: data === undefined && connection !== null,
     error,

@@ -25,13 +25,22 @@ function invoice(n: number, state: State = 'POSTED', overdue = false) {
   };
 }
 
-function page(invoices: ReturnType<typeof invoice>[], total: number, hasNextPage = false) {
+/** The gateway's defaults (EXPORT_MAX_INVOICES, EXPORT_MAX_ROWS). */
+const LIMITS = { invoicesPerZip: 50, rowsPerCsv: 2000 };
+
+function page(
+  invoices: ReturnType<typeof invoice>[],
+  total: number,
+  hasNextPage = false,
+  limits = LIMITS,
+) {
   const last = invoices.at(-1);
   return {
     data: {
       viewer: {
         __typename: 'Customer',
         id: 'customer-1',
+        exportLimits: { __typename: 'ExportLimits', ...limits },
         invoices: {
           __typename: 'InvoiceConnection',
           totalCount: total,
@@ -303,6 +312,64 @@ describe('invoices list', () => {
       ).not.toBeChecked();
       expect(screen.queryByText(/sélectionnée/)).not.toBeInTheDocument();
       expect(screen.getByRole('link', { name: 'INV001' })).toBeInTheDocument();
+    });
+
+    it('disables an export above the gateway’s limit and says why, until fewer are picked', async () => {
+      const fetched = recordExports();
+      const { user } = setup('/invoices', [
+        mock(
+          { first: PAGE_SIZE },
+          page([invoice(1), invoice(2), invoice(3)], 60, true, {
+            invoicesPerZip: 50,
+            rowsPerCsv: 59,
+          }),
+        ),
+      ]);
+      const zip = await screen.findByRole('button', { name: 'Exporter 60 factures (ZIP)' });
+      expect(zip).toBeDisabled();
+      expect(zip).toHaveAccessibleDescription(
+        'Un ZIP contient au plus 50 factures : sélectionnez-en moins ou affinez les filtres.',
+      );
+      const csv = screen.getByRole('button', { name: 'Exporter 60 factures en CSV' });
+      expect(csv).toBeDisabled();
+      expect(csv).toHaveAccessibleDescription(
+        'Un CSV contient au plus 59 factures : sélectionnez-en moins ou affinez les filtres.',
+      );
+
+      await user.click(screen.getByRole('checkbox', { name: 'Sélectionner la facture INV002' }));
+      const one = screen.getByRole('button', { name: 'Exporter 1 facture (ZIP)' });
+      expect(one).toBeEnabled();
+      expect(one).not.toHaveAccessibleDescription();
+      expect(screen.queryByText(/contient au plus/)).not.toBeInTheDocument();
+      await user.click(one);
+      expect(fetched).toEqual(['/downloads/exports/invoices.zip?ids=invoice-2']);
+    });
+
+    it('disables the ZIP when "select all shown" picks more than one ZIP holds', async () => {
+      const fetched = recordExports();
+      const { user } = setup(
+        '/invoices',
+        [
+          mock(
+            { first: PAGE_SIZE },
+            page([invoice(1), invoice(2), invoice(3)], 3, false, {
+              invoicesPerZip: 2,
+              rowsPerCsv: 2000,
+            }),
+          ),
+        ],
+        'en',
+      );
+      await user.click(await screen.findByRole('checkbox', { name: 'Select all invoices shown' }));
+      const zip = screen.getByRole('button', { name: 'Export 3 invoices (ZIP)' });
+      expect(zip).toBeDisabled();
+      expect(zip).toHaveAccessibleDescription(
+        'One ZIP holds at most 2 invoices: select fewer or narrow the filters.',
+      );
+      await user.click(screen.getByRole('button', { name: 'Export 3 invoices as CSV' }));
+      expect(fetched).toEqual([
+        '/downloads/exports/invoices.csv?ids=invoice-1%2Cinvoice-2%2Cinvoice-3',
+      ]);
     });
 
     it('speaks English: labels per invoice, count in the export button', async () => {

@@ -27,6 +27,10 @@ export const InvoicesQuery = graphql(`
   query Invoices($first: Int!, $after: String, $filter: InvoiceFilter, $sort: ListSort) {
     viewer {
       id
+      exportLimits {
+        invoicesPerZip
+        rowsPerCsv
+      }
       invoices(first: $first, after: $after, filter: $filter, sort: $sort) {
         totalCount
         edges {
@@ -74,6 +78,10 @@ export function InvoicesListRoute() {
   // The selected invoices when some are, else the filter's whole result.
   const scope = selection.ids.length ? { ids: selection.ids } : filter;
   const count = selection.ids.length || (list.connection?.totalCount ?? null);
+  // The gateway's own limits: an export above them is disabled, with the reason, not refused.
+  const limits = list.data?.viewer?.exportLimits;
+  const over = (limit: number | undefined) =>
+    count !== null && limit !== undefined && count > limit;
 
   return (
     <>
@@ -91,11 +99,19 @@ export function InvoicesListRoute() {
           href={exportUrl('invoices.zip', scope)}
           label={texts.exportZip(count)}
           fallbackName="invoices.zip"
+          unavailable={
+            over(limits?.invoicesPerZip)
+              ? texts.tooMany(limits?.invoicesPerZip ?? 0, 'zip')
+              : undefined
+          }
         />
         <ExportButton
           href={exportUrl('invoices.csv', scope)}
           label={texts.exportCsv(count)}
           fallbackName="invoices.csv"
+          unavailable={
+            over(limits?.rowsPerCsv) ? texts.tooMany(limits?.rowsPerCsv ?? 0, 'csv') : undefined
+          }
         />
         {selection.ids.length > 0 && (
           <button type="button" className="btn btn-link" onClick={selection.clear}>

@@ -16,6 +16,8 @@ export interface SelectionTexts {
   /** The ZIP export's label; count null while the list's size is unknown. */
   exportZip: (count: number | null) => string;
   exportCsv: (count: number | null) => string;
+  /** Why an export is disabled: more invoices than `limit` (Customer.exportLimits). */
+  tooMany: (limit: number, kind: 'zip' | 'csv') => string;
 }
 
 const format = (language: string, count: number) =>
@@ -35,6 +37,8 @@ const fr: SelectionTexts = {
     count === null
       ? 'Exporter en CSV'
       : `Exporter ${format('fr', count)} facture${count === 1 ? '' : 's'} en CSV`,
+  tooMany: (limit, kind) =>
+    `${kind === 'zip' ? 'Un ZIP' : 'Un CSV'} contient au plus ${format('fr', limit)} factures : sélectionnez-en moins ou affinez les filtres.`,
 };
 
 const en: SelectionTexts = {
@@ -51,6 +55,8 @@ const en: SelectionTexts = {
     count === null
       ? 'Export as CSV'
       : `Export ${format('en', count)} invoice${count === 1 ? '' : 's'} as CSV`,
+  tooMany: (limit, kind) =>
+    `One ${kind === 'zip' ? 'ZIP' : 'CSV'} holds at most ${format('en', limit)} invoices: select fewer or narrow the filters.`,
 };
 
 /** The selection's texts in the app's current language. */
