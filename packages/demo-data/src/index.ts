@@ -17,5 +17,6 @@ export {
   GATEWAY_LOGIN,
   startDemoTryton,
 } from './demo-tryton.js';
+export { type LoadAccount, seedLoadCustomers } from './load-customers.js';
 export { type SeedResult, seedDemo } from './seed.js';
 export { stripeWebhookPath } from './stripe.js';

@@ -1,6 +1,11 @@
 import { TrytonClient, UserError } from '@portal/tryton-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoTryton, startDemoTryton, WHOLESALER_SALES } from '../src/index.js';
+import {
+  type DemoTryton,
+  seedLoadCustomers,
+  startDemoTryton,
+  WHOLESALER_SALES,
+} from '../src/index.js';
 
 describe('the demo database', () => {
   let tryton: DemoTryton;
@@ -101,6 +106,30 @@ describe('the demo database', () => {
       sales.read([jeanSale as number], ['number'], { context: { portal_session: marie.session } }),
     ).rejects.toBeInstanceOf(UserError);
     expect(await sales.search([], {})).toEqual([]);
+  });
+
+  it("adds the load harness's customers, each signing in to its own orders only", async () => {
+    const accounts = await seedLoadCustomers(admin, { count: 3, ordersEach: 2 });
+    expect(accounts.map((a) => a.email)).toEqual([
+      'load-1@example.test',
+      'load-2@example.test',
+      'load-3@example.test',
+    ]);
+    const sales = gateway.model<{ party: number; state: string; sale_date: unknown }>('sale.sale');
+    const parties = new Set<number>();
+    for (const account of accounts) {
+      const session = await login(account.email, account.password);
+      expect(session.status).toBe('ok');
+      const own = await sales.searchRead([], ['party', 'state', 'sale_date'], {
+        context: { portal_session: session.session },
+      });
+      expect(own.map((s) => s.state).sort()).toEqual(['confirmed', 'quotation']);
+      expect(own.every((s) => s.sale_date !== null)).toBe(true);
+      expect(new Set(own.map((s) => s.party)).size).toBe(1);
+      parties.add(own[0]?.party as number);
+    }
+    expect(parties.size).toBe(3);
+    expect(parties.has(tryton.customers.marie.partyId)).toBe(false);
   });
 
   it('refuses a wrong password and has a party without web user', async () => {

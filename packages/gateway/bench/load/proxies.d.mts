@@ -15,5 +15,5 @@ export interface HttpBalancer {
 }
 export function httpBalancer(
   replicas: string[],
-  options?: { checkMs?: number },
+  options?: { checkMs?: number; healthPath?: string | null },
 ): Promise<HttpBalancer>;

@@ -62,10 +62,11 @@ export async function tcpProxy(target) {
 
 /**
  * An HTTP load balancer over `replicas` (base URLs) on a free loopback port. It polls each
- * replica's /healthz every `checkMs` and sends requests only to those answering 200 (a
- * draining gateway answers 503), round robin.
+ * replica's `healthPath` every `checkMs` and sends requests only to those answering 200 (a
+ * draining gateway answers 503), round robin. `healthPath: null` (Tryton's workers, which
+ * have no health page): round robin over all, a refused connection sent elsewhere once.
  */
-export async function httpBalancer(replicas, { checkMs = 250 } = {}) {
+export async function httpBalancer(replicas, { checkMs = 250, healthPath = '/healthz' } = {}) {
   const healthy = new Map(replicas.map((url) => [url, true]));
   const statuses = new Map();
   let next = 0;
@@ -73,7 +74,7 @@ export async function httpBalancer(replicas, { checkMs = 250 } = {}) {
     await Promise.all(
       [...healthy.keys()].map(async (url) => {
         try {
-          const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1000) });
+          const res = await fetch(`${url}${healthPath}`, { signal: AbortSignal.timeout(1000) });
           await res.arrayBuffer();
           healthy.set(url, res.ok);
         } catch {
@@ -82,7 +83,7 @@ export async function httpBalancer(replicas, { checkMs = 250 } = {}) {
       }),
     );
   };
-  const timer = setInterval(() => check().catch(() => {}), checkMs);
+  const timer = healthPath ? setInterval(() => check().catch(() => {}), checkMs) : undefined;
   const pick = (exclude) => {
     const up = [...healthy].filter(([url, ok]) => ok && url !== exclude).map(([url]) => url);
     const pool = up.length ? up : [...healthy.keys()].filter((url) => url !== exclude);

@@ -10,11 +10,16 @@
 // Environment: CUSTOMERS, API_CLIENTS, DURATION_S, REPLICAS, THINK_MS (min,max), and
 // SIGN_IN=once (each demo account signed in once before the run, its session shared by its
 // customers: measures pages rather than Tryton's password hashing; default: each customer
-// signs in itself).
+// signs in itself), ACCOUNTS=N (N generated customers besides the demo's three, each with its
+// own e-mail and ORDERS_EACH orders, default 5: demo-data's seedLoadCustomers; the virtual
+// customers are spread over all of them) and TRYTON_WORKERS=N (PostgreSQL only: N trytond
+// processes on the demo database, round robin behind a balancer; default 1).
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { startDemoTryton } from '../../../demo-data/dist/index.js';
+import { demoTemplate, seedLoadCustomers, startDemoTryton } from '../../../demo-data/dist/index.js';
+import { startTryton } from '../../../devstack/dist/index.js';
+import { TrytonClient } from '../../../tryton-client/dist/index.js';
 import { createToken, runLoad, signIn, summarize } from './customers.mjs';
 import { httpBalancer, tcpProxy } from './proxies.mjs';
 
@@ -33,6 +38,9 @@ const customers = Number(process.env.CUSTOMERS ?? scenario.customers);
 const apiClients = Number(process.env.API_CLIENTS ?? scenario.apiClients);
 const seconds = Number(process.env.DURATION_S ?? scenario.seconds);
 const replicaCount = Number(process.env.REPLICAS ?? 2);
+const generated = Number(process.env.ACCOUNTS ?? 0);
+const ordersEach = Number(process.env.ORDERS_EACH ?? 5);
+const workerCount = Number(process.env.TRYTON_WORKERS ?? 1);
 const thinkMs = (process.env.THINK_MS ?? '500,1500').split(',').map(Number);
 const main = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -123,10 +131,34 @@ async function scrape(url) {
 }
 
 log(
-  `scenario ${name}: ${customers} customers, ${apiClients} API clients, ${seconds} s, ${replicaCount} replicas`,
+  `scenario ${name}: ${customers} customers, ${apiClients} API clients, ${seconds} s, ${replicaCount} replicas, ${workerCount} Tryton workers, ${generated} generated accounts`,
 );
+if (workerCount > 1 && !process.env.TRYTON_DATABASE_URI) {
+  throw new Error('TRYTON_WORKERS needs PostgreSQL (TRYTON_DATABASE_URI): SQLite has one writer');
+}
 const tryton = await startDemoTryton();
-const proxy = await tcpProxy({ host: '127.0.0.1', port: Number(new URL(tryton.url).port) });
+// More trytond processes on the same database (what a WSGI server's workers are), with the
+// same settings; the gateway's proxy (delay, outage) stays in front of all of them.
+const workers = [];
+if (workerCount > 1) {
+  const { template } = await demoTemplate(tryton.gateway.password);
+  for (let i = 1; i < workerCount; i++) {
+    workers.push(
+      await startTryton({
+        template,
+        inPlace: tryton.database,
+        ...(tryton.stripe ? { stripeApiBase: tryton.stripe.url } : {}),
+      }),
+    );
+  }
+}
+const trytonFront = workers.length
+  ? await httpBalancer([tryton.url, ...workers.map((w) => w.url)], { healthPath: null })
+  : undefined;
+const proxy = await tcpProxy({
+  host: '127.0.0.1',
+  port: Number(new URL(trytonFront?.url ?? tryton.url).port),
+});
 const redis = redisServer(await freePort());
 redis.start();
 const env = {
@@ -146,8 +178,19 @@ const replicas = Array.from({ length: replicaCount }, () => replica(env));
 await Promise.all(replicas.map((r) => r.start()));
 const balancer = await httpBalancer(replicas.map((r) => r.url));
 const { marie, jean, wholesaler } = tryton.customers;
+const people = [marie, jean, wholesaler];
+if (generated > 0) {
+  const started = performance.now();
+  const admin = new TrytonClient({ url: tryton.url, database: tryton.database });
+  await admin.login(tryton.admin.login, tryton.admin.password);
+  people.push(...(await seedLoadCustomers(admin, { count: generated, ordersEach })));
+  await admin.close();
+  log(
+    `${generated} accounts with ${ordersEach} orders each in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+}
 const accounts = [];
-for (const account of [marie, jean, wholesaler]) {
+for (const account of people) {
   const cookie = process.env.SIGN_IN === 'once' ? await signIn(balancer.url, account) : undefined;
   accounts.push({ ...account, ...(cookie ? { cookie } : {}) });
 }
@@ -250,6 +293,8 @@ console.log(
       apiClients,
       seconds,
       replicas: replicaCount,
+      trytonWorkers: workerCount,
+      accounts: people.length,
       ...summary,
       trytonCallsPerRequest: Math.round(((callsAfter - callsBefore) / records.length) * 100) / 100,
       balancerSaw: balancer.statuses(),
@@ -264,6 +309,8 @@ console.log(
 await balancer.close();
 await Promise.all(replicas.map((r) => r.stop()));
 await proxy.close();
+await trytonFront?.close();
 await redis.stop();
+await Promise.all(workers.map((w) => w.stop()));
 await tryton.stop();
 process.exit(0);
