@@ -64,6 +64,26 @@ export function sendError(
   res.end(JSON.stringify({ error: { code, message: error.message, retryAfter, count, limit } }));
 }
 
+/**
+ * Takes `cost` from the caller's bucket: the RateLimit headers to send with the answer, or
+ * null once it has answered 429 THROTTLED (reason QUOTA) with Retry-After. Downloads, exports
+ * and the Stripe checkout relay charge through it.
+ */
+export async function charge(
+  quota: DownloadQuota,
+  cost: number,
+  res: ServerResponse,
+): Promise<Record<string, string> | null> {
+  const taken = await quota.bucket.take(quota.key, cost, quota.limits);
+  const headers = rateLimitHeaders(taken.available, quota.limits);
+  if (taken.allowed) return headers;
+  sendError(res, 429, quotaExceeded(taken.retryAfter), {
+    ...headers,
+    'retry-after': String(taken.retryAfter),
+  });
+  return null;
+}
+
 function notFound(res: ServerResponse, headers: Record<string, string> = {}) {
   sendError(res, 404, new GatewayError('NOT_FOUND', 'Document not found.'), headers);
 }
@@ -117,15 +137,8 @@ export async function handleDownload(
   try {
     const target = targetOf(path);
     if (!target) return notFound(res);
-    const taken = await quota.bucket.take(quota.key, DOWNLOAD_COST[target.kind], quota.limits);
-    const headers = rateLimitHeaders(taken.available, quota.limits);
-    if (!taken.allowed) {
-      const retryAfter = String(taken.retryAfter);
-      return sendError(res, 429, quotaExceeded(taken.retryAfter), {
-        ...headers,
-        'retry-after': retryAfter,
-      });
-    }
+    const headers = await charge(quota, DOWNLOAD_COST[target.kind], res);
+    if (!headers) return;
     await sendTarget(res, services, target, inline, headers);
   } catch (error) {
     if (error instanceof GatewayError && error.code === 'BAD_USER_INPUT') return notFound(res);

@@ -2,16 +2,15 @@ import type { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import type { CustomerServices } from '../context.js';
-import { badInput, GatewayError, throttled } from '../errors.js';
+import { badInput, GatewayError } from '../errors.js';
 import { fromGlobalId } from '../ids.js';
-import { rateLimitHeaders } from '../quotas/rate-limit.js';
 import {
   type ExportLimits,
   ExportsService,
   invoicesCsv,
   ordersCsv,
 } from '../services/exports.service.js';
-import { DOWNLOAD_COST, type DownloadQuota, sendError } from './downloads.js';
+import { charge, DOWNLOAD_COST, type DownloadQuota, sendError } from './downloads.js';
 
 /**
  * What an export takes from the caller's bucket (docs/quotas.md): a flat price before any
@@ -89,17 +88,6 @@ function invoiceIds(ids: string[]): number[] {
     }
   }
   return numbers;
-}
-
-async function charge(quota: DownloadQuota, cost: number, res: ServerResponse) {
-  const taken = await quota.bucket.take(quota.key, cost, quota.limits);
-  const headers = rateLimitHeaders(taken.available, quota.limits);
-  if (taken.allowed) return headers;
-  sendError(res, 429, throttled(taken.retryAfter), {
-    ...headers,
-    'retry-after': String(taken.retryAfter),
-  });
-  return null;
 }
 
 /** Answers EXPORT_TOO_LARGE with its count and limit (for the web app's message); rethrows the rest. */

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { GatewayError, quotaExceeded } from '../errors.js';
-import { rateLimitHeaders } from '../quotas/rate-limit.js';
-import { type DownloadQuota, sendError } from './downloads.js';
+import { GatewayError } from '../errors.js';
+import { charge, type DownloadQuota, sendError } from './downloads.js';
 
 /**
  * Tryton's Stripe checkout page of a payment and its `/end` (account_payment_stripe's
@@ -69,14 +68,8 @@ export async function relayCheckout(
   pathname: string,
   relay: CheckoutRelay,
 ): Promise<void> {
-  const taken = await relay.quota.bucket.take(relay.quota.key, CHECKOUT_COST, relay.quota.limits);
-  const limits = rateLimitHeaders(taken.available, relay.quota.limits);
-  if (!taken.allowed) {
-    return sendError(res, 429, quotaExceeded(taken.retryAfter), {
-      ...limits,
-      'retry-after': String(taken.retryAfter),
-    });
-  }
+  const limits = await charge(relay.quota, CHECKOUT_COST, res);
+  if (!limits) return;
   let answer: Response;
   let body: Buffer;
   try {
