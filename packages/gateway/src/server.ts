@@ -34,7 +34,7 @@ import {
   requestedLanguage,
   sessionCookie,
 } from './http/request.js';
-import { forwardedProto, isCheckoutPath, relayCheckout } from './http/stripe-checkout.js';
+import { isCheckoutPath, relayCheckout } from './http/stripe-checkout.js';
 import { gatewayLogger } from './logger.js';
 import { costPlugin } from './plugins/cost.plugin.js';
 import { formatError } from './plugins/errors.plugin.js';
@@ -405,7 +405,7 @@ export async function startGateway(
         trytonUrl: config.tryton.url,
         timeoutMs: config.tryton.timeoutMs,
         clientIp: ip,
-        forwardedProto: forwardedProto(req, config.trustProxyHops),
+        forwardedProto: isHttps(req, config.trustProxyHops) ? 'https' : 'http',
         quota: { bucket, key: bucketKey(null, ip), limits: config.quotas.anonymous },
       });
     }

@@ -108,11 +108,3 @@ export async function relayCheckout(
   });
   res.end(body);
 }
-
-/** The scheme the caller used: the trusted proxy's X-Forwarded-Proto, or plain HTTP. */
-export function forwardedProto(req: IncomingMessage, trustedHops: number): string {
-  if (trustedHops <= 0) return 'http';
-  const header = req.headers['x-forwarded-proto'];
-  const last = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').at(-1);
-  return last?.trim() === 'https' ? 'https' : 'http';
-}
