@@ -116,6 +116,8 @@ const SPEC: Record<string, Who[]> = {
   'Customer.defaultInvoiceAddress': MEMBERS,
   'Customer.contactMechanisms': MEMBERS,
   'Customer.apiTokens': MEMBERS,
+  // Configuration, the same for every customer: no data of theirs.
+  'Customer.exportLimits': MEMBERS,
   'Customer.orders': READ_ORDERS,
   'Customer.order': READ_ORDERS,
   'Customer.invoices': READ_INVOICES,
