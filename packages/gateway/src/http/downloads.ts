@@ -4,6 +4,7 @@ import { GatewayError, quotaExceeded } from '../errors.js';
 import { fromGlobalId, recordId } from '../ids.js';
 import type { BucketLimits, LeakyBucket } from '../quotas/leaky-bucket.js';
 import { rateLimitHeaders } from '../quotas/rate-limit.js';
+import { sendError } from './respond.js';
 
 /**
  * What a download takes from the caller's bucket, the same bucket as their GraphQL
@@ -42,26 +43,6 @@ function send(
     'x-content-type-options': 'nosniff',
   });
   res.end(Buffer.from(content.buffer, content.byteOffset, content.byteLength));
-}
-
-/**
- * The downloads' and exports' error answer: `{ error: { code, message, retryAfter?, count?,
- * limit? } }` (the last two: EXPORT_TOO_LARGE).
- */
-export function sendError(
-  res: ServerResponse,
-  status: number,
-  error: GatewayError,
-  headers: Record<string, string> = {},
-) {
-  res.writeHead(status, { ...headers, 'content-type': 'application/json' });
-  const { code, retryAfter, count, limit } = error.extensions as {
-    code: string;
-    retryAfter?: number;
-    count?: number;
-    limit?: number;
-  };
-  res.end(JSON.stringify({ error: { code, message: error.message, retryAfter, count, limit } }));
 }
 
 /**

@@ -10,7 +10,8 @@ import {
   invoicesCsv,
   ordersCsv,
 } from '../services/exports.service.js';
-import { charge, DOWNLOAD_COST, type DownloadQuota, sendError } from './downloads.js';
+import { charge, DOWNLOAD_COST, type DownloadQuota } from './downloads.js';
+import { sendError } from './respond.js';
 
 /**
  * What an export takes from the caller's bucket (docs/quotas.md): a flat price before any

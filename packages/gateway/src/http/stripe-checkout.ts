@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GatewayError } from '../errors.js';
-import { charge, type DownloadQuota, sendError } from './downloads.js';
+import { charge, type DownloadQuota } from './downloads.js';
+import { sendError } from './respond.js';
 
 /**
  * Tryton's Stripe checkout page of a payment and its `/end` (account_payment_stripe's

@@ -52,7 +52,7 @@ function fakeTryton(calls: string[]): TrytonClient {
   } as unknown as TrytonClient;
 }
 
-/** One request: its own CustomerTryton and loaders over the shared cache, as server.ts wires them. */
+/** One request: its own CustomerTryton and loaders over the shared cache, as wiring.ts wires them. */
 function request(cache: ReadCache, calls: string[]) {
   const tryton = new CustomerTryton(
     fakeTryton(calls),

@@ -15,7 +15,7 @@ import type { CustomerTryton } from '../tryton/customer-tryton.js';
 import { toLeftOut } from '../tryton/order-writes.mapper.js';
 import type { PortalGateway, WriteResult } from '../tryton/portal-gateway.js';
 
-/** What every write reports, without personal data: logged and counted (server.ts). */
+/** What every write reports, without personal data: logged and counted (wiring.ts). */
 export interface WriteEvent {
   operation: string;
   /** `ok`, or the module's refusal (`conflict`, `not_found`...). */

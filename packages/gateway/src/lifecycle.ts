@@ -1,0 +1,77 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { withTimeout } from './cache/with-timeout.js';
+import type { Config } from './config.js';
+
+/** The HTTP server's life: listening, requests counted in flight, and the graceful stop. */
+export interface Lifecycle {
+  port: number;
+  /**
+   * Stops gracefully (config.shutdown): draining at once; after `delayMs` the port closes and
+   * idle keep-alive connections with it; requests in flight get until `timeoutMs` to finish,
+   * then their connections are cut. Resolves once the server is closed.
+   */
+  stop(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Listens on config.host:config.port and hands every request to `handle`. `isDraining` is set
+ * once stop() begins: health and readiness read it, and every answer closes its connection.
+ */
+export async function listen(
+  config: Config,
+  logger: Logger,
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  isDraining: { value: boolean },
+): Promise<Lifecycle> {
+  // Requests being answered, for the graceful stop: it waits until none is left.
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  const server: Server = createServer((req, res) => {
+    inFlight++;
+    // While draining, every answer closes its connection: a client's next request opens a
+    // new one, which a load balancer sends to another replica.
+    if (isDraining.value) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      inFlight--;
+      if (inFlight === 0) drained?.();
+    });
+    void handle(req, res);
+  });
+  // Longer than the proxies' idle timeouts (traefik: 90 s), so a proxy never reuses a
+  // connection the gateway is closing.
+  server.keepAliveTimeout = 95_000;
+  server.headersTimeout = 100_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port, host: config.host }, 'gateway listening');
+
+  return {
+    port,
+    stop: async () => {
+      isDraining.value = true;
+      const deadline = Date.now() + config.shutdown.delayMs + config.shutdown.timeoutMs;
+      logger.info({ inFlight, ...config.shutdown }, 'gateway draining');
+      await sleep(config.shutdown.delayMs);
+      // No new connections; idle keep-alive ones close now, busy ones after their answer.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        const idle = new Promise<void>((resolve) => {
+          drained = resolve;
+        });
+        await withTimeout(idle, Math.max(0, deadline - Date.now())).catch(() => undefined);
+      }
+      if (inFlight > 0) logger.warn({ inFlight }, 'shutdown deadline passed: cutting requests');
+      server.closeAllConnections();
+      await closed;
+      logger.info('gateway connections closed');
+    },
+  };
+}
