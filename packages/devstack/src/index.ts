@@ -1,6 +1,6 @@
 export { type CaughtMail, type MailCatcher, startMailCatcher, textOfHtml } from './mail-catcher.js';
 export { cacheDir, portalModuleDir, repoRoot } from './paths.js';
-export { freePort } from './ports.js';
+export { freePort, holdsListener } from './ports.js';
 export { type TrytonRuntime, trytonRuntime, trytonSeries } from './runtime.js';
 export {
   type PaymentIntent,

@@ -1,6 +1,5 @@
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { freePort } from './ports.js';
 
 export interface CaughtMail {
   to: string[];
@@ -66,8 +65,14 @@ export async function startMailCatcher(): Promise<MailCatcher> {
         .catch((error: Error) => callback(error));
     },
   });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  // Port 0: the OS gives a port that is free as it binds it (a port found free beforehand
+  // may be taken by another test's server in between).
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
 
   const find = (to: string, subject?: RegExp) =>
     messages.find((m) => m.to.includes(to.toLowerCase()) && (!subject || subject.test(m.subject)));

@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { withLock } from './lock.js';
 import { cacheDir, portalModuleDir } from './paths.js';
-import { freePort } from './ports.js';
+import { freePort, holdsListener } from './ports.js';
 import { pgCreate, pgDrop, pgExists, pgRename, postgresUri } from './postgres.js';
 import { trytonRuntime } from './runtime.js';
 
@@ -319,28 +319,44 @@ export async function startTryton(
     await copyFilestore(filestoreOf(template.file), join(dir, database));
     await copyFile(template.file, databaseFile);
   }
-  const port = options.port ?? (await freePort());
-  const paths = await writeServerConfig(dir, database, port, options);
   const trytond = join((await trytonRuntime()).binDir, 'trytond');
   const logconf = await logConf(dir, options.log);
-  const child = spawn(trytond, ['-c', paths.configFile, '--logconf', logconf], {
-    env: trytondEnv(dir),
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  const url = `http://127.0.0.1:${port}`;
-  try {
-    const rpcSuffix = await waitUntilAnswering(url, child, () => stderr);
-    await loadDatabase(`${url}/${database}/${rpcSuffix}`, template.adminPassword);
-  } catch (error) {
-    child.kill('SIGKILL');
-    if (!keepDir) await rm(dir, { recursive: true, force: true });
-    if (pg && !keepDir && !options.inPlace) await pgDrop(pg, database);
-    throw error;
+  // A free port may be taken by another process before trytond binds it (tests start many
+  // servers at once): then trytond exits, or another server answers there. Try another port.
+  let started: { child: ChildProcess; port: number; stderr: () => string } | undefined;
+  for (let attempt = 1; !started; attempt++) {
+    const port = options.port ?? (await freePort());
+    const paths = await writeServerConfig(dir, database, port, options);
+    const child = spawn(trytond, ['-c', paths.configFile, '--logconf', logconf], {
+      env: trytondEnv(dir),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+    });
+    try {
+      const rpcSuffix = await waitUntilAnswering(
+        `http://127.0.0.1:${port}`,
+        child,
+        port,
+        () => stderr,
+      );
+      await loadDatabase(
+        `http://127.0.0.1:${port}/${database}/${rpcSuffix}`,
+        template.adminPassword,
+      );
+      started = { child, port, stderr: () => stderr };
+    } catch (error) {
+      child.kill('SIGKILL');
+      if (error instanceof PortTaken && options.port === undefined && attempt < 5) continue;
+      if (!keepDir) await rm(dir, { recursive: true, force: true });
+      if (pg && !keepDir && !options.inPlace) await pgDrop(pg, database);
+      throw error;
+    }
   }
+  const { child } = started;
+  const url = `http://127.0.0.1:${started.port}`;
   let killed: Promise<void> | undefined;
   return {
     url,
@@ -409,22 +425,32 @@ async function logConf(dir: string, log?: TrytonLog): Promise<string> {
   return file;
 }
 
+/** trytond could not have its port: another process took it first. */
+class PortTaken extends Error {}
+
 /**
- * Resolves once trytond answers `common.server.version`, with the suffix of database paths:
- * `''` up to 7.6 (`/<db>/`), `'rpc/'` from 7.8 (`/<db>/rpc/`).
+ * Resolves once `child` answers `common.server.version` on `port`, with the suffix of database
+ * paths: `''` up to 7.6 (`/<db>/`), `'rpc/'` from 7.8 (`/<db>/rpc/`). An answer counts only
+ * when `child` holds the port (another test's server may answer there); PortTaken when it
+ * cannot have it.
  */
 async function waitUntilAnswering(
   url: string,
   child: ChildProcess,
+  port: number,
   log: () => string,
 ): Promise<string> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
+      if (/address already in use/i.test(log())) throw new PortTaken(`port ${port} taken`);
       throw new Error(`trytond exited with code ${child.exitCode}:\n${log()}`);
     }
     const suffix = await trytonRpcSuffix(url).catch(() => undefined);
-    if (suffix !== undefined) return suffix;
+    if (suffix !== undefined) {
+      const ours = await holdsListener(child.pid as number, port);
+      if (ours !== false) return suffix;
+    }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   throw new Error(`trytond did not answer on ${url} within 60 s:\n${log()}`);

@@ -44,6 +44,15 @@ describe('startTryton', () => {
     }
   });
 
+  it('never takes another server on its port for its own', async () => {
+    // A port found free can be taken by another test's server before trytond binds it: this
+    // one is taken by the suite's Tryton, which answers there. Without the check of who holds
+    // the port, startTryton returned a handle on the other server (and its database).
+    await expect(
+      startTryton({ template: await databaseTemplate(), port: Number(new URL(tryton.url).port) }),
+    ).rejects.toThrow(/port \d+ taken/);
+  });
+
   it('answers JSON-RPC on a loopback port with the portal module active', async () => {
     expect(tryton.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const version = await rpc(`${tryton.url}/`, 'common.server.version', []);

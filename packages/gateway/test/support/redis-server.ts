@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { connect } from 'node:net';
-import { freePort } from '@portal/devstack';
+import { freePort, holdsListener } from '@portal/devstack';
 import { Redis } from 'ioredis';
 
 async function answersPing(port: number): Promise<boolean> {
@@ -19,6 +19,9 @@ async function answersPing(port: number): Promise<boolean> {
     });
   });
 }
+
+/** redis-server exited at once: its port is another process's. */
+class PortTaken extends Error {}
 
 /**
  * A redis-server of the test's own (no persistence) on a free loopback port, which the test
@@ -40,24 +43,45 @@ export class TestRedis {
   }
 
   static async start(): Promise<TestRedis> {
-    const redis = new TestRedis(await freePort());
-    await redis.restart();
-    return redis;
+    // A port found free may be taken by another test's server before redis-server binds it:
+    // then try another one.
+    for (let attempt = 1; ; attempt++) {
+      const redis = new TestRedis(await freePort());
+      try {
+        await redis.restart();
+        return redis;
+      } catch (error) {
+        await redis.stop();
+        redis.client.disconnect();
+        if (!(error instanceof PortTaken) || attempt === 5) throw error;
+      }
+    }
   }
 
   get url(): string {
     return `redis://127.0.0.1:${this.port}`;
   }
 
-  /** Starts the server (again) on the same port and resolves once it answers. */
+  /**
+   * Starts the server (again) on the same port and resolves once it answers, and holds the
+   * port: a Redis of another test answering there is not this one.
+   */
   async restart(): Promise<void> {
-    this.process = spawn(
+    const child = spawn(
       'redis-server',
       ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
       { stdio: 'ignore' },
     );
+    this.process = child;
     const deadline = Date.now() + 10_000;
-    while (!(await answersPing(this.port))) {
+    for (;;) {
+      if (child.exitCode !== null)
+        throw new PortTaken(`redis-server could not have port ${this.port}`);
+      if (
+        (await answersPing(this.port)) &&
+        (await holdsListener(child.pid as number, this.port)) !== false
+      )
+        return;
       if (Date.now() > deadline) throw new Error(`redis-server did not start on ${this.port}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
