@@ -22,6 +22,7 @@ import {
   requestStatus,
   trytonUnavailable,
 } from './errors.js';
+import { downloadPermissions, permitted } from './http/download-permissions.js';
 import { handleDownload } from './http/downloads.js';
 import { handleExport } from './http/exports.js';
 import { GRAPHIQL_ASSETS, GraphiQL } from './http/graphiql.js';
@@ -216,8 +217,11 @@ export async function startGateway(
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: config.env === 'production' },
   }).protect();
+  const schema = await portalSchema();
+  // What each download needs: the @Allow of the GraphQL field reading the same data.
+  const filePermissions = downloadPermissions(schema);
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: await portalSchema(),
+    schema,
     introspection: config.introspection,
     parseOptions: { maxTokens: config.limits.maxTokens },
     includeStacktraceInErrorResponses: false,
@@ -336,6 +340,8 @@ export async function startGateway(
         error: { code: 'UNAUTHENTICATED', message: 'Sign in to download.' },
       });
     }
+    // The role's (or the token's) scopes first: a refused file costs nothing, not even quota.
+    if (!permitted(filePermissions, url.pathname, viewer.customer, res)) return;
     const language = requestedLanguage(req) ?? viewer.customer.language;
     const services = servicesFor(client, viewer, language, writes, cache, options.clock)();
     const quota = {

@@ -46,7 +46,8 @@ function send(
 
 /**
  * The downloads' and exports' error answer: `{ error: { code, message, retryAfter?, count?,
- * limit? } }` (the last two: EXPORT_TOO_LARGE).
+ * limit?, role?, needed? } }` (count and limit: EXPORT_TOO_LARGE; role and needed: FORBIDDEN,
+ * as GraphQL's `extensions` carry them).
  */
 export function sendError(
   res: ServerResponse,
@@ -55,13 +56,19 @@ export function sendError(
   headers: Record<string, string> = {},
 ) {
   res.writeHead(status, { ...headers, 'content-type': 'application/json' });
-  const { code, retryAfter, count, limit } = error.extensions as {
+  const { code, retryAfter, count, limit, role, needed } = error.extensions as {
     code: string;
     retryAfter?: number;
     count?: number;
     limit?: number;
+    role?: string;
+    needed?: string[];
   };
-  res.end(JSON.stringify({ error: { code, message: error.message, retryAfter, count, limit } }));
+  res.end(
+    JSON.stringify({
+      error: { code, message: error.message, retryAfter, count, limit, role, needed },
+    }),
+  );
 }
 
 /**
