@@ -96,6 +96,11 @@ export const en: Messages = {
     errorTitle: 'This information could not be loaded',
     errorBody: 'Check your connection, then try again.',
     unavailable: 'The service is temporarily unavailable. Please try again in a few minutes.',
+    forbiddenTitle: 'Your role does not allow this',
+    forbiddenRole: 'Your role ({{role}}) does not allow this.',
+    forbiddenNoRole: 'Your role does not allow this.',
+    forbiddenHint:
+      'You are still signed in. An administrator of your account can change your role.',
     shown: '{{shown}} of {{total}}',
     search: 'Search',
     apply: 'Search',

@@ -96,6 +96,11 @@ export const fr = {
     errorTitle: 'Impossible de charger ces informations',
     errorBody: 'Vérifiez votre connexion, puis réessayez.',
     unavailable: 'Le service est momentanément indisponible. Réessayez dans quelques minutes.',
+    forbiddenTitle: 'Votre rôle ne permet pas ceci',
+    forbiddenRole: 'Votre rôle ({{role}}) ne permet pas ceci.',
+    forbiddenNoRole: 'Votre rôle ne permet pas ceci.',
+    forbiddenHint:
+      'Vous êtes toujours connecté. Un administrateur de votre compte peut changer votre rôle.',
     shown: '{{shown}} sur {{total}}',
     search: 'Rechercher',
     apply: 'Rechercher',
