@@ -1,10 +1,11 @@
-import { gql } from '@apollo/client';
+import { parse } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApolloClient } from './apollo';
 import { onSessionLost } from './session-events';
 
-const DASHBOARD = gql`
-  query Dashboard {
+// parse(), not a gql tag: a document of this test only, not one of the app's (codegen).
+const DASHBOARD = parse(`
+  query SessionLinkProbe {
     viewer {
       id
       invoices(first: 1) {
@@ -12,7 +13,7 @@ const DASHBOARD = gql`
       }
     }
   }
-`;
+`);
 
 /** A client whose gateway answers `body` to every request. */
 function clientAnswering(body: unknown) {
