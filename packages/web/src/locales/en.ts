@@ -489,6 +489,20 @@ export const en: Messages = {
       tooMany:
         'You already hold {{count}} tokens, the maximum: revoke one you no longer use before creating another.',
       confirmRevoke: 'Revoke the token “{{name}}”? Software using it will lose access.',
+      scopesLegend: 'What the token allows',
+      scopesHint:
+        'All checked: the token follows your role. Uncheck what your software does not need.',
+      scopesNone: 'Check at least one permission.',
+      scopesOf: 'Allows: {{scopes}}',
+      scopes: {
+        ORDERS_READ: 'Read orders',
+        ORDERS_WRITE: 'Order, answer quotations',
+        INVOICES_READ: 'Read invoices',
+        INVOICES_PAY: 'Pay invoices',
+        DOCUMENTS_READ: 'Read documents',
+        ACCOUNT_WRITE: 'Change addresses and contacts',
+        MEMBERS_MANAGE: 'Manage the team',
+      },
     },
     language: {
       title: 'Language',

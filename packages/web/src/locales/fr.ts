@@ -498,6 +498,20 @@ export const fr = {
         'Vous avez déjà {{count}} jetons, le maximum : révoquez-en un dont vous ne vous servez plus avant d’en créer un autre.',
       confirmRevoke:
         'Révoquer le jeton « {{name}} » ? Les logiciels qui l’utilisent perdront l’accès.',
+      scopesLegend: 'Ce que le jeton permet',
+      scopesHint:
+        'Tout coché : le jeton suit votre rôle. Décochez ce dont votre logiciel n’a pas besoin.',
+      scopesNone: 'Cochez au moins une permission.',
+      scopesOf: 'Permet : {{scopes}}',
+      scopes: {
+        ORDERS_READ: 'Lire les commandes',
+        ORDERS_WRITE: 'Commander, répondre aux devis',
+        INVOICES_READ: 'Lire les factures',
+        INVOICES_PAY: 'Payer les factures',
+        DOCUMENTS_READ: 'Lire les documents',
+        ACCOUNT_WRITE: 'Modifier les adresses et contacts',
+        MEMBERS_MANAGE: 'Gérer l’équipe',
+      },
     },
     language: {
       title: 'Langue',

@@ -46,6 +46,7 @@ const account = {
         defaultDeliveryAddress: { __typename: 'Address', id: shop.id },
         defaultInvoiceAddress: { __typename: 'Address', id: shop.id },
         contactMechanisms: [],
+        scopes: [],
         apiTokens: [],
       },
     },

@@ -24,6 +24,7 @@ const viewer = {
   ],
   defaultDeliveryAddress: null,
   defaultInvoiceAddress: null,
+  scopes: [],
   apiTokens: [],
 };
 
