@@ -305,6 +305,12 @@ export const en: Messages = {
     invoicing: 'Invoicing',
     shipping: 'Delivery',
     summary: 'Summary',
+    // Who of the company did it on the portal (issue 16).
+    authors: {
+      requestedBy: 'Requested by',
+      acceptedBy: 'Quotation accepted by',
+      declinedBy: 'Quotation declined by',
+    },
   },
   invoices: {
     title: 'Invoices',

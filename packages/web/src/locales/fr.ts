@@ -308,6 +308,12 @@ export const fr = {
     invoicing: 'Facturation',
     shipping: 'Livraison',
     summary: 'Récapitulatif',
+    // Who of the company did it on the portal (issue 16).
+    authors: {
+      requestedBy: 'Demandée par',
+      acceptedBy: 'Devis accepté par',
+      declinedBy: 'Devis refusé par',
+    },
   },
   invoices: {
     title: 'Factures',
