@@ -14,6 +14,11 @@ const REORDER = `mutation ($input: ReorderInput!) { reorder(input: $input) {
 const CREATE_CONTACT = `mutation ($input: CreateContactInput!) { createContact(input: $input) {
   contact { id changedBy { email } } } }`;
 const CONTACTS = '{ viewer { contactMechanisms { id value changedBy { email } } } }';
+const TYPES = 'query { complaintTypes { id target } }';
+const FILE = `mutation ($input: FileComplaintInput!) { fileComplaint(input: $input) {
+  complaints { id filedBy { email } } } }`;
+const COMPLAINTS = `query ($n: String!) { viewer { order(number: $n) {
+  complaints { id filedBy { email } } } } }`;
 
 type Author = { email: string } | null;
 interface OrderNode {
@@ -127,6 +132,30 @@ describe('authors of self-service writes', () => {
     }>(CONTACTS);
     const contact = contacts.data?.viewer.contactMechanisms.find((c) => c.id === id);
     expect(contact?.changedBy).toEqual({ email: stack.tryton.customers.marie.email });
+  });
+
+  it('a complaint names the member who filed it', async () => {
+    const { buyer: member } = stack.tryton.members;
+    const types = await buyer.query<{ complaintTypes: { id: string; target: string }[] }>(TYPES);
+    const typeId = types.data?.complaintTypes.find((t) => t.target === 'ORDER')?.id;
+    const order = byRef('DUP-2603-K');
+    const filed = await buyer.query<{ fileComplaint: { complaints: { id: string }[] } }>(FILE, {
+      input: {
+        orderId: order.id,
+        version: order.version,
+        idempotencyKey: randomUUID(),
+        typeId,
+        description: 'Livrée en retard.',
+      },
+    });
+    expect(filed.errors).toBeUndefined();
+    const id = filed.data?.fileComplaint.complaints[0]?.id;
+    const seen = await marie.query<{
+      viewer: { order: { complaints: { id: string; filedBy: Author }[] } };
+    }>(COMPLAINTS, { n: order.number });
+    expect(seen.data?.viewer.order.complaints.find((c) => c.id === id)?.filedBy).toEqual({
+      email: member.email,
+    });
   });
 
   it('another customer reads no author of Marie’s records', async () => {

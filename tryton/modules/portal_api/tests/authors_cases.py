@@ -100,3 +100,25 @@ class AuthorCases:
             world, 'update_address', address.id, None, 'k-4', ADDRESS, email='bob@example.com')
         self.assertEqual(refused['status'], 'not_found')
         self.assertEqual(Address(changed['address']).portal_changed_by, dave)
+
+    @with_transaction()
+    def test_author_of_complaint(self):
+        "A complaint names the member who filed it, for the customer's members only"
+        world = self.make_complaint_world()
+        self.add_member(world, 'buyer@example.com', 'buyer')
+        order = world['sales_by_ref']['A-order']
+        with patch(SENDMAIL):
+            result = self.file(world, order, 'k-c', {
+                    'type': world['types']['late'].id,
+                    'description': 'Late.',
+                    }, email='buyer@example.com')
+        self.assertEqual(result['status'], 'ok', result)
+        complaint_id, = result['complaints']
+        seen = self.read_as(
+            world, 'alice@example.com', 'sale.complaint', [complaint_id],
+            ['portal_web_user_email'])
+        self.assertEqual(seen[complaint_id]['portal_web_user_email'], 'buyer@example.com')
+        with self.assertRaises(AccessError):
+            self.read_as(
+                world, 'bob@example.com', 'sale.complaint', [complaint_id],
+                ['portal_web_user_email'])
