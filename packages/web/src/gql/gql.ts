@@ -26,9 +26,9 @@ type Documents = {
     "\n  mutation CreateApiToken($name: String!, $scopes: [Scope!]) {\n    createApiToken(name: $name, scopes: $scopes) {\n      token\n      apiToken {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
     "\n  mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) {\n    requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword) {\n      pendingEmail\n      expiresAt\n    }\n  }\n": typeof types.RequestEmailChangeDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": typeof types.RevokeApiTokenDocument,
-    "\n  fragment AddressItem_address on Address {\n    id\n    name\n    street\n    postalCode\n    city\n    countryCode\n    subdivisionCode\n    version\n    ...AddressBlock_address\n  }\n": typeof types.AddressItem_AddressFragmentDoc,
+    "\n  fragment AddressItem_address on Address {\n    id\n    name\n    street\n    postalCode\n    city\n    countryCode\n    subdivisionCode\n    version\n    changedBy {\n      email\n    }\n    ...AddressBlock_address\n  }\n": typeof types.AddressItem_AddressFragmentDoc,
     "\n  fragment ApiTokenItem_token on ApiToken {\n    id\n    name\n    scopes\n    createdAt\n    lastUsedAt\n  }\n": typeof types.ApiTokenItem_TokenFragmentDoc,
-    "\n  fragment ContactItem_contact on ContactMechanism {\n    id\n    type\n    value\n    name\n    version\n  }\n": typeof types.ContactItem_ContactFragmentDoc,
+    "\n  fragment ContactItem_contact on ContactMechanism {\n    id\n    type\n    value\n    name\n    version\n    changedBy {\n      email\n    }\n  }\n": typeof types.ContactItem_ContactFragmentDoc,
     "\n  query Account {\n    viewer {\n      id\n      name\n      email\n      emailValidated\n      scopes\n      addresses {\n        ...AddressItem_address\n      }\n      defaultDeliveryAddress {\n        id\n      }\n      defaultInvoiceAddress {\n        id\n      }\n      contactMechanisms {\n        ...ContactItem_contact\n      }\n      apiTokens {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n": typeof types.AccountDocument,
     "\n  query Session {\n    viewer {\n      id\n      name\n      email\n      language\n      role\n      scopes\n    }\n  }\n": typeof types.SessionDocument,
     "\n  mutation AcceptInvitation($email: String!, $token: String!, $password: String!) {\n    acceptInvitation(email: $email, token: $token, password: $password) {\n      customer {\n        id\n        name\n        email\n        language\n        role\n        scopes\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
@@ -84,9 +84,9 @@ const documents: Documents = {
     "\n  mutation CreateApiToken($name: String!, $scopes: [Scope!]) {\n    createApiToken(name: $name, scopes: $scopes) {\n      token\n      apiToken {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
     "\n  mutation RequestEmailChange($newEmail: String!, $currentPassword: String!) {\n    requestEmailChange(newEmail: $newEmail, currentPassword: $currentPassword) {\n      pendingEmail\n      expiresAt\n    }\n  }\n": types.RequestEmailChangeDocument,
     "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id)\n  }\n": types.RevokeApiTokenDocument,
-    "\n  fragment AddressItem_address on Address {\n    id\n    name\n    street\n    postalCode\n    city\n    countryCode\n    subdivisionCode\n    version\n    ...AddressBlock_address\n  }\n": types.AddressItem_AddressFragmentDoc,
+    "\n  fragment AddressItem_address on Address {\n    id\n    name\n    street\n    postalCode\n    city\n    countryCode\n    subdivisionCode\n    version\n    changedBy {\n      email\n    }\n    ...AddressBlock_address\n  }\n": types.AddressItem_AddressFragmentDoc,
     "\n  fragment ApiTokenItem_token on ApiToken {\n    id\n    name\n    scopes\n    createdAt\n    lastUsedAt\n  }\n": types.ApiTokenItem_TokenFragmentDoc,
-    "\n  fragment ContactItem_contact on ContactMechanism {\n    id\n    type\n    value\n    name\n    version\n  }\n": types.ContactItem_ContactFragmentDoc,
+    "\n  fragment ContactItem_contact on ContactMechanism {\n    id\n    type\n    value\n    name\n    version\n    changedBy {\n      email\n    }\n  }\n": types.ContactItem_ContactFragmentDoc,
     "\n  query Account {\n    viewer {\n      id\n      name\n      email\n      emailValidated\n      scopes\n      addresses {\n        ...AddressItem_address\n      }\n      defaultDeliveryAddress {\n        id\n      }\n      defaultInvoiceAddress {\n        id\n      }\n      contactMechanisms {\n        ...ContactItem_contact\n      }\n      apiTokens {\n        ...ApiTokenItem_token\n      }\n    }\n  }\n": types.AccountDocument,
     "\n  query Session {\n    viewer {\n      id\n      name\n      email\n      language\n      role\n      scopes\n    }\n  }\n": types.SessionDocument,
     "\n  mutation AcceptInvitation($email: String!, $token: String!, $password: String!) {\n    acceptInvitation(email: $email, token: $token, password: $password) {\n      customer {\n        id\n        name\n        email\n        language\n        role\n        scopes\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
@@ -195,7 +195,7 @@ export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    re
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AddressItem_address on Address {\n    id\n    name\n    street\n    postalCode\n    city\n    countryCode\n    subdivisionCode\n    version\n    ...AddressBlock_address\n  }\n"): (typeof documents)["\n  fragment AddressItem_address on Address {\n    id\n    name\n    street\n    postalCode\n    city\n    countryCode\n    subdivisionCode\n    version\n    ...AddressBlock_address\n  }\n"];
+export function graphql(source: "\n  fragment AddressItem_address on Address {\n    id\n    name\n    street\n    postalCode\n    city\n    countryCode\n    subdivisionCode\n    version\n    changedBy {\n      email\n    }\n    ...AddressBlock_address\n  }\n"): (typeof documents)["\n  fragment AddressItem_address on Address {\n    id\n    name\n    street\n    postalCode\n    city\n    countryCode\n    subdivisionCode\n    version\n    changedBy {\n      email\n    }\n    ...AddressBlock_address\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -203,7 +203,7 @@ export function graphql(source: "\n  fragment ApiTokenItem_token on ApiToken {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ContactItem_contact on ContactMechanism {\n    id\n    type\n    value\n    name\n    version\n  }\n"): (typeof documents)["\n  fragment ContactItem_contact on ContactMechanism {\n    id\n    type\n    value\n    name\n    version\n  }\n"];
+export function graphql(source: "\n  fragment ContactItem_contact on ContactMechanism {\n    id\n    type\n    value\n    name\n    version\n    changedBy {\n      email\n    }\n  }\n"): (typeof documents)["\n  fragment ContactItem_contact on ContactMechanism {\n    id\n    type\n    value\n    name\n    version\n    changedBy {\n      email\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -367,6 +367,8 @@ export const en: Messages = {
     related: { ORDER: 'Order {{number}}', INVOICE: 'Invoice {{number}}', ACCOUNT: 'Your account' },
   },
   account: {
+    // Who of the company last changed an address or contact on the portal (issue 16).
+    changedBy: 'Last changed on the portal by {{email}}',
     readOnly: 'Only the account’s administrators change the addresses and contacts.',
     title: 'My account',
     profile: 'Profile',

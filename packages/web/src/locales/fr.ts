@@ -375,6 +375,8 @@ export const fr = {
     },
   },
   account: {
+    // Who of the company last changed an address or contact on the portal (issue 16).
+    changedBy: 'Dernière modification sur le portail : {{email}}',
     readOnly: 'Seuls les administrateurs du compte modifient les adresses et les contacts.',
     title: 'Mon compte',
     profile: 'Profil',
