@@ -1,6 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { GraphQLContext } from './context.js';
@@ -10,14 +11,14 @@ import { httpStatusPlugin } from './plugins/http-status.plugin.js';
 import type { Metrics } from './plugins/metrics.js';
 import { observabilityPlugin } from './plugins/observability.plugin.js';
 import type { LeakyBucket } from './quotas/leaky-bucket.js';
-import { portalSchema } from './schema/build.js';
 
-/** Apollo with the portal's schema, its limits (armor, cost, quotas) and plugins, started. */
+/** Apollo with the portal's schema (schema/build.ts), its limits (armor, cost, quotas) and plugins, started. */
 export async function startApollo(
   config: Config,
   logger: Logger,
   metrics: Metrics,
   bucket: LeakyBucket,
+  schema: GraphQLSchema,
 ): Promise<ApolloServer<GraphQLContext>> {
   // graphql-armor: depth, aliases and directives are refused at validation, before the cost
   // is even computed; field suggestions are off in production. Tokens are counted by
@@ -33,7 +34,7 @@ export async function startApollo(
     blockFieldSuggestion: { enabled: config.env === 'production' },
   }).protect();
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: await portalSchema(),
+    schema,
     introspection: config.introspection,
     parseOptions: { maxTokens: config.limits.maxTokens },
     includeStacktraceInErrorResponses: false,

@@ -55,6 +55,11 @@ export type OrderInvoiceState = 'NONE' | 'WAITING' | 'AWAITING_PAYMENT' | 'PAID'
 export type OrderShipmentState = 'NONE' | 'WAITING' | 'SENT' | 'EXCEPTION';
 export type InvoiceState = 'POSTED' | 'PAID' | 'CANCELLED';
 
+/** The member who made a self-service write (issue 16), as the ERP recorded it. */
+export interface Author {
+  email: string;
+}
+
 export interface Order {
   id: number;
   number: string;
@@ -75,6 +80,10 @@ export interface Order {
   currency: string;
   /** Opaque; sent back with a write, which is refused (CONFLICT) if the order changed since. */
   version: string;
+  /** The member who requested it (a re-order), accepted or declined it on the portal. */
+  requestedBy: Author | null;
+  acceptedBy: Author | null;
+  declinedBy: Author | null;
 }
 
 /** A catalogue product, as a line of the customer names it. */
@@ -145,6 +154,8 @@ export interface Address {
   invoice: boolean;
   /** The write date, for the writes' version check (tryton/version.ts). */
   version: string;
+  /** The last member who added or changed it on the portal. */
+  changedBy: Author | null;
 }
 
 export interface ContactMechanism {
@@ -154,6 +165,8 @@ export interface ContactMechanism {
   name: string | null;
   /** The write date, for the writes' version check (tryton/version.ts). */
   version: string;
+  /** The last member who added or changed it on the portal. */
+  changedBy: Author | null;
 }
 
 /** Where a complaint stands: filed, accepted or refused by the company, resolved, withdrawn. */
@@ -173,6 +186,8 @@ export interface Complaint {
   date: string | null;
   createdAt: Date | null;
   updatedAt: Date | null;
+  /** The member who filed it on the portal. */
+  filedBy: Author | null;
 }
 
 /** A kind of problem a customer may report: about the whole order, or about some lines. */

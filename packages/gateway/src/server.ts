@@ -3,11 +3,13 @@ import type { CallEvent } from '@portal/tryton-client';
 import type { DestinationStream, Logger } from 'pino';
 import { startApollo } from './apollo-server.js';
 import type { Config } from './config.js';
+import { downloadPermissions } from './http/download-permissions.js';
 import { router } from './http/router.js';
 import { listen } from './lifecycle.js';
 import { gatewayLogger } from './logger.js';
 import { Metrics } from './plugins/metrics.js';
 import type { Clock } from './quotas/leaky-bucket.js';
+import { portalSchema } from './schema/build.js';
 import { createWiring } from './wiring.js';
 
 export interface GatewayOptions {
@@ -48,14 +50,12 @@ export async function startGateway(
   const logger = options.logger ?? gatewayLogger(config.logLevel, options.logDestination);
   const metrics = new Metrics();
   const wiring = createWiring(config, logger, metrics, options);
-  const apollo = await startApollo(config, logger, metrics, wiring.bucket);
+  const schema = await portalSchema();
+  const apollo = await startApollo(config, logger, metrics, wiring.bucket, schema);
   const draining = { value: false };
-  const server = await listen(
-    config,
-    logger,
-    router(wiring, apollo, () => draining.value),
-    draining,
-  );
+  // What each download needs: the @Allow of the GraphQL field reading the same data.
+  const routes = router(wiring, apollo, downloadPermissions(schema), () => draining.value);
+  const server = await listen(config, logger, routes, draining);
   wiring
     .trytonReady()
     .catch(() => logger.warn('Tryton not reachable yet: will retry on the next request'));

@@ -96,6 +96,17 @@ describe.each(['desktop', 'phone'] as ViewportName[])('company accounts on a %s'
         consoleErrors.filter((e) => !e.includes('Failed to load resource')),
         role,
       ).toEqual([]);
+      // A list the role may not read, opened by its address: the gateway answers FORBIDDEN,
+      // the page says the role does not allow it, and the member stays signed in.
+      if (role === 'buyer') {
+        await page.goto('/invoices');
+        await page.getByText('Votre rôle (Acheteur) ne permet pas ceci.').waitFor();
+        expect(answered).toContain('FORBIDDEN');
+        expect(new URL(page.url()).pathname).toBe('/invoices');
+        expect(await navigation(page)).toEqual(links);
+        await screenshot(page, `${viewport}-forbidden-${role}`);
+        expect(await a11yViolations(page)).toEqual([]);
+      }
       await page.context().close();
     }
   }, 180_000);

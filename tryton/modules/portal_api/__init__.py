@@ -3,8 +3,8 @@
 from trytond.pool import Pool
 
 from . import (
-    bank, compat, complaint, email_change, links, logfilter, members, online_payment, party,
-    portal, rule, sale, writes)
+    authors, bank, compat, complaint, email_change, links, logfilter, members, online_payment,
+    party, portal, rule, sale, writes)
 
 
 def register():
@@ -31,6 +31,10 @@ def register():
         complaint.PortalGateway,
         members.WebUser,
         members.PortalGateway,
+        authors.Sale,
+        authors.Complaint,
+        authors.Address,
+        authors.ContactMechanism,
         module='portal_api', type_='model')
     # Online payment of invoices, when Tryton's Stripe module is activated too.
     Pool.register(

@@ -35,6 +35,7 @@ from trytond.model.exceptions import ValidationError
 from trytond.pool import Pool, PoolMeta
 from trytond.rpc import RPC
 
+from .authors import set_changed_by
 from .writes import field_error, invalid, run_write, same_version
 
 OPEN_SALE_STATES = ['draft', 'quotation', 'confirmed', 'processing']
@@ -278,10 +279,16 @@ AUTHORED = {
 
 
 def authored(operation, act):
-    """`act`, and on success a note on the member's party saying who did it: the writes run
-    as root, so Tryton's own write user would not name the member of the customer."""
+    """`act`, and on success the member as the record's `portal_changed_by` (authors.py) and
+    a note on the member's party saying who did it: the writes run as root, so Tryton's own
+    write user would not name the member of the customer."""
     def run(user, parties):
         result = act(user, parties)
+        if result.get('status') == 'ok':
+            if result.get('address'):
+                set_changed_by('party.address', result['address'], user)
+            if result.get('contact'):
+                set_changed_by('party.contact_mechanism', result['contact'], user)
         if result.get('status') == 'ok' and user.party:
             what = AUTHORED[operation] % {
                 'address': result.get('address'), 'contact': result.get('contact')}

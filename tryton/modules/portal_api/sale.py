@@ -208,6 +208,8 @@ class PortalGateway(metaclass=PoolMeta):
                 if expired:
                     return {'status': 'expired', 'sale': sale.id,
                         'expired_on': expired.isoformat()}
+                # Who accepted (authors.py): the member of the credential, not the client's word.
+                Sale.write([sale], {'portal_accepted_by': user.id})
                 Sale.confirm([sale])
                 answer = record_answer(
                     sale, user, 'accept', ip, signer_name=name,
@@ -236,6 +238,7 @@ class PortalGateway(metaclass=PoolMeta):
             if refused:
                 return refused
             with as_company(sale.company):
+                Sale.write([sale], {'portal_declined_by': user.id})
                 Sale.cancel([sale])
                 answer = record_answer(sale, user, 'decline', ip, reason=reason or None)
                 notify_company(
@@ -281,6 +284,7 @@ def request_again(sale, user):
         if kept and kept.active:
             setattr(new, address, kept)
     new.portal_requested = True
+    new.portal_requested_by = user
     new.description = 'Re-order of %s' % sale.number
     lines, left_out = [], []
     for line in sale.lines:

@@ -38,8 +38,16 @@ export const MEMBER = 'member';
 /** What `@Authorized(...)` takes: one of these, declared next to every field and mutation. */
 export type Permission = Scope | typeof PUBLIC | typeof MEMBER;
 
-export const forbidden = (needed: readonly string[]) =>
-  new GatewayError('FORBIDDEN', 'Your role does not allow this.', { needed: [...needed] });
+/**
+ * FORBIDDEN with what was needed and the member's role, as the schema's enum `Role` names it
+ * (`extensions.role`: BUYER), so that a client can say "your role (buyer) does not allow
+ * this" and not take it for an expired session. Downloads and exports answer the same.
+ */
+export const forbidden = (needed: readonly string[], role: Role) =>
+  new GatewayError('FORBIDDEN', `Your role (${role}) does not allow this.`, {
+    needed: [...needed],
+    role: role.toUpperCase(),
+  });
 
 /** Whether scopes (the viewer's) hold every permission asked. */
 export function allows(scopes: readonly string[], needed: readonly string[]): boolean {
@@ -55,7 +63,7 @@ export const authChecker: AuthChecker<GraphQLContext, Permission> = ({ root, con
   if (needed.includes(PUBLIC)) return true;
   const member = context.viewer?.customer ?? signedIn(root);
   if (!member) throw unauthenticated();
-  if (!allows(member.scopes, needed)) throw forbidden(needed);
+  if (!allows(member.scopes, needed)) throw forbidden(needed, member.role);
   return true;
 };
 

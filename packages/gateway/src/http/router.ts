@@ -4,6 +4,7 @@ import type { GraphQLContext } from '../context.js';
 import { errorHeaders, GatewayError, requestStatus } from '../errors.js';
 import { bucketKey } from '../quotas/rate-limit.js';
 import type { Wiring } from '../wiring.js';
+import type { DownloadPermissions } from './download-permissions.js';
 import { downloadsRoute } from './downloads.route.js';
 import { GRAPHIQL_ASSETS, GraphiQL } from './graphiql.js';
 import { graphqlRoute } from './graphql.route.js';
@@ -22,12 +23,13 @@ import { viewerResolver } from './viewer.js';
 export function router(
   wiring: Wiring,
   apollo: ApolloServer<GraphQLContext>,
+  filePermissions: DownloadPermissions,
   isDraining: () => boolean,
 ) {
   const { config, logger, bucket } = wiring;
   const resolveViewer = viewerResolver(wiring);
   const graphql = graphqlRoute(wiring, apollo, resolveViewer);
-  const downloads = downloadsRoute(wiring, resolveViewer);
+  const downloads = downloadsRoute(wiring, resolveViewer, filePermissions);
   const health = healthRoutes(wiring, isDraining);
   const graphiql = config.graphiql ? new GraphiQL() : undefined;
 

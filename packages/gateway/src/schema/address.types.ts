@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../ids.js';
 import type { Address, ContactMechanism } from '../models.js';
-import { Node } from './common.types.js';
+import { AuthorType, Node } from './common.types.js';
 
 @ObjectType('Address', { implements: Node, description: 'A postal address of the customer.' })
 export class AddressType implements Node {
@@ -40,6 +40,12 @@ export class AddressType implements Node {
       'The address as shown, for a write (`updateAddress`...): CONFLICT if it changed since.',
   })
   version!: string;
+
+  @Field(() => AuthorType, {
+    nullable: true,
+    description: 'The last member who added or changed it on the portal; null: the company.',
+  })
+  changedBy!: AuthorType | null;
 }
 
 export function addressNode(address: Address): AddressType & { __typename: 'Address' } {
@@ -68,6 +74,12 @@ export class ContactMechanismType implements Node {
       'The contact as shown, for a write (`updateContact`...): CONFLICT if it changed since.',
   })
   version!: string;
+
+  @Field(() => AuthorType, {
+    nullable: true,
+    description: 'The last member who added or changed it on the portal; null: the company.',
+  })
+  changedBy!: AuthorType | null;
 }
 
 export function contactMechanismNode(

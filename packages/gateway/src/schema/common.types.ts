@@ -27,6 +27,15 @@ export class MoneyType {
   currency!: string;
 }
 
+@ObjectType('Author', {
+  description:
+    'The member of the company account who made a self-service write (who requested, accepted or declined an order, filed a complaint, changed an address). Null on a record the company’s staff wrote.',
+})
+export class AuthorType {
+  @Field({ description: 'The member’s sign-in e-mail.' })
+  email!: string;
+}
+
 @ObjectType('PageInfo', { description: 'Where a page sits in a connection (Relay).' })
 export class PageInfoType {
   @Field({ description: 'True when more items follow the last edge.' })

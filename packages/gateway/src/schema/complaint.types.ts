@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { toGlobalId } from '../ids.js';
 import type { Complaint, ComplaintType } from '../models.js';
-import { Node } from './common.types.js';
+import { AuthorType, Node } from './common.types.js';
 import { OrderType } from './order.types.js';
 import { DateScalar, DateTimeScalar } from './scalars.js';
 
@@ -85,6 +85,12 @@ export class ComplaintObjectType implements Node {
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'Its last change.' })
   updatedAt!: Date | null;
+
+  @Field(() => AuthorType, {
+    nullable: true,
+    description: 'The member who filed it on the portal.',
+  })
+  filedBy!: AuthorType | null;
 }
 
 export type ComplaintNode = ComplaintObjectType & {

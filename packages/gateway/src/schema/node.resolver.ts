@@ -93,7 +93,8 @@ export class NodeResolver {
     if (!ctx.viewer) throw unauthenticated();
     const { type, key } = fromGlobalId(id);
     const needed = [NODE_PERMISSIONS[type]];
-    if (!allows(ctx.viewer.customer.scopes, needed)) throw forbidden(needed);
+    if (!allows(ctx.viewer.customer.scopes, needed))
+      throw forbidden(needed, ctx.viewer.customer.role);
     return await FINDERS[type](ctx, ctx.viewer, key);
   }
 }

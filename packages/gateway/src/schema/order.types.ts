@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { toGlobalId } from '../ids.js';
 import type { Shipment } from '../models.js';
-import { MoneyType, Node } from './common.types.js';
+import { AuthorType, MoneyType, Node } from './common.types.js';
 import { ConnectionType } from './connection.types.js';
 import { DateScalar } from './scalars.js';
 
@@ -110,6 +110,24 @@ export class OrderType implements Node {
       'Opaque version of the order: send it back with a write (acceptQuotation, declineQuotation); if the order changed since, the write is refused with CONFLICT and nothing is written.',
   })
   version!: string;
+
+  @Field(() => AuthorType, {
+    nullable: true,
+    description: 'Who asked for it on the portal (a re-order); null otherwise.',
+  })
+  requestedBy!: AuthorType | null;
+
+  @Field(() => AuthorType, {
+    nullable: true,
+    description: 'Who accepted the quotation on the portal; null otherwise.',
+  })
+  acceptedBy!: AuthorType | null;
+
+  @Field(() => AuthorType, {
+    nullable: true,
+    description: 'Who declined the quotation on the portal; null otherwise.',
+  })
+  declinedBy!: AuthorType | null;
 }
 
 @ObjectType('Shipment', { implements: Node, description: 'A delivery of an order.' })

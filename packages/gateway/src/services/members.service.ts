@@ -39,7 +39,7 @@ export class MembersService {
   async list(): Promise<Member[]> {
     const result = await this.gateway.listMembers(this.viewer.credential, this.language);
     if (result.status === 'unauthenticated') throw unauthenticated();
-    if (result.status !== 'ok') throw forbidden(['members:manage']);
+    if (result.status !== 'ok') throw forbidden(['members:manage'], this.viewer.customer.role);
     return result.members.map(toMember);
   }
 

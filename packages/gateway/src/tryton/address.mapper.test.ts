@@ -36,6 +36,7 @@ describe('toAddress', () => {
     invoice: false,
     create_date: new TrytonDateTime(2026, 11, 3, 9, 15, 0, 120),
     write_date: null,
+    portal_changed_by_email: 'paul@example.fr',
   };
   const address = {
     id: 3,
@@ -51,12 +52,15 @@ describe('toAddress', () => {
     delivery: true,
     invoice: false,
     version: expect.any(String),
+    changedBy: { email: 'paul@example.fr' },
   };
 
   it('maps a 7.0 row (name) and a 7.6 or 8.0 row (building_name) alike', () => {
     expect(toAddress({ ...common, name: 'Entrepôt' })).toEqual(address);
     expect(toAddress({ ...common, building_name: 'Entrepôt' })).toEqual(address);
     expect(toAddress({ ...common, building_name: '' }).name).toBeNull();
+    // Written by the company's staff: no author.
+    expect(toAddress({ ...common, portal_changed_by_email: false }).changedBy).toBeNull();
   });
 
   it('shows the street without the building name 7.2 and later compose into it', () => {

@@ -1,5 +1,6 @@
 import type { Domain, Order } from '@portal/tryton-client';
 import type { Address } from '../models.js';
+import { AUTHOR_FIELDS, author } from './author.mapper.js';
 import { related, text } from './values.js';
 import { versionOf } from './version.js';
 
@@ -25,6 +26,7 @@ const COMMON_FIELDS = [
   'invoice',
   'write_date',
   'create_date',
+  AUTHOR_FIELDS.changedBy,
 ];
 
 /** Tryton's order of a party's addresses (`sequence_ordered`): what `address_get` walks. */
@@ -76,6 +78,7 @@ export function toAddress(row: Record<string, unknown>): Address {
     delivery: row.delivery === true || row.delivery === 1,
     invoice: row.invoice === true || row.invoice === 1,
     version: versionOf(row),
+    changedBy: author(row, 'changedBy'),
   };
 }
 

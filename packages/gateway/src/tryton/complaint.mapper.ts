@@ -1,6 +1,7 @@
 import type { Domain, TrytonDateTime, Order as TrytonOrder } from '@portal/tryton-client';
 import type { Complaint, ComplaintType, Document } from '../models.js';
 import { toAttachmentDocument } from './attachment.mapper.js';
+import { AUTHOR_FIELDS, author } from './author.mapper.js';
 import { isoDate, jsDate, text } from './values.js';
 
 /**
@@ -19,6 +20,7 @@ export const COMPLAINT_FIELDS = [
   'date',
   'create_date',
   'write_date',
+  AUTHOR_FIELDS.filedBy,
 ];
 
 /** Complaints about the customer's parties. */
@@ -70,6 +72,7 @@ export function toComplaint(row: Record<string, unknown>): Complaint {
     date: isoDate(row.date),
     createdAt: jsDate(row.create_date),
     updatedAt: jsDate(row.write_date) ?? jsDate(row.create_date),
+    filedBy: author(row, 'filedBy'),
   };
 }
 

@@ -1,12 +1,20 @@
 import type { Domain } from '@portal/tryton-client';
 import type { ContactMechanism } from '../models.js';
+import { AUTHOR_FIELDS, author } from './author.mapper.js';
 import { text } from './values.js';
 import { versionOf } from './version.js';
 
 /** `party.contact_mechanism`: e-mails, phones... of the customer. */
 export const CONTACT_MECHANISM_MODEL = 'party.contact_mechanism';
 
-export const CONTACT_MECHANISM_FIELDS = ['type', 'value', 'name', 'write_date', 'create_date'];
+export const CONTACT_MECHANISM_FIELDS = [
+  'type',
+  'value',
+  'name',
+  'write_date',
+  'create_date',
+  AUTHOR_FIELDS.changedBy,
+];
 
 export function contactMechanismScope(parties: number[]): Domain {
   return [['party', 'in', parties]];
@@ -19,5 +27,6 @@ export function toContactMechanism(row: Record<string, unknown>): ContactMechani
     value: String(row.value ?? ''),
     name: text(row.name),
     version: versionOf(row),
+    changedBy: author(row, 'changedBy'),
   };
 }

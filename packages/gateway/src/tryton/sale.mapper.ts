@@ -1,6 +1,7 @@
 import type { Domain } from '@portal/tryton-client';
 import type { Order, OrderInvoiceState, OrderShipmentState, OrderState } from '../models.js';
 import { DEFAULT_SORT, type ListSort, type SortField } from '../pagination.js';
+import { AUTHOR_FIELDS, author } from './author.mapper.js';
 import type { Keyset } from './keyset.js';
 import { containsDomain } from './search.js';
 import { currencyCode, id, ids, isoDate, money, text } from './values.js';
@@ -29,6 +30,9 @@ export const SALE_FIELDS = [
   'write_date',
   'create_date',
   'portal_requested',
+  AUTHOR_FIELDS.requestedBy,
+  AUTHOR_FIELDS.acceptedBy,
+  AUTHOR_FIELDS.declinedBy,
 ];
 
 const STATES: Record<string, OrderState> = {
@@ -162,5 +166,8 @@ export function toOrder(row: Record<string, unknown>): Order | null {
     shipmentIds: ids(row.shipments),
     currency,
     version: versionOf(row),
+    requestedBy: author(row, 'requestedBy'),
+    acceptedBy: author(row, 'acceptedBy'),
+    declinedBy: author(row, 'declinedBy'),
   };
 }

@@ -97,7 +97,7 @@ export class CustomerWrites {
       case 'unauthenticated':
         throw unauthenticated();
       case 'forbidden':
-        throw forbidden([]);
+        throw forbidden([], this.viewer.customer.role);
       case 'last_administrator':
         throw new GatewayError(
           'LAST_ADMINISTRATOR',

@@ -27,6 +27,29 @@ describe('list states', () => {
     expect(alert).not.toHaveTextContent('tentatives');
   });
 
+  it('says the role does not allow this (FORBIDDEN), with the role, and offers no retry', () => {
+    const error = new CombinedGraphQLErrors({
+      errors: [
+        {
+          message: 'Your role (buyer) does not allow this.',
+          extensions: { code: 'FORBIDDEN', needed: ['invoices:read'], role: 'BUYER' },
+        },
+      ],
+    });
+    const { unmount } = inFrench(<ErrorState error={error} onRetry={() => {}} />);
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('Votre rôle (Acheteur) ne permet pas ceci.');
+    expect(alert).toHaveTextContent('Vous êtes toujours connecté.');
+    expect(screen.queryByRole('button', { name: 'Réessayer' })).toBeNull();
+    unmount();
+    render(
+      <I18nextProvider i18n={createI18n('en')}>
+        <ErrorState error={error} onRetry={() => {}} />
+      </I18nextProvider>,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('Your role (Buyer) does not allow this.');
+  });
+
   it('keeps the focus on "load more" while the next page loads', async () => {
     let finish = () => {};
     const user = userEvent.setup();

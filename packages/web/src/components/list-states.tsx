@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Role } from '@/gql/graphql';
 import { gatewayError } from '@/lib/graphql-errors';
 import { AlertIcon, InboxIcon } from './icons';
 
@@ -31,10 +32,33 @@ export function EmptyState({ children, action }: { children: ReactNode; action?:
   );
 }
 
+/**
+ * What the member's role does not allow (FORBIDDEN): said as such, with the role, and no
+ * retry (trying again cannot help); the member is still signed in (issue 16).
+ */
+export function ForbiddenState({ role }: { role?: Role | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <div className="error-state" role="alert">
+      <AlertIcon />
+      <div>
+        <p className="error-state-title">{t('common.forbiddenTitle')}</p>
+        <p>
+          {role
+            ? t('common.forbiddenRole', { role: t(`team.roles.${role}`) })
+            : t('common.forbiddenNoRole')}
+        </p>
+        <p>{t('common.forbiddenHint')}</p>
+      </div>
+    </div>
+  );
+}
+
 /** Any failed load: a human message, the service-down case apart, and a retry. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { t } = useTranslation();
-  const { code, retryAfter } = gatewayError(error);
+  const { code, retryAfter, role } = gatewayError(error);
+  if (code === 'FORBIDDEN') return <ForbiddenState role={role} />;
   // Outside the sign-in form, THROTTLED is the request quota: say so, not "too many attempts".
   const body =
     code === 'TRYTON_UNAVAILABLE'

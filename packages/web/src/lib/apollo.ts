@@ -33,6 +33,9 @@ export function createCache(): InMemoryCache {
 /**
  * The gateway answers `viewer: null` to an anonymous request and UNAUTHENTICATED to a
  * mutation without session: either way the session is gone (expired, or signed out elsewhere).
+ * A `viewer: null` that comes with errors is not that: a field the role may not read
+ * (FORBIDDEN, issue 16) or a failed read nulls the viewer too, and the page says why; the
+ * member stays signed in.
  */
 function sessionLink(): ApolloLink {
   const errors = new ErrorLink(({ error }) => {
@@ -47,7 +50,12 @@ function sessionLink(): ApolloLink {
     forward(operation).pipe(
       map((result) => {
         const data = result.data as { viewer?: unknown } | null | undefined;
-        if (operation.getContext().expectsViewer !== false && data && data.viewer === null) {
+        if (
+          operation.getContext().expectsViewer !== false &&
+          data &&
+          data.viewer === null &&
+          !result.errors?.length
+        ) {
           reportSessionLost();
         }
         return result;

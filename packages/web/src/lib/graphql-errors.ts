@@ -1,5 +1,6 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
 import type { ErrorCode } from '../gql/error-codes';
+import type { Role } from '../gql/graphql';
 
 /** The stable codes of the gateway (docs/graphql.md, "Errors"), generated from the schema. */
 export type { ErrorCode };
@@ -14,7 +15,16 @@ export interface GatewayError {
   limit?: number;
   /** VALIDATION_FAILED: each invalid field, with a stable code and the server's message. */
   fieldErrors?: FieldError[];
+  /** FORBIDDEN: the member's role, whose scopes do not allow what was asked. */
+  role?: Role;
 }
+
+const ROLES: readonly string[] = [
+  'ADMINISTRATOR',
+  'BUYER',
+  'ACCOUNTANT',
+  'VIEWER',
+] satisfies Role[];
 
 export interface FieldError {
   field: string;
@@ -41,6 +51,7 @@ function fromWire(first: WireError | undefined): GatewayError {
   const limit = first?.extensions?.limit;
   const reason = first?.extensions?.reason;
   const fieldErrors = fieldErrorsOf(first?.extensions?.fieldErrors);
+  const role = first?.extensions?.role;
   return {
     code: typeof code === 'string' ? (code as ErrorCode) : 'UNKNOWN',
     message: first?.message ?? '',
@@ -48,6 +59,7 @@ function fromWire(first: WireError | undefined): GatewayError {
     ...(typeof limit === 'number' ? { limit } : {}),
     ...(typeof reason === 'string' ? { reason } : {}),
     ...(fieldErrors ? { fieldErrors } : {}),
+    ...(typeof role === 'string' && ROLES.includes(role) ? { role: role as Role } : {}),
   };
 }
 

@@ -96,6 +96,11 @@ export const en: Messages = {
     errorTitle: 'This information could not be loaded',
     errorBody: 'Check your connection, then try again.',
     unavailable: 'The service is temporarily unavailable. Please try again in a few minutes.',
+    forbiddenTitle: 'Your role does not allow this',
+    forbiddenRole: 'Your role ({{role}}) does not allow this.',
+    forbiddenNoRole: 'Your role does not allow this.',
+    forbiddenHint:
+      'You are still signed in. An administrator of your account can change your role.',
     shown: '{{shown}} of {{total}}',
     search: 'Search',
     apply: 'Search',
@@ -300,6 +305,12 @@ export const en: Messages = {
     invoicing: 'Invoicing',
     shipping: 'Delivery',
     summary: 'Summary',
+    // Who of the company did it on the portal (issue 16).
+    authors: {
+      requestedBy: 'Requested by',
+      acceptedBy: 'Quotation accepted by',
+      declinedBy: 'Quotation declined by',
+    },
   },
   invoices: {
     title: 'Invoices',
@@ -356,6 +367,8 @@ export const en: Messages = {
     related: { ORDER: 'Order {{number}}', INVOICE: 'Invoice {{number}}', ACCOUNT: 'Your account' },
   },
   account: {
+    // Who of the company last changed an address or contact on the portal (issue 16).
+    changedBy: 'Last changed on the portal by {{email}}',
     readOnly: 'Only the account’s administrators change the addresses and contacts.',
     title: 'My account',
     profile: 'Profile',
@@ -484,6 +497,20 @@ export const en: Messages = {
       tooMany:
         'You already hold {{count}} tokens, the maximum: revoke one you no longer use before creating another.',
       confirmRevoke: 'Revoke the token “{{name}}”? Software using it will lose access.',
+      scopesLegend: 'What the token allows',
+      scopesHint:
+        'All checked: the token follows your role. Uncheck what your software does not need.',
+      scopesNone: 'Check at least one permission.',
+      scopesOf: 'Allows: {{scopes}}',
+      scopes: {
+        ORDERS_READ: 'Read orders',
+        ORDERS_WRITE: 'Order, answer quotations',
+        INVOICES_READ: 'Read invoices',
+        INVOICES_PAY: 'Pay invoices',
+        DOCUMENTS_READ: 'Read documents',
+        ACCOUNT_WRITE: 'Change addresses and contacts',
+        MEMBERS_MANAGE: 'Manage the team',
+      },
     },
     language: {
       title: 'Language',

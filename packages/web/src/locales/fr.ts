@@ -96,6 +96,11 @@ export const fr = {
     errorTitle: 'Impossible de charger ces informations',
     errorBody: 'Vérifiez votre connexion, puis réessayez.',
     unavailable: 'Le service est momentanément indisponible. Réessayez dans quelques minutes.',
+    forbiddenTitle: 'Votre rôle ne permet pas ceci',
+    forbiddenRole: 'Votre rôle ({{role}}) ne permet pas ceci.',
+    forbiddenNoRole: 'Votre rôle ne permet pas ceci.',
+    forbiddenHint:
+      'Vous êtes toujours connecté. Un administrateur de votre compte peut changer votre rôle.',
     shown: '{{shown}} sur {{total}}',
     search: 'Rechercher',
     apply: 'Rechercher',
@@ -303,6 +308,12 @@ export const fr = {
     invoicing: 'Facturation',
     shipping: 'Livraison',
     summary: 'Récapitulatif',
+    // Who of the company did it on the portal (issue 16).
+    authors: {
+      requestedBy: 'Demandée par',
+      acceptedBy: 'Devis accepté par',
+      declinedBy: 'Devis refusé par',
+    },
   },
   invoices: {
     title: 'Factures',
@@ -364,6 +375,8 @@ export const fr = {
     },
   },
   account: {
+    // Who of the company last changed an address or contact on the portal (issue 16).
+    changedBy: 'Dernière modification sur le portail : {{email}}',
     readOnly: 'Seuls les administrateurs du compte modifient les adresses et les contacts.',
     title: 'Mon compte',
     profile: 'Profil',
@@ -493,6 +506,20 @@ export const fr = {
         'Vous avez déjà {{count}} jetons, le maximum : révoquez-en un dont vous ne vous servez plus avant d’en créer un autre.',
       confirmRevoke:
         'Révoquer le jeton « {{name}} » ? Les logiciels qui l’utilisent perdront l’accès.',
+      scopesLegend: 'Ce que le jeton permet',
+      scopesHint:
+        'Tout coché : le jeton suit votre rôle. Décochez ce dont votre logiciel n’a pas besoin.',
+      scopesNone: 'Cochez au moins une permission.',
+      scopesOf: 'Permet : {{scopes}}',
+      scopes: {
+        ORDERS_READ: 'Lire les commandes',
+        ORDERS_WRITE: 'Commander, répondre aux devis',
+        INVOICES_READ: 'Lire les factures',
+        INVOICES_PAY: 'Payer les factures',
+        DOCUMENTS_READ: 'Lire les documents',
+        ACCOUNT_WRITE: 'Modifier les adresses et contacts',
+        MEMBERS_MANAGE: 'Gérer l’équipe',
+      },
     },
     language: {
       title: 'Langue',

@@ -15,6 +15,7 @@ from trytond.tests.test_tryton import ModuleTestCase, activate_module
 from trytond.transaction import Transaction
 
 from ..compat import model_name_field
+from .authors_cases import AuthorCases
 from .complaint_cases import ComplaintCases
 from .online_payment_cases import HAS_STRIPE, OnlinePaymentCases
 from .email_change_cases import EmailChangeCases
@@ -36,7 +37,7 @@ SCOPED_MODELS = [
 
 
 class PortalApiTestCase(
-        ComplaintCases, MemberCases, EmailChangeCases, PartyWriteCases, WriteCases,
+        AuthorCases, ComplaintCases, MemberCases, EmailChangeCases, PartyWriteCases, WriteCases,
         OnlinePaymentCases, WorldCache, ModuleTestCase):
     "Test the portal_api module"
     module = 'portal_api'

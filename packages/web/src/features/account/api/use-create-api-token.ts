@@ -1,11 +1,11 @@
 import type { Reference } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { graphql } from '@/gql';
-import { ApiTokenItem_TokenFragmentDoc } from '@/gql/graphql';
+import { ApiTokenItem_TokenFragmentDoc, type Scope } from '@/gql/graphql';
 
 const CreateApiTokenMutation = graphql(`
-  mutation CreateApiToken($name: String!) {
-    createApiToken(name: $name) {
+  mutation CreateApiToken($name: String!, $scopes: [Scope!]) {
+    createApiToken(name: $name, scopes: $scopes) {
       token
       apiToken {
         ...ApiTokenItem_token
@@ -35,6 +35,8 @@ export function useCreateApiToken(customerId: string | undefined) {
       });
     },
   });
-  const create = (name: string) => mutate({ variables: { name: name.trim() } });
+  /** `scopes` narrower than the member's role; omitted, the token follows the role. */
+  const create = (name: string, scopes?: Scope[]) =>
+    mutate({ variables: { name: name.trim(), ...(scopes ? { scopes } : {}) } });
   return [create, state] as const;
 }

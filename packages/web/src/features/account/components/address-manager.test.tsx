@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   AccountDocument,
@@ -13,6 +13,7 @@ import { AccountRoute } from '../routes/account';
 const shop = {
   __typename: 'Address' as const,
   id: 'QWRkcmVzczox',
+  changedBy: null as { __typename: 'Author'; email: string } | null,
   name: null,
   street: '12 rue de la République',
   postalCode: '69002',
@@ -46,6 +47,7 @@ const account = {
         defaultDeliveryAddress: { __typename: 'Address', id: shop.id },
         defaultInvoiceAddress: { __typename: 'Address', id: shop.id },
         contactMechanisms: [],
+        scopes: [],
         apiTokens: [],
       },
     },
@@ -76,6 +78,42 @@ const changedDepot = {
 
 describe('addresses on the account page', () => {
   afterEach(() => vi.restoreAllMocks());
+
+  it('names the member who last changed an address on the portal, in English and French', async () => {
+    const changed = {
+      ...account,
+      result: {
+        data: {
+          viewer: {
+            ...account.result.data.viewer,
+            addresses: [
+              shop,
+              { ...depot, changedBy: { __typename: 'Author', email: 'paul@dupont.fr' } },
+            ],
+          },
+        },
+      },
+    };
+    renderRoutes({
+      routes: [{ path: '/account', element: <AccountRoute /> }],
+      path: '/account',
+      mocks: [changed] as never,
+      language: 'en',
+    });
+    expect(await screen.findByText('Last changed on the portal by paul@dupont.fr')).toBeVisible();
+    // The shop's, written by the company, names nobody.
+    expect(screen.getAllByText(/Last changed on the portal/)).toHaveLength(1);
+    cleanup();
+    renderRoutes({
+      routes: [{ path: '/account', element: <AccountRoute /> }],
+      path: '/account',
+      mocks: [changed] as never,
+      language: 'fr',
+    });
+    expect(
+      await screen.findByText('Dernière modification sur le portail : paul@dupont.fr'),
+    ).toBeVisible();
+  });
 
   it('shows the defaults, and edits an address with its version and a key', async () => {
     const { user } = render([

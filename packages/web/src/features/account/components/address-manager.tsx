@@ -22,6 +22,9 @@ export const AddressItemFragment = graphql(`
     countryCode
     subdivisionCode
     version
+    changedBy {
+      email
+    }
     ...AddressBlock_address
   }
 `);
@@ -124,6 +127,11 @@ export function AddressManager({ addresses, defaultDeliveryId, defaultInvoiceId 
                 ) : (
                   <>
                     <AddressBlock address={address} />
+                    {address.changedBy && (
+                      <p className="muted small">
+                        {t('account.changedBy', { email: address.changedBy.email })}
+                      </p>
+                    )}
                     <p className="address-defaults">
                       {isDelivery && (
                         <span className="badge badge-info">

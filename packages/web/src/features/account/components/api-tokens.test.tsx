@@ -13,6 +13,7 @@ const token = (id: string, name: string) => ({
   __typename: 'ApiToken' as const,
   id,
   name,
+  scopes: null as string[] | null,
   createdAt: '2026-11-02T08:00:00Z',
   lastUsedAt: null,
 });
@@ -31,6 +32,8 @@ const account = {
         contactMechanisms: [],
         defaultDeliveryAddress: null,
         defaultInvoiceAddress: null,
+        // An accountant: three scopes, hence three checkboxes.
+        scopes: ['INVOICES_READ', 'INVOICES_PAY', 'DOCUMENTS_READ'],
         apiTokens: [token('t1', 'Sage')],
       },
     },
@@ -85,6 +88,80 @@ describe('API tokens on the account page', () => {
       { timeout: 5000 },
     );
     expect(within(section).getByText('Comptabilité', { selector: 'strong' })).toBeInTheDocument();
+  });
+
+  it('lets the member narrow a token to some of its role’s scopes, all checked at first', async () => {
+    const { user } = renderRoutes({
+      routes: [{ path: '/account', element: <AccountRoute /> }],
+      path: '/account',
+      mocks: [
+        account,
+        {
+          request: {
+            query: CreateApiTokenDocument,
+            variables: { name: 'Export compta', scopes: ['INVOICES_READ', 'DOCUMENTS_READ'] },
+          },
+          result: {
+            data: {
+              createApiToken: {
+                __typename: 'CreateApiTokenPayload',
+                token: 'ptk_narrow',
+                apiToken: {
+                  ...token('t3', 'Export compta'),
+                  scopes: ['INVOICES_READ', 'DOCUMENTS_READ'],
+                },
+              },
+            },
+          },
+        },
+      ],
+    });
+    const section = await screen.findByRole('region', { name: 'Accès API' });
+    await within(section).findByText('Sage', { selector: 'strong' });
+    const group = within(section).getByRole('group', { name: 'Ce que le jeton permet' });
+    expect(group).toHaveAccessibleDescription(/Tout coché : le jeton suit votre rôle/);
+    // Only the role's scopes, all checked.
+    const boxes = within(group).getAllByRole('checkbox');
+    expect(boxes.map((b) => b.getAttribute('value'))).toEqual([
+      'INVOICES_READ',
+      'INVOICES_PAY',
+      'DOCUMENTS_READ',
+    ]);
+    for (const box of boxes) expect(box).toBeChecked();
+    expect(within(group).queryByRole('checkbox', { name: 'Lire les commandes' })).toBeNull();
+
+    // None checked: refused here, nothing sent.
+    for (const box of boxes) await user.click(box);
+    await user.type(within(section).getByLabelText('Nom du jeton'), 'Export compta');
+    await user.click(within(section).getByRole('button', { name: 'Créer un jeton' }));
+    expect(within(group).getByRole('alert')).toHaveTextContent('Cochez au moins une permission.');
+
+    await user.click(within(group).getByRole('checkbox', { name: 'Lire les factures' }));
+    await user.click(within(group).getByRole('checkbox', { name: 'Lire les documents' }));
+    expect(within(group).queryByRole('alert')).toBeNull();
+    await user.click(within(section).getByRole('button', { name: 'Créer un jeton' }));
+    expect(await within(section).findByDisplayValue('ptk_narrow')).toBeInTheDocument();
+    expect(
+      within(section).getByText('Permet : Lire les factures, Lire les documents'),
+    ).toBeInTheDocument();
+    // The form is ready for the next token: every scope checked again.
+    for (const box of within(group).getAllByRole('checkbox')) expect(box).toBeChecked();
+  });
+
+  it('shows the scopes in English', async () => {
+    renderRoutes({
+      routes: [{ path: '/account', element: <AccountRoute /> }],
+      path: '/account',
+      language: 'en',
+      mocks: [account],
+    });
+    const section = await screen.findByRole('region', { name: 'API access' });
+    const group = await within(section).findByRole('group', { name: 'What the token allows' });
+    expect(
+      within(group)
+        .getAllByRole('checkbox')
+        .map((b) => b.closest('label')?.textContent),
+    ).toEqual(['Read invoices', 'Pay invoices', 'Read documents']);
   });
 
   it('says why a token cannot be created once the customer holds the maximum', async () => {

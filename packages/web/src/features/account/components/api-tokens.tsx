@@ -2,10 +2,11 @@ import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/alert';
+import { Checkbox } from '@/components/checkbox';
 import { Field } from '@/components/field';
 import { DateText } from '@/components/format';
 import { graphql } from '@/gql';
-import type { ApiTokenItem_TokenFragment } from '@/gql/graphql';
+import type { ApiTokenItem_TokenFragment, Scope } from '@/gql/graphql';
 import { gatewayError } from '@/lib/graphql-errors';
 import { useCreateApiToken } from '../api/use-create-api-token';
 import { useRevokeApiToken } from '../api/use-revoke-api-token';
@@ -14,6 +15,7 @@ export const ApiTokenItemFragment = graphql(`
   fragment ApiTokenItem_token on ApiToken {
     id
     name
+    scopes
     createdAt
     lastUsedAt
   }
@@ -21,16 +23,30 @@ export const ApiTokenItemFragment = graphql(`
 
 /**
  * Tokens let a customer's own software (accounting, ERP) read the same API. The secret is shown
- * once, right after creation: the gateway stores only its hash.
+ * once, right after creation: the gateway stores only its hash. A token may do less than the
+ * member's role (issue 16): one checkbox per scope the role has, all checked at first; all
+ * checked, the token follows the role (no `scopes` sent), else it holds the checked ones only.
  */
 export function ApiTokens({
   customerId,
   tokens,
+  scopes,
 }: {
   customerId: string;
   tokens: ApiTokenItem_TokenFragment[];
+  /** The member's own scopes: a token cannot be given more. */
+  scopes: readonly Scope[];
 }) {
   const { t } = useTranslation();
+  const [chosen, setChosen] = useState<ReadonlySet<Scope>>(() => new Set(scopes));
+  const [noScope, setNoScope] = useState(false);
+  const toggle = (scope: Scope, checked: boolean) => {
+    const next = new Set(chosen);
+    if (checked) next.add(scope);
+    else next.delete(scope);
+    setChosen(next);
+    if (next.size > 0) setNoScope(false);
+  };
   const [create] = useCreateApiToken(customerId);
   const [revoke] = useRevokeApiToken();
   const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
@@ -45,11 +61,14 @@ export function ApiTokens({
 
   const onSubmit = handleSubmit(async ({ name }) => {
     setFailure(null);
+    const picked = scopes.filter((s) => chosen.has(s));
+    if (picked.length === 0) return setNoScope(true);
     try {
-      const { data } = await create(name);
+      const { data } = await create(name, picked.length === scopes.length ? undefined : picked);
       if (data) {
         setSecret({ name: data.createApiToken.apiToken.name, token: data.createApiToken.token });
         reset();
+        setChosen(new Set(scopes));
         requestAnimationFrame(() => secretRef.current?.select());
       }
     } catch (error) {
@@ -102,6 +121,13 @@ export function ApiTokens({
                   {t('account.tokens.createdAt')} <DateText value={token.createdAt} /> ·{' '}
                   {t('account.tokens.lastUsed')} <DateText value={token.lastUsedAt} />
                 </span>
+                {token.scopes && (
+                  <span className="muted small">
+                    {t('account.tokens.scopesOf', {
+                      scopes: token.scopes.map((s) => t(`account.tokens.scopes.${s}`)).join(', '),
+                    })}
+                  </span>
+                )}
               </div>
               <button type="button" className="btn btn-secondary" onClick={() => onRevoke(token)}>
                 {t('account.tokens.revoke')}
@@ -118,6 +144,29 @@ export function ApiTokens({
           error={errors.name?.message}
           {...register('name', { required: t('common.required') })}
         />
+        {scopes.length > 0 && (
+          <fieldset className="token-scopes" aria-describedby="token-scopes-hint">
+            <legend>{t('account.tokens.scopesLegend')}</legend>
+            <p id="token-scopes-hint" className="field-hint">
+              {t('account.tokens.scopesHint')}
+            </p>
+            {scopes.map((scope) => (
+              <Checkbox
+                key={scope}
+                name="scopes"
+                value={scope}
+                label={t(`account.tokens.scopes.${scope}`)}
+                checked={chosen.has(scope)}
+                onChange={(event) => toggle(scope, event.target.checked)}
+              />
+            ))}
+            {noScope && (
+              <p className="field-error" role="alert">
+                {t('account.tokens.scopesNone')}
+              </p>
+            )}
+          </fieldset>
+        )}
         <button type="submit" className="btn btn-secondary" disabled={isSubmitting}>
           {t('account.tokens.create')}
         </button>

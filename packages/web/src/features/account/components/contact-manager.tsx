@@ -19,6 +19,9 @@ export const ContactItemFragment = graphql(`
     value
     name
     version
+    changedBy {
+      email
+    }
   }
 `);
 
@@ -94,6 +97,11 @@ export function ContactManager({ contacts }: { contacts: ContactItem_ContactFrag
                         {contact.name ? ` · ${contact.name}` : ''}
                       </strong>
                       <span>{link ? <a href={link}>{contact.value}</a> : contact.value}</span>
+                      {contact.changedBy && (
+                        <span className="muted small">
+                          {t('account.changedBy', { email: contact.changedBy.email })}
+                        </span>
+                      )}
                     </div>
                     {editable && (
                       <div className="contact-actions">

@@ -15,6 +15,7 @@ const viewer = {
   contactMechanisms: [
     {
       __typename: 'ContactMechanism',
+      changedBy: null,
       id: 'cm-1',
       type: 'phone',
       value: '01 23 45 67 89',
@@ -24,6 +25,7 @@ const viewer = {
   ],
   defaultDeliveryAddress: null,
   defaultInvoiceAddress: null,
+  scopes: [],
   apiTokens: [],
 };
 

@@ -19,6 +19,7 @@ const AccountQuery = graphql(`
       name
       email
       emailValidated
+      scopes
       addresses {
         ...AddressItem_address
       }
@@ -127,7 +128,7 @@ export function AccountRoute() {
         <section className="card card-wide" aria-labelledby="account-tokens">
           <h2 id="account-tokens">{t('account.tokens.title')}</h2>
           {viewer ? (
-            <ApiTokens customerId={viewer.id} tokens={viewer.apiTokens} />
+            <ApiTokens customerId={viewer.id} tokens={viewer.apiTokens} scopes={viewer.scopes} />
           ) : (
             <ListSkeleton rows={2} />
           )}

@@ -13,6 +13,7 @@ import {
 } from '@/components/status-badge';
 import { graphql } from '@/gql';
 import { useCan } from '@/lib/use-can';
+import { OrderAuthors } from '../components/order-authors';
 import { OrderComplaints } from '../components/order-complaints';
 import { OrderLines } from '../components/order-lines';
 import { OrderRelated } from '../components/order-related';
@@ -42,6 +43,7 @@ const OrderQuery = graphql(`
         ...OrderLines_order
         ...OrderRelated_order
         ...OrderComplaints_order
+        ...OrderAuthors_order
       }
     }
   }
@@ -101,6 +103,7 @@ export function OrderDetailRoute() {
                 <dd>
                   <OrderShipmentStateBadge state={order.shipmentState} />
                 </dd>
+                <OrderAuthors order={order} />
               </dl>
             </section>
             {order.invoiceAddress && (

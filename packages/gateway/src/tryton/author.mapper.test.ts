@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { AUTHOR_FIELDS, author } from './author.mapper.js';
+import { SALE_FIELDS, toOrder } from './sale.mapper.js';
+
+describe('authors', () => {
+  it('reads the e-mail the module recorded; nothing when the staff wrote it', () => {
+    expect(author({ portal_accepted_by_email: 'paul@example.fr' }, 'acceptedBy')).toEqual({
+      email: 'paul@example.fr',
+    });
+    // Tryton reads an empty Char as false or null.
+    expect(author({ portal_accepted_by_email: false }, 'acceptedBy')).toBeNull();
+    expect(author({}, 'declinedBy')).toBeNull();
+  });
+
+  it('are read with every order', () => {
+    for (const field of [
+      AUTHOR_FIELDS.requestedBy,
+      AUTHOR_FIELDS.acceptedBy,
+      AUTHOR_FIELDS.declinedBy,
+    ])
+      expect(SALE_FIELDS).toContain(field);
+    const order = toOrder({
+      id: 7,
+      state: 'confirmed',
+      'currency.': { code: 'EUR' },
+      portal_accepted_by_email: 'paul@example.fr',
+      portal_requested_by_email: null,
+    });
+    expect(order).toMatchObject({
+      acceptedBy: { email: 'paul@example.fr' },
+      requestedBy: null,
+      declinedBy: null,
+    });
+  });
+});

@@ -1,0 +1,110 @@
+"""Who did it (issue 16): the member behind each self-service write, on the record.
+
+The portal's writes run as root for the record's company (writes.py), so Tryton's own
+`write_uid` names no member of the customer. Each write method of the gateway's RPC model sets
+the member of its credential (the web user of the session or API token, never a value of the
+client) on the record it wrote:
+
+- `sale.sale`: `portal_requested_by` (a re-order), `portal_accepted_by`, `portal_declined_by`;
+- `sale.complaint`: `portal_web_user` (complaint.py), who filed it;
+- `party.address`, `party.contact_mechanism`: `portal_changed_by`, the last member who added,
+  changed, archived or made it the default.
+
+The staff see them in Tryton (read only; the sale's "Other Info" page, the complaint's form).
+The gateway reads each author's e-mail (the `..._email` fields, computed as root: the gateway's
+user reads no web user), which members see on the record.
+"""
+from trytond.model import fields
+from trytond.pool import Pool, PoolMeta
+
+from .portal import as_root
+
+
+def author_field(string):
+    return fields.Many2One(
+        'web.user', string, readonly=True, ondelete='SET NULL')
+
+
+def email_field(string):
+    return fields.Function(fields.Char(string), 'get_portal_author_email')
+
+
+class AuthorEmails:
+    "The e-mail of each author field (`<field>_email`), read as root."
+    __slots__ = ()
+
+    @classmethod
+    def get_portal_author_email(cls, records, names):
+        WebUser = Pool().get('web.user')
+        result = {name: {r.id: None for r in records} for name in names}
+        user_ctx, access_ctx = as_root()
+        with user_ctx, access_ctx:
+            authors = {}
+            for name in names:
+                field = name[:-len('_email')]
+                for record in cls.browse([r.id for r in records]):
+                    author = getattr(record, field)
+                    if author:
+                        authors.setdefault(author.id, []).append((name, record.id))
+            if authors:
+                users = WebUser.search([
+                        ('id', 'in', list(authors)),
+                        ('active', 'in', [True, False]),
+                        ])
+                for user in users:
+                    for name, record_id in authors[user.id]:
+                        result[name][record_id] = user.email
+        return result
+
+
+class Sale(AuthorEmails, metaclass=PoolMeta):
+    __name__ = 'sale.sale'
+    portal_requested_by = author_field("Requested on the Portal by")
+    portal_accepted_by = author_field("Accepted on the Portal by")
+    portal_declined_by = author_field("Declined on the Portal by")
+    portal_requested_by_email = email_field("Requested on the Portal by (E-mail)")
+    portal_accepted_by_email = email_field("Accepted on the Portal by (E-mail)")
+    portal_declined_by_email = email_field("Declined on the Portal by (E-mail)")
+
+    @classmethod
+    def copy(cls, sales, default=None):
+        default = dict(default or {})
+        for name in ('portal_requested_by', 'portal_accepted_by', 'portal_declined_by'):
+            default.setdefault(name, None)
+        return super().copy(sales, default=default)
+
+
+class Complaint(AuthorEmails, metaclass=PoolMeta):
+    __name__ = 'sale.complaint'
+    portal_web_user_email = email_field("Filed on the Portal by (E-mail)")
+
+
+class Address(AuthorEmails, metaclass=PoolMeta):
+    __name__ = 'party.address'
+    portal_changed_by = author_field("Changed on the Portal by")
+    portal_changed_by_email = email_field("Changed on the Portal by (E-mail)")
+
+    @classmethod
+    def copy(cls, addresses, default=None):
+        default = dict(default or {})
+        default.setdefault('portal_changed_by', None)
+        return super().copy(addresses, default=default)
+
+
+class ContactMechanism(AuthorEmails, metaclass=PoolMeta):
+    __name__ = 'party.contact_mechanism'
+    portal_changed_by = author_field("Changed on the Portal by")
+    portal_changed_by_email = email_field("Changed on the Portal by (E-mail)")
+
+    @classmethod
+    def copy(cls, mechanisms, default=None):
+        default = dict(default or {})
+        default.setdefault('portal_changed_by', None)
+        return super().copy(mechanisms, default=default)
+
+
+def set_changed_by(model, record_id, user):
+    "Names `user` as the last member who changed the address or contact `record_id`."
+    if record_id:
+        Model = Pool().get(model)
+        Model.write([Model(record_id)], {'portal_changed_by': user.id})
