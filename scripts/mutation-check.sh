@@ -149,6 +149,15 @@ check "invoice PDF served without ownership check" packages/gateway/src/services
   "    const invoice = (await this.byId(id)) ?? ({ number: String(id) } as Invoice);" \
   gateway test/isolation-layers.test.ts
 
+# Roles (issue 16): a member's role or a token's scopes no longer checked, in GraphQL and on
+# the downloads.
+check "role: GraphQL fields and writes without their permission" packages/gateway/src/auth/permissions.ts \
+  "  if (!allows(member.scopes, needed)) throw forbidden(needed, member.role);" "" \
+  gateway test/permissions.test.ts
+check "role: a download or export without its permission" packages/gateway/src/http/downloads.route.ts \
+  "    if (!permitted(filePermissions, url.pathname, viewer.customer, res)) return;" "" \
+  gateway test/download-roles.test.ts
+
 # Each record rule of portal_api opened, in one trytond test process (see the header).
 # The test comparing what each customer sees of every scoped model, and the one on attachments
 # whose resource Tryton shows but the portal does not (see rule_attachment there).
