@@ -99,10 +99,15 @@ class OnlinePaymentCases:
         # Tryton counts the payment under way: what is left to pay drops at once.
         Invoice = Pool().get('account.invoice')
         self.assertEqual(Invoice(invoice.id).amount_to_pay, Decimal('7.00'))
+        # Who paid (authors.py): the web user of the paying member's session.
+        self.assertEqual(payment.portal_paid_by, world['alice_user'])
         self.assertEqual(
-            [(p['amount'], p['state']) for p in self.read_call(
+            [(p['amount'], p['state'], p['paid_by']) for p in self.read_call(
                     world, 'invoice_online_payments', invoice.id)],
-            [(Decimal('5.00'), 'processing')])
+            [(Decimal('5.00'), 'processing', 'alice@example.com')])
+        # A copy by the staff names nobody.
+        copy, = Pool().get('account.payment').copy([payment])
+        self.assertIsNone(copy.portal_paid_by)
 
     @requires_stripe
     @with_transaction()
