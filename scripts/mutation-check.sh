@@ -297,6 +297,9 @@ module_check "write: an invoice paid online without its customer" "$PA/online_pa
   "            ('type', '=', 'out'),
             ('party', 'in', parties)," "            ('type', '=', 'out')," \
   test_pay_invoice_refuses_other_customer
+module_check "author: an online payment naming nobody who paid" "$PA/online_payment.py" \
+  "            portal_paid_by=user," "            portal_paid_by=None," \
+  test_pay_invoice
 
 printf '\n| mutation | test run | caught? |\n| --- | --- | --- |\n'
 for r in "${ROWS[@]}"; do

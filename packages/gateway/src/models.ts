@@ -267,6 +267,8 @@ export interface OnlinePayment {
   amount: Money;
   state: OnlinePaymentState;
   date: string | null;
+  /** The member who paid it on the portal; null when the company's staff made it. */
+  paidBy: Author | null;
 }
 
 /** A payment recorded on an invoice. */

@@ -11,7 +11,7 @@ const INVOICES = `query { viewer { invoices(first: 100) { edges { node {
   id number state amountDue { ${MONEY} } canPayOnline } } } } }`;
 const INVOICE = `query ($number: String!) { viewer { invoice(number: $number) {
   id number state amountDue { ${MONEY} } canPayOnline
-  onlinePayments { amount { ${MONEY} } state date } } } }`;
+  onlinePayments { amount { ${MONEY} } state date paidBy { email } } } } }`;
 const PAY = `mutation ($input: PayInvoiceInput!) { payInvoice(input: $input) {
   checkoutUrl replayed invoice { number amountDue { ${MONEY} } } } }`;
 
@@ -33,7 +33,12 @@ interface Seen {
       state: string;
       amountDue: Money;
       canPayOnline: boolean;
-      onlinePayments: { amount: Money; state: string; date: string | null }[];
+      onlinePayments: {
+        amount: Money;
+        state: string;
+        date: string | null;
+        paidBy: { email: string } | null;
+      }[];
     } | null;
   };
 }
@@ -224,6 +229,8 @@ describe.skipIf(noStripe)('paying invoices online (Stripe through Tryton)', () =
         amount: { amount: '10.00', currency: 'EUR' },
         state: 'PROCESSING',
         date: expect.any(String),
+        // Who paid (issue 16): the member of the session, recorded by the module.
+        paidBy: { email: stack.tryton.customers.marie.email },
       },
     ]);
 

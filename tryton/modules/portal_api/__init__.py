@@ -39,4 +39,5 @@ def register():
     # Online payment of invoices, when Tryton's Stripe module is activated too.
     Pool.register(
         online_payment.StripePortalGateway,
+        authors.Payment,
         module='portal_api', type_='model', depends=['account_payment_stripe'])

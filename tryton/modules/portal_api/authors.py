@@ -8,9 +8,12 @@ client) on the record it wrote:
 - `sale.sale`: `portal_requested_by` (a re-order), `portal_accepted_by`, `portal_declined_by`;
 - `sale.complaint`: `portal_web_user` (complaint.py), who filed it;
 - `party.address`, `party.contact_mechanism`: `portal_changed_by`, the last member who added,
-  changed, archived or made it the default.
+  changed, archived or made it the default;
+- `account.payment`: `portal_paid_by`, who started paying an invoice online (online_payment.py;
+  registered only with account_payment_stripe, as the online payment itself).
 
-The staff see them in Tryton (read only; the sale's "Other Info" page, the complaint's form).
+The staff see them in Tryton (read only; the "Other Info" page of the sale and of the
+payment, the complaint's form).
 The gateway reads each author's e-mail (the `..._email` fields, computed as root: the gateway's
 user reads no web user), which members see on the record.
 """
@@ -101,6 +104,18 @@ class ContactMechanism(AuthorEmails, metaclass=PoolMeta):
         default = dict(default or {})
         default.setdefault('portal_changed_by', None)
         return super().copy(mechanisms, default=default)
+
+
+class Payment(AuthorEmails, metaclass=PoolMeta):
+    __name__ = 'account.payment'
+    portal_paid_by = author_field("Paid on the Portal by")
+    portal_paid_by_email = email_field("Paid on the Portal by (E-mail)")
+
+    @classmethod
+    def copy(cls, payments, default=None):
+        default = dict(default or {})
+        default.setdefault('portal_paid_by', None)
+        return super().copy(payments, default=default)
 
 
 def set_changed_by(model, record_id, user):

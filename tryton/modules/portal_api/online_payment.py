@@ -110,8 +110,9 @@ class PortalGateway(metaclass=PoolMeta):
         return []
 
     @classmethod
-    def _checkout(cls, invoice, line, journal, amount):
-        "Creates the payment and its checkout: `{payment, checkout_url}`."
+    def _checkout(cls, invoice, line, journal, amount, user):
+        """Creates the payment and its checkout, naming `user` (the web user of the
+        credential) who paid: `{payment, checkout_url}`."""
         raise NotImplementedError
 
     @classmethod
@@ -137,8 +138,9 @@ class PortalGateway(metaclass=PoolMeta):
     @classmethod
     def invoice_online_payments(cls, invoice_id):
         """The online payments of one of the customer's invoices, oldest first:
-        `[{"id", "amount", "currency", "state", "date"}]` where state is Tryton's
-        (submitted, approved, processing, succeeded, failed); [] when it is not theirs."""
+        `[{"id", "amount", "currency", "state", "date", "paid_by"}]` where state is Tryton's
+        (submitted, approved, processing, succeeded, failed) and paid_by the e-mail of the
+        member who paid (None when the staff made it); [] when it is not theirs."""
         check_gateway()
         parties = context_parties(Transaction().context, INVOICES_READ)
         user_ctx, access_ctx = as_root()
@@ -187,7 +189,7 @@ class PortalGateway(metaclass=PoolMeta):
                     return invalid(field_error(
                             'amount', 'AMOUNT_TOO_HIGH',
                             'The amount is more than what is left to pay (%s).' % left))
-                done = cls._checkout(invoice, line, journal, value)
+                done = cls._checkout(invoice, line, journal, value, user)
             return dict(done, status='ok', invoice=invoice.id)
         return run_write('pay_invoice', key, payload, act)
 
@@ -231,15 +233,17 @@ class StripePortalGateway(metaclass=PoolMeta):
                 'currency': p.currency.code,
                 'state': p.state,
                 'date': p.date,
+                'paid_by': p.portal_paid_by_email,
                 } for p in payments]
 
     @classmethod
-    def _checkout(cls, invoice, line, journal, amount):
+    def _checkout(cls, invoice, line, journal, amount, user):
         """Tryton's own steps, as the staff would click them: a receivable payment of the
         line in the Stripe journal, submitted; its Stripe checkout (a PaymentIntent of the
         amount, with the payment's own idempotency key); then processing, so that Stripe's
         webhook can mark it succeeded or failed even if the customer never comes back from
-        the checkout page."""
+        the checkout page. The payment names the member who paid (`portal_paid_by`,
+        authors.py)."""
         pool = Pool()
         Payment = pool.get('account.payment')
         Date = pool.get('ir.date')
@@ -253,6 +257,7 @@ class StripePortalGateway(metaclass=PoolMeta):
             currency=journal.currency,
             date=Date.today(),
             reference=invoice.number,
+            portal_paid_by=user,
             )
         payment.save()
         Payment.submit([payment])

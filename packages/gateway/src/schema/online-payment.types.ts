@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { MoneyType } from './common.types.js';
+import { AuthorType, MoneyType } from './common.types.js';
 import { InvoiceType } from './invoice.types.js';
 import { DateScalar } from './scalars.js';
 
@@ -35,6 +35,13 @@ export class OnlinePaymentType {
 
   @Field(() => DateScalar, { nullable: true, description: 'Day it was started.' })
   date!: string | null;
+
+  @Field(() => AuthorType, {
+    nullable: true,
+    description:
+      'Who paid it on the portal (the member of the credential that started it); null when the company’s staff made it.',
+  })
+  paidBy!: AuthorType | null;
 }
 
 @InputType('PayInvoiceInput', { description: 'Paying (part of) an invoice online.' })

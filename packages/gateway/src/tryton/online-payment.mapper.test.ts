@@ -24,7 +24,17 @@ describe('online payment mapper', () => {
     expect(first?.amount.amount.toString()).toBe('10.00');
     expect(first?.amount.currency).toBe('EUR');
     expect(first?.date).toBe('2026-11-30');
+    expect(first?.paidBy).toBeNull();
     expect(toOnlinePayments(null)).toEqual([]);
+  });
+
+  it('names the member who paid, from the e-mail the module answers', () => {
+    const row = { id: 1, amount: Decimal.from('5.00'), currency: 'EUR', state: 'processing' };
+    expect(toOnlinePayments([{ ...row, paid_by: 'alice@example.com' }])[0]?.paidBy).toEqual({
+      email: 'alice@example.com',
+    });
+    expect(toOnlinePayments([{ ...row, paid_by: null }])[0]?.paidBy).toBeNull();
+    expect(toOnlinePayments([{ ...row, paid_by: false }])[0]?.paidBy).toBeNull();
   });
 
   it('keeps only currency codes, and refuses an answer without a checkout URL', () => {

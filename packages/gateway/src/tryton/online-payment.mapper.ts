@@ -1,5 +1,5 @@
 import type { Decimal } from '@portal/tryton-client';
-import type { OnlinePayment, OnlinePaymentState } from '../models.js';
+import type { Author, OnlinePayment, OnlinePaymentState } from '../models.js';
 import { isoDate, money, text } from './values.js';
 
 /**
@@ -29,6 +29,12 @@ function toState(state: unknown): OnlinePaymentState {
   return 'PROCESSING';
 }
 
+/** Who paid (issue 16): the member's e-mail the module answers, null when the staff paid. */
+function paidBy(email: unknown): Author | null {
+  const value = text(email);
+  return value ? { email: value } : null;
+}
+
 export function toOnlinePayments(result: unknown): OnlinePayment[] {
   if (!Array.isArray(result)) return [];
   return result
@@ -38,6 +44,7 @@ export function toOnlinePayments(result: unknown): OnlinePayment[] {
       amount: money(row.amount, text(row.currency) ?? ''),
       state: toState(row.state),
       date: isoDate(row.date),
+      paidBy: paidBy(row.paid_by),
     }));
 }
 

@@ -604,6 +604,7 @@ export const en: Messages = {
     button: 'Pay online',
     inOtherTab:
       'The payment page opened in a new tab. Once you have paid and the tab is closed, this invoice updates.',
+    paidBy: 'by {{email}}',
     states: {
       PROCESSING: 'in progress',
       SUCCEEDED: 'paid',

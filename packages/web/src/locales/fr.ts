@@ -617,6 +617,7 @@ export const fr = {
     button: 'Payer en ligne',
     inOtherTab:
       'La page de paiement s’est ouverte dans un nouvel onglet. Une fois le paiement fait et l’onglet fermé, cette facture se met à jour.',
+    paidBy: 'par {{email}}',
     states: {
       PROCESSING: 'en cours',
       SUCCEEDED: 'payé',

@@ -154,11 +154,35 @@ describe('paying an invoice online', () => {
         invoice({
           canPayOnline: false,
           amountDue: euros('0.00'),
-          onlinePayments: [{ amount: euros('498.53'), state: 'SUCCEEDED' as never, date: null }],
+          onlinePayments: [
+            { amount: euros('498.53'), state: 'SUCCEEDED' as never, date: null, paidBy: null },
+          ],
         }),
       );
       expect(screen.queryByRole('button')).toBeNull();
       expect(screen.getByText(/payé/)).toBeInTheDocument();
+    },
+    SLOW,
+  );
+
+  it(
+    'names the member who paid each payment, in French and English, and nobody for the staff',
+    () => {
+      const paid = {
+        amount: euros('100.00'),
+        state: 'SUCCEEDED' as never,
+        date: '2026-11-30',
+        paidBy: { email: 'anne@dupont.fr' },
+      };
+      const byStaff = { ...paid, amount: euros('50.00'), paidBy: null };
+      const value = invoice({ onlinePayments: [paid, byStaff] });
+      const { unmount } = show(value);
+      const [first, second] = screen.getAllByRole('listitem');
+      expect(first).toHaveTextContent('par anne@dupont.fr');
+      expect(second).not.toHaveTextContent('par');
+      unmount();
+      show(value, [], 'en');
+      expect(screen.getAllByRole('listitem')[0]).toHaveTextContent('by anne@dupont.fr');
     },
     SLOW,
   );

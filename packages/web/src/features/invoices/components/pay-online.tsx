@@ -24,6 +24,9 @@ export const PayOnlineFragment = graphql(`
       }
       state
       date
+      paidBy {
+        email
+      }
     }
   }
 `);
@@ -103,7 +106,8 @@ const FIELD_CODES = ['AMOUNT_NOT_POSITIVE', 'AMOUNT_TOO_HIGH', 'AMOUNT_PRECISION
 
 /**
  * Paying the invoice online (by card, on Tryton's Stripe checkout page): an amount, the amount
- * left by default, and the payments already started with their state. Hidden when the company
+ * left by default, and the payments already started with their state and who paid them (a
+ * member; nobody named when the company's staff made it). Hidden when the company
  * takes no online payment or nothing is left to pay.
  */
 export function PayOnline({ invoice }: { invoice: PayOnline_InvoiceFragment }) {
@@ -206,6 +210,7 @@ export function PayOnline({ invoice }: { invoice: PayOnline_InvoiceFragment }) {
             // biome-ignore lint/suspicious/noArrayIndexKey: payments have no id here; the list is never reordered
             <li key={`${payment.date}-${index}`}>
               <Money value={payment.amount} /> · {t(`payOnline.states.${payment.state}`)}
+              {payment.paidBy && <> · {t('payOnline.paidBy', { email: payment.paidBy.email })}</>}
             </li>
           ))}
         </ul>
