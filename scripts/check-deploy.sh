@@ -142,8 +142,8 @@ for service_name, service in services.items():
         check(f'traefik.http.services.{lb}.loadbalancer.server.port' in labels, f'service {lb}: no port')
         path = labels.get(f'traefik.http.services.{lb}.loadbalancer.healthcheck.path')
         if path and service_name == 'gateway':
-            check(f"'{path}'" in open('packages/gateway/src/server.ts').read(),
-                  f'gateway health check {path} is not served by packages/gateway/src/server.ts')
+            check(f"'{path}'" in open('packages/gateway/src/http/router.ts').read(),
+                  f'gateway health check {path} is not routed by packages/gateway/src/http/router.ts')
     for router, attrs in routers.items():
         where = f'router {router} ({service_name})'
         rule = attrs.get('rule', '')

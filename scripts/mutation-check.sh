@@ -163,8 +163,10 @@ check "role: a download or export without its permission" packages/gateway/src/h
 # whose resource Tryton shows but the portal does not (see rule_attachment there).
 RULE_TESTS=(test_api_token_scopes_like_session test_draft_attachments_hidden)
 if selected "record rule"; then
-  mapfile -t RULES < <(grep -oE '<record model="ir.rule" id="[a-z_]+"' "$TREE/tryton/modules/portal_api/portal.xml" |
-    sed -E 's/.*id="([a-z_]+)"/\1/')
+  # Every record rule of the module, whichever XML file declares it (portal.xml, bank.xml,
+  # complaint.xml...): a new scoped model joins the check by having its rule.
+  mapfile -t RULES < <(cat "$TREE"/tryton/modules/portal_api/*.xml |
+    grep -oE '<record model="ir.rule" id="[a-z_]+"' | sed -E 's/.*id="([a-z_]+)"/\1/')
   (
     source "$TREE/tryton/env.sh"
     export DB_NAME=":memory:" TRYTOND_DATABASE__URI="sqlite://"
