@@ -159,9 +159,10 @@ check "role: a download or export without its permission" packages/gateway/src/h
   gateway test/download-roles.test.ts
 
 # Each record rule of portal_api opened, in one trytond test process (see the header).
-# The test comparing what each customer sees of every scoped model, and the one on attachments
-# whose resource Tryton shows but the portal does not (see rule_attachment there).
-RULE_TESTS=(test_api_token_scopes_like_session test_draft_attachments_hidden)
+# The test comparing what each customer sees of every scoped model, the one on attachments
+# whose resource Tryton shows but the portal does not (see rule_attachment there), and the one
+# on bank accounts, which the gateway reads through the module's method only (bank.xml).
+RULE_TESTS=(test_api_token_scopes_like_session test_draft_attachments_hidden test_bank_accounts_not_readable)
 if selected "record rule"; then
   # Every record rule of the module, whichever XML file declares it (portal.xml, bank.xml,
   # complaint.xml...): a new scoped model joins the check by having its rule.
