@@ -36,13 +36,20 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForGateway(url: string, child: ChildProcess): Promise<void> {
+/**
+ * Resolves once the gateway answers ready on `port`, and it is this child that holds the port:
+ * a port found free may be taken by another server before the gateway binds it.
+ */
+async function waitForGateway(url: string, port: number, child: ChildProcess): Promise<void> {
+  const { holdsListener } = (await load('devstack/dist/index.js')) as {
+    holdsListener(pid: number, port: number): Promise<boolean | undefined>;
+  };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`gateway exited with ${child.exitCode}`);
     try {
       const response = await fetch(`${url}/readyz`);
-      if (response.ok) return;
+      if (response.ok && (await holdsListener(child.pid as number, port)) !== false) return;
     } catch {
       // Not listening yet.
     }
@@ -82,7 +89,7 @@ export async function startRealStack(gatewayEnv: Record<string, string> = {}): P
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   try {
-    await waitForGateway(gatewayUrl, gateway);
+    await waitForGateway(gatewayUrl, port, gateway);
   } catch (error) {
     gateway.kill('SIGTERM');
     await preview.close();
