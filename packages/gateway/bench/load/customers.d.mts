@@ -41,4 +41,8 @@ export function summarize(
   p99: number;
   max: number;
   outcomes: Record<string, number>;
+  /** p50 and max latency (ms) of each outcome. */
+  latencyByOutcome: Record<string, { p50: number; max: number }>;
+  /** Failures by kind of request, then by status and code. */
+  failuresByKind: Record<string, Record<string, number>>;
 };

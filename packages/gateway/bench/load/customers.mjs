@@ -242,11 +242,26 @@ function percentile(sorted, p) {
 export function summarize(records, seconds) {
   const ms = records.map((r) => r.ms).sort((a, b) => a - b);
   const outcomes = {};
+  // The failures by kind of request (login, dashboard, pdf...): where the load hurts first.
+  const failuresByKind = {};
   for (const r of records) {
     const key = r.code ? `${r.status} ${r.code}` : String(r.status);
     outcomes[key] = (outcomes[key] ?? 0) + 1;
+    if (r.status !== 200 || r.code) {
+      failuresByKind[r.kind] ??= {};
+      failuresByKind[r.kind][key] = (failuresByKind[r.kind][key] ?? 0) + 1;
+    }
   }
   const round = (n) => Math.round(n * 10) / 10;
+  // How long each outcome took: a 503 shed at once apart from one that waited out the queue.
+  const latencyByOutcome = {};
+  for (const key of Object.keys(outcomes)) {
+    const took = records
+      .filter((r) => (r.code ? `${r.status} ${r.code}` : String(r.status)) === key)
+      .map((r) => r.ms)
+      .sort((a, b) => a - b);
+    latencyByOutcome[key] = { p50: round(percentile(took, 0.5)), max: round(took.at(-1) ?? 0) };
+  }
   return {
     requests: records.length,
     perSecond: round(records.length / seconds),
@@ -255,5 +270,7 @@ export function summarize(records, seconds) {
     p99: round(percentile(ms, 0.99)),
     max: round(ms.at(-1) ?? 0),
     outcomes,
+    latencyByOutcome,
+    failuresByKind,
   };
 }

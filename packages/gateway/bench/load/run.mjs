@@ -268,12 +268,20 @@ for (let t = 0; t < seconds; t += 5) {
   const window = records.filter(
     (r) => r.at - r.ms >= start + t * 1000 && r.at - r.ms < start + (t + 5) * 1000,
   );
-  const failed = window.filter((r) => r.status !== 200 || r.code).length;
+  const failures = window.filter((r) => r.status !== 200 || r.code);
+  const failed = failures.length;
+  // Which failures, by status and code: a window's 429s (deliberate) apart from its 503s.
+  const errors = {};
+  for (const r of failures) {
+    const key = `${r.status}${r.code ? ` ${r.code}` : ''}`;
+    errors[key] = (errors[key] ?? 0) + 1;
+  }
   const ms = window.map((r) => r.ms).sort((a, b) => a - b);
   byWindow.push({
     t,
     requests: window.length,
     failed,
+    ...(failed ? { errors } : {}),
     p50: Math.round(ms[Math.floor(ms.length / 2)] ?? 0),
     max: Math.round(ms.at(-1) ?? 0),
   });
