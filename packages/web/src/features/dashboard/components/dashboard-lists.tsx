@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { DateText, FileSize, Money } from '@/components/format';
+import { DocumentList } from '@/components/document-list';
+import { DateText, Money } from '@/components/format';
 import { InvoiceStateBadge, OrderStateBadge } from '@/components/status-badge';
 import { graphql } from '@/gql';
 import type {
@@ -100,23 +101,10 @@ export function LatestDocumentsList({
   documents: LatestDocuments_DocumentFragment[];
 }) {
   const { t } = useTranslation();
-  if (documents.length === 0) {
-    return <p className="muted card-empty">{t('dashboard.noDocuments')}</p>;
-  }
   return (
-    <ul className="mini-list">
-      {documents.map((document) => (
-        <li key={document.id}>
-          <div>
-            <a href={document.url} download>
-              {document.name}
-            </a>
-            <span className="muted small">
-              <DateText value={document.date} /> · <FileSize value={document.size} />
-            </span>
-          </div>
-        </li>
-      ))}
-    </ul>
+    <DocumentList
+      documents={documents}
+      empty={<p className="muted card-empty">{t('dashboard.noDocuments')}</p>}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { DateText, FileSize } from '@/components/format';
+import { DocumentList } from '@/components/document-list';
 import { graphql } from '@/gql';
 import type { InvoiceDocuments_InvoiceFragment } from '@/gql/graphql';
 
@@ -21,24 +21,10 @@ export function InvoiceDocuments({ invoice }: { invoice: InvoiceDocuments_Invoic
   return (
     <section className="card" aria-labelledby="invoice-documents">
       <h2 id="invoice-documents">{t('invoices.documents')}</h2>
-      {invoice.documents.length === 0 ? (
-        <p className="muted">{t('invoices.noDocuments')}</p>
-      ) : (
-        <ul className="mini-list">
-          {invoice.documents.map((document) => (
-            <li key={document.id}>
-              <div>
-                <a href={document.url} download>
-                  {document.name}
-                </a>
-                <span className="muted small">
-                  <DateText value={document.date} /> · <FileSize value={document.size} />
-                </span>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <DocumentList
+        documents={invoice.documents}
+        empty={<p className="muted">{t('invoices.noDocuments')}</p>}
+      />
     </section>
   );
 }

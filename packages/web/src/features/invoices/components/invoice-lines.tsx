@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Money } from '@/components/format';
+import { LinesTable } from '@/components/lines-table';
 import { graphql } from '@/gql';
 import type { InvoiceLines_InvoiceFragment } from '@/gql/graphql';
-import { formatNumber } from '@/lib/format';
 
 export const InvoiceLinesFragment = graphql(`
   fragment InvoiceLines_invoice on Invoice {
@@ -58,52 +58,15 @@ export const InvoiceLinesFragment = graphql(`
 `);
 
 export function InvoiceLines({ invoice }: { invoice: InvoiceLines_InvoiceFragment }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <>
-      <div className="table-wrap">
-        <table className="data-table lines-table">
-          <caption className="visually-hidden">{t('invoices.lines')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('orders.product')}</th>
-              <th scope="col" className="amount">
-                {t('orders.quantity')}
-              </th>
-              <th scope="col" className="amount">
-                {t('orders.unitPrice')}
-              </th>
-              <th scope="col">{t('orders.taxes')}</th>
-              <th scope="col" className="amount">
-                {t('orders.amount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {invoice.lines.map((line) => (
-              <tr key={line.id}>
-                <th scope="row" data-label={t('orders.product')}>
-                  <span className="line-name">{line.product?.name ?? line.description}</span>
-                  {line.product?.code && <span className="muted small"> {line.product.code}</span>}
-                </th>
-                <td data-label={t('orders.quantity')} className="amount">
-                  {formatNumber(line.quantity, i18n.language)} {line.unit ?? ''}
-                </td>
-                <td data-label={t('orders.unitPrice')} className="amount">
-                  <Money value={line.unitPrice} />
-                </td>
-                <td data-label={t('orders.taxes')}>{line.taxes.join(', ') || t('common.none')}</td>
-                <td data-label={t('orders.amount')} className="amount">
-                  <Money value={line.amount} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {invoice.lines.length >= INVOICE_LINES_SHOWN && (
-          <p className="muted small">{t('invoices.linesCapped', { count: INVOICE_LINES_SHOWN })}</p>
-        )}
-      </div>
+      <LinesTable
+        lines={invoice.lines}
+        caption={t('invoices.lines')}
+        shown={INVOICE_LINES_SHOWN}
+        cappedNote={t('invoices.linesCapped', { count: INVOICE_LINES_SHOWN })}
+      />
       <div className="totals-grid">
         {invoice.taxes.length > 0 && (
           // The heading inside the card (a caption sits outside a table's border).

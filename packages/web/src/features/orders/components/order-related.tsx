@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { DateText, FileSize, Money } from '@/components/format';
+import { DocumentList } from '@/components/document-list';
+import { DateText, Money } from '@/components/format';
 import { InvoiceStateBadge, ShipmentStateBadge } from '@/components/status-badge';
 import { graphql } from '@/gql';
 import type { OrderRelated_OrderFragment } from '@/gql/graphql';
@@ -102,24 +103,10 @@ export function OrderRelated({ order }: { order: OrderRelated_OrderFragment }) {
       {order.documents && (
         <section className="card" aria-labelledby="order-documents">
           <h2 id="order-documents">{t('orders.documents')}</h2>
-          {order.documents.length === 0 ? (
-            <p className="muted">{t('orders.noDocuments')}</p>
-          ) : (
-            <ul className="mini-list">
-              {order.documents.map((document) => (
-                <li key={document.id}>
-                  <div>
-                    <a href={document.url} download>
-                      {document.name}
-                    </a>
-                    <span className="muted small">
-                      <DateText value={document.date} /> · <FileSize value={document.size} />
-                    </span>
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
+          <DocumentList
+            documents={order.documents}
+            empty={<p className="muted">{t('orders.noDocuments')}</p>}
+          />
         </section>
       )}
     </div>
