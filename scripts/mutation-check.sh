@@ -303,6 +303,15 @@ module_check "write: an invoice paid online without its customer" "$PA/online_pa
 module_check "author: an online payment naming nobody who paid" "$PA/online_payment.py" \
   "            portal_paid_by=user," "            portal_paid_by=None," \
   test_pay_invoice
+module_check "author: a role change naming nobody who changed it" "$PA/members.py" \
+  "'portal_role_changed_by': user.id," "'portal_role_changed_by': None," \
+  test_authors_of_role_change_and_removal
+module_check "author: a removal naming nobody who removed" "$PA/members.py" \
+  "'portal_removed_by': user.id," "'portal_removed_by': None," \
+  test_authors_of_role_change_and_removal
+module_check "author: a copy made in Tryton keeping its portal authors" "$PA/authors.py" \
+  "            default.setdefault(name, None)" "            pass" \
+  test_authors_of_sale_writes,test_authors_of_address_and_contact_writes,test_authors_of_role_change_and_removal
 
 printf '\n| mutation | test run | caught? |\n| --- | --- | --- |\n'
 for r in "${ROWS[@]}"; do

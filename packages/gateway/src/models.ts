@@ -39,6 +39,8 @@ export interface Member {
   state: MemberState;
   /** Who invited them (an e-mail); null for the account's first member. */
   invitedBy: string | null;
+  /** The administrator who last changed their role; null when nobody did on the portal. */
+  roleChangedBy: Author | null;
   /** When the invitation's link stops working; null once accepted. */
   invitationExpiresAt: Date | null;
   createdAt: Date | null;

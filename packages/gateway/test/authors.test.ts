@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { byRef, listOrders, signedIn } from './support/demo-orders.js';
 import { type GraphQLSession, startStack, type TestStack } from './support/stack.js';
 
 const AUTHORS = 'requestedBy { email } acceptedBy { email } declinedBy { email }';
-const ORDERS = `query { viewer { orders(first: 50) {
-  edges { node { id number reference state version ${AUTHORS} } } } } }`;
+const ORDER_FIELDS = `id number reference state version ${AUTHORS}`;
 const ORDER = `query ($n: String!) { viewer { order(number: $n) { id state ${AUTHORS} } } }`;
 const NODE = `query ($id: ID!) { node(id: $id) { id ... on Order { ${AUTHORS} } } }`;
 const ACCEPT = `mutation ($input: AcceptQuotationInput!) { acceptQuotation(input: $input) {
@@ -46,40 +46,23 @@ describe('authors of self-service writes', () => {
   beforeAll(async () => {
     stack = await startStack();
     const { customers, members } = stack.tryton;
-    marie = stack.session();
-    buyer = stack.session();
-    jean = stack.session();
-    expect((await marie.login(customers.marie.email, customers.marie.password)).errors).toBe(
-      undefined,
-    );
-    expect((await buyer.login(members.buyer.email, members.buyer.password)).errors).toBe(undefined);
-    expect((await jean.login(customers.jean.email, customers.jean.password)).errors).toBe(
-      undefined,
-    );
-    const listed = await buyer.query<{ viewer: { orders: { edges: { node: OrderNode }[] } } }>(
-      ORDERS,
-    );
-    expect(listed.errors).toBeUndefined();
-    maries = listed.data?.viewer.orders.edges.map((e) => e.node) ?? [];
+    marie = await signedIn(stack, customers.marie);
+    buyer = await signedIn(stack, members.buyer);
+    jean = await signedIn(stack, customers.jean);
+    maries = await listOrders<OrderNode>(buyer, ORDER_FIELDS);
   }, 300_000);
   afterAll(async () => {
     await stack?.stop();
   });
 
-  const byRef = (reference: string) => {
-    const found = maries.find((o) => o.reference === reference);
-    if (!found) throw new Error(`no order ${reference}`);
-    return found;
-  };
-
   it('an order the staff wrote has no author', () => {
-    const past = byRef('DUP-2603-K');
+    const past = byRef(maries, 'DUP-2603-K');
     expect([past.requestedBy, past.acceptedBy, past.declinedBy]).toEqual([null, null, null]);
   });
 
   it('the buyer accepts and re-orders: every member of the company sees who', async () => {
     const { buyer: member } = stack.tryton.members;
-    const quotation = byRef('DUP-2611-A');
+    const quotation = byRef(maries, 'DUP-2611-A');
     const accepted = await buyer.query<{ acceptQuotation: { order: OrderNode } }>(ACCEPT, {
       input: {
         orderId: quotation.id,
@@ -102,7 +85,7 @@ describe('authors of self-service writes', () => {
     });
 
     const reordered = await buyer.query<{ reorder: { order: OrderNode } }>(REORDER, {
-      input: { orderId: byRef('DUP-2603-K').id, idempotencyKey: randomUUID() },
+      input: { orderId: byRef(maries, 'DUP-2603-K').id, idempotencyKey: randomUUID() },
     });
     expect(reordered.errors).toBeUndefined();
     expect(reordered.data?.reorder.order).toMatchObject({
@@ -138,7 +121,7 @@ describe('authors of self-service writes', () => {
     const { buyer: member } = stack.tryton.members;
     const types = await buyer.query<{ complaintTypes: { id: string; target: string }[] }>(TYPES);
     const typeId = types.data?.complaintTypes.find((t) => t.target === 'ORDER')?.id;
-    const order = byRef('DUP-2603-K');
+    const order = byRef(maries, 'DUP-2603-K');
     const filed = await buyer.query<{ fileComplaint: { complaints: { id: string }[] } }>(FILE, {
       input: {
         orderId: order.id,
@@ -159,12 +142,11 @@ describe('authors of self-service writes', () => {
   });
 
   it('another customer reads no author of Marie’s records', async () => {
-    const quotation = byRef('DUP-2611-A');
+    const quotation = byRef(maries, 'DUP-2611-A');
     const other = await jean.query<{ node: unknown }>(NODE, { id: quotation.id });
     expect(other.errors).toBeUndefined();
     expect(other.data?.node).toBeNull();
-    const own = await jean.query<{ viewer: { orders: { edges: { node: OrderNode }[] } } }>(ORDERS);
-    const emails = JSON.stringify(own.data?.viewer.orders.edges ?? []);
+    const emails = JSON.stringify(await listOrders<OrderNode>(jean, ORDER_FIELDS));
     expect(emails).not.toContain(stack.tryton.members.buyer.email);
     expect(emails).not.toContain(stack.tryton.customers.marie.email);
   });

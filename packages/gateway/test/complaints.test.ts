@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { TrytonClient } from '@portal/tryton-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { byRef, listOrders, signedIn } from './support/demo-orders.js';
 import { TestRedis } from './support/redis-server.js';
 import { type GraphQLSession, startStack, type TestStack } from './support/stack.js';
 
-const ORDERS = `query { viewer { orders(first: 50) {
-  edges { node { id number reference state version lines { id product { code } } } } } } }`;
+const ORDER_FIELDS = 'id number reference state version lines { id product { code } }';
 const COMPLAINTS = `query ($n: String!) { viewer { order(number: $n) { id complaints {
   id number state typeName description answer date line { id product { code } }
   files { name size contentType url } } } } }`;
@@ -47,11 +47,6 @@ describe('complaints', () => {
   let jeans: OrderNode[];
   let types: ComplaintTypeNode[];
 
-  const byRef = (orders: OrderNode[], reference: string) => {
-    const found = orders.find((o) => o.reference === reference);
-    if (!found) throw new Error(`no order ${reference}`);
-    return found;
-  };
   const type = (target: 'ORDER' | 'LINES') => {
     const found = types.find((t) => t.target === target);
     if (!found) throw new Error(`no type about ${target}`);
@@ -71,19 +66,10 @@ describe('complaints', () => {
     admin = new TrytonClient({ url: stack.tryton.url, database: stack.tryton.database });
     await admin.login(stack.tryton.admin.login, stack.tryton.admin.password);
     const { customers } = stack.tryton;
-    marie = stack.session();
-    jean = stack.session();
-    await marie.login(customers.marie.email, customers.marie.password);
-    await jean.login(customers.jean.email, customers.jean.password);
-    const orders = async (session: GraphQLSession) => {
-      const r = await session.query<{ viewer: { orders: { edges: { node: OrderNode }[] } } }>(
-        ORDERS,
-      );
-      expect(r.errors).toBeUndefined();
-      return (r.data?.viewer.orders.edges ?? []).map((e) => e.node);
-    };
-    maries = await orders(marie);
-    jeans = await orders(jean);
+    marie = await signedIn(stack, customers.marie);
+    jean = await signedIn(stack, customers.jean);
+    maries = await listOrders<OrderNode>(marie, ORDER_FIELDS);
+    jeans = await listOrders<OrderNode>(jean, ORDER_FIELDS);
     const r = await marie.query<{ complaintTypes: ComplaintTypeNode[] }>(TYPES);
     expect(r.errors).toBeUndefined();
     types = r.data?.complaintTypes ?? [];

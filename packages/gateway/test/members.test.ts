@@ -13,12 +13,12 @@ const ME = '{ viewer { email role scopes } }';
 const INVITE = `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) {
   replayed member { id email role state invitedBy invitationExpiresAt } } }`;
 const CHANGE = `mutation ($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) {
-  replayed member { id role } } }`;
+  replayed member { id role roleChangedBy { email } } } }`;
 const REMOVE = `mutation ($input: RemoveMemberInput!) { removeMember(input: $input) {
   replayed memberId sessionsEnded apiTokensRevoked } }`;
 const ACCEPT = `mutation ($e: String!, $t: String!, $p: String!) {
   acceptInvitation(email: $e, token: $t, password: $p) { customer { email role } } }`;
-const MEMBERS = '{ viewer { members { id email role state } } }';
+const MEMBERS = '{ viewer { members { id email role state roleChangedBy { email } } } }';
 const ORDERS = '{ viewer { orders(first: 1) { totalCount } } }';
 const INVOICES = '{ viewer { invoices(first: 1) { totalCount } } }';
 const CREATE_TOKEN = `mutation ($n: String!, $s: [Scope!]) {
@@ -70,14 +70,30 @@ describe('members of a company account', () => {
     await redis?.close();
   });
 
+  /** The member's web user as Tryton holds it, with who changed its role and who removed it. */
   const webUser = async (id: string) =>
     (
       (await admin
         .model('web.user')
-        .read([Number(fromGlobalId(id).key)], ['active', 'portal_role', 'party'], {
-          context: { active_test: false },
-        })) as { active: boolean | number; portal_role: string; party: number }[]
+        .read(
+          [Number(fromGlobalId(id).key)],
+          ['active', 'portal_role', 'party', 'portal_role_changed_by', 'portal_removed_by'],
+          { context: { active_test: false } },
+        )) as {
+        active: boolean | number;
+        portal_role: string;
+        party: number;
+        portal_role_changed_by: number | null;
+        portal_removed_by: number | null;
+      }[]
     ).map((row) => ({ ...row, active: Boolean(row.active) }))[0];
+  /** Marie's web user id, as Tryton knows it. */
+  const marieId = async () =>
+    (
+      (await admin
+        .model('web.user')
+        .search([['email', '=', stack.tryton.customers.marie.email]], { limit: 1 })) as number[]
+    )[0];
 
   /** Invites `email` as Marie and accepts on a fresh browser: the member's session. */
   async function member(email: string, role: string) {
@@ -168,24 +184,30 @@ describe('members of a company account', () => {
       // Cached on both replicas.
       expect(code((await browser.query(INVOICES)).errors)).toBeUndefined();
     }
-    const changed = await marie.query(CHANGE, {
-      input: { memberId: id, role: 'BUYER', idempotencyKey: randomUUID() },
-    });
+    const changed = await marie.query<{
+      changeMemberRole: { member: { roleChangedBy: { email: string } | null } };
+    }>(CHANGE, { input: { memberId: id, role: 'BUYER', idempotencyKey: randomUUID() } });
     expect(changed.errors).toBeUndefined();
+    // The author is the acting administrator, as Tryton recorded it from her session.
+    const { email: marieEmail } = stack.tryton.customers.marie;
+    expect(changed.data?.changeMemberRole.member.roleChangedBy).toEqual({ email: marieEmail });
+    const listed = await marie.query<{
+      viewer: { members: { id: string; roleChangedBy: { email: string } | null }[] };
+    }>(MEMBERS);
+    expect(listed.data?.viewer.members.find((m) => m.id === id)?.roleChangedBy).toEqual({
+      email: marieEmail,
+    });
     for (const browser of [here, there]) {
       expect(code((await browser.query(INVOICES)).errors)).toBe('FORBIDDEN');
       expect((await browser.query(ORDERS)).errors).toBeUndefined();
     }
-    expect((await webUser(id))?.portal_role).toBe('buyer');
-    const me = await marie.query<{ viewer: { email: string } }>('{ viewer { email } }');
-    const marieId = (
-      (await admin
-        .model('web.user')
-        .search([['email', '=', me.data?.viewer.email]], { limit: 1 })) as number[]
-    )[0];
+    expect(await webUser(id)).toMatchObject({
+      portal_role: 'buyer',
+      portal_role_changed_by: await marieId(),
+    });
     const last = await marie.query(CHANGE, {
       input: {
-        memberId: Buffer.from(`Member:${marieId}`).toString('base64url'),
+        memberId: Buffer.from(`Member:${await marieId()}`).toString('base64url'),
         role: 'VIEWER',
         idempotencyKey: randomUUID(),
       },
@@ -214,7 +236,8 @@ describe('members of a company account', () => {
       expect(after.data?.viewer ?? null).toBeNull();
     }
     for (const session of tokens) expect((await session.query(ME)).status).toBe(401);
-    expect((await webUser(id))?.active).toBe(false);
+    // Archived, naming the administrator who removed them (the staff read it in Tryton).
+    expect(await webUser(id)).toMatchObject({ active: false, portal_removed_by: await marieId() });
   });
 
   it('an API token has its scopes or its creator’s role, never more than the creator now', async () => {
@@ -267,9 +290,14 @@ describe('members of a company account', () => {
       input: { email: 'zoe@example.fr', role: 'BUYER', idempotencyKey: randomUUID() },
     });
     expect(code(stolen.errors)).toBe('VALIDATION_FAILED');
-    // Proven by reading Tryton: Zoé is still Marie's buyer.
+    // Proven by reading Tryton: Zoé is still Marie's buyer, and Jean is named nowhere.
     const user = await webUser(id);
-    expect(user).toMatchObject({ active: true, portal_role: 'buyer' });
+    expect(user).toMatchObject({
+      active: true,
+      portal_role: 'buyer',
+      portal_role_changed_by: null,
+      portal_removed_by: null,
+    });
     expect(user?.party).toBe(stack.tryton.customers.marie.partyId);
   });
 });

@@ -3,13 +3,13 @@ import { TrytonClient } from '@portal/tryton-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { type RunningGateway, startGateway } from '../src/server.js';
+import { byRef, listOrders, signedIn } from './support/demo-orders.js';
 import { TestRedis } from './support/redis-server.js';
 import { GraphQLSession, startStack, type TestStack } from './support/stack.js';
 
 const ORDER = `query ($n: String!) { viewer { order(number: $n) {
   id number state version lines { product { code } quantity } } } }`;
-const ORDERS = `query ($states: [OrderState!]) { viewer { orders(first: 50, filter: { states: $states }) {
-  edges { node { id number reference state version } } } } }`;
+const ORDER_FIELDS = 'id number reference state version';
 const ACCEPT = `mutation ($input: AcceptQuotationInput!) { acceptQuotation(input: $input) {
   replayed order { id number state version } } }`;
 const DECLINE = `mutation ($input: DeclineQuotationInput!) { declineQuotation(input: $input) {
@@ -41,19 +41,8 @@ describe('customer writes', () => {
   let maries: OrderNode[];
   let jeans: OrderNode[];
 
-  const byRef = (orders: OrderNode[], reference: string) => {
-    const found = orders.find((o) => o.reference === reference);
-    if (!found) throw new Error(`no order ${reference}`);
-    return found;
-  };
-  const orders = async (session: GraphQLSession, states?: string[]) => {
-    const r = await session.query<{ viewer: { orders: { edges: { node: OrderNode }[] } } }>(
-      ORDERS,
-      states ? { states } : {},
-    );
-    expect(r.errors).toBeUndefined();
-    return (r.data?.viewer.orders.edges ?? []).map((e) => e.node);
-  };
+  const orders = (session: GraphQLSession, states?: string[]) =>
+    listOrders<OrderNode>(session, ORDER_FIELDS, states ? { states } : {});
   /** What Tryton holds, read as its admin: the proof of what was (not) written. */
   const inTryton = async (reference: string) => {
     const [sale] = (await admin
@@ -91,10 +80,8 @@ describe('customer writes', () => {
     admin = new TrytonClient({ url: stack.tryton.url, database: stack.tryton.database });
     await admin.login(stack.tryton.admin.login, stack.tryton.admin.password);
     const { customers } = stack.tryton;
-    marie = stack.session();
-    jean = stack.session();
-    await marie.login(customers.marie.email, customers.marie.password);
-    await jean.login(customers.jean.email, customers.jean.password);
+    marie = await signedIn(stack, customers.marie);
+    jean = await signedIn(stack, customers.jean);
     marieThere = new GraphQLSession(other.url);
     marieThere.cookie = marie.cookie;
     maries = await orders(marie);

@@ -8,6 +8,7 @@ import {
   type ViewportName,
 } from './support/browser';
 import { requireOrSkip, type Stack, startStack } from './support/stack';
+import { gql } from './support/suite';
 
 // Company accounts (issue 16) in Chromium against the real stack: what each role sees, and an
 // administrator's invitation accepted from Tryton's e-mail, the role changed, the member removed.
@@ -146,12 +147,34 @@ describe.each(['desktop', 'phone'] as ViewportName[])('company accounts on a %s'
     await member.page.getByRole('button', { name: 'Accepter et se connecter' }).click();
     await member.page.waitForURL((u) => u.pathname === '/');
     expect(await navigation(member.page)).toEqual(['Accueil', 'Commandes', 'Compte']);
+    // The buyer opens a past order of the demo, whose "order again" stays on screen.
+    const found = await gql<{
+      viewer: { orders: { edges: { node: { number: string; reference: string | null } }[] } };
+    }>(
+      member.page,
+      'query ($s: String) { viewer { orders(first: 5, filter: { search: $s }) { edges { node { number reference } } } } }',
+      { s: 'DUP-2603-K' },
+    );
+    const past = found.viewer.orders.edges.find((e) => e.node.reference === 'DUP-2603-K');
+    expect(past, 'the demo order DUP-2603-K').toBeTruthy();
+    await member.page.goto(`/orders/${encodeURIComponent(past?.node.number ?? '')}`);
+    const orderAgain = member.page.getByRole('button', { name: 'Commander à nouveau' });
+    await orderAgain.waitFor();
 
-    // The administrator makes them an accountant: their next page has the new role.
+    // The administrator makes them an accountant: the team names who did it.
     await admin.page.reload();
     const select = admin.page.getByLabel(`Rôle de ${invitee}`);
     await select.selectOption('ACCOUNTANT');
     await admin.page.getByText(`Le rôle de ${invitee} a changé`).waitFor();
+    await row.getByText(`rôle changé par ${stack.customer.email}`).waitFor();
+    // The page the member still has open: ordering again is refused (FORBIDDEN), in the words
+    // the pages use for a role, not as an unexpected error.
+    await orderAgain.click();
+    await member.page.getByText('Votre rôle (Comptable) ne permet pas ceci.').waitFor();
+    expect(await member.page.getByText('Une erreur inattendue est survenue').count()).toBe(0);
+    await screenshot(member.page, `${viewport}-forbidden-form`);
+    expect(await a11yViolations(member.page)).toEqual([]);
+    // Their next page has the new role.
     await member.page.reload();
     await expect
       .poll(() => navigation(member.page))

@@ -10,10 +10,13 @@ client) on the record it wrote:
 - `party.address`, `party.contact_mechanism`: `portal_changed_by`, the last member who added,
   changed, archived or made it the default;
 - `account.payment`: `portal_paid_by`, who started paying an invoice online (online_payment.py;
-  registered only with account_payment_stripe, as the online payment itself).
+  registered only with account_payment_stripe, as the online payment itself);
+- `web.user` (members.py): `portal_invited_by`, `portal_role_changed_by` (the last
+  administrator who changed the member's role) and `portal_removed_by` (kept on the archived
+  web user of a removed member).
 
 The staff see them in Tryton (read only; the "Other Info" page of the sale and of the
-payment, the complaint's form).
+payment, the complaint's and the web user's forms). A copy made in Tryton names no author.
 The gateway reads each author's e-mail (the `..._email` fields, computed as root: the gateway's
 user reads no web user), which members see on the record.
 """
@@ -30,6 +33,20 @@ def author_field(string):
 
 def email_field(string):
     return fields.Function(fields.Char(string), 'get_portal_author_email')
+
+
+class AuthorsNotCopied:
+    """A copy made in Tryton names no portal author: the fields `_portal_authors` start empty.
+    One registered class of a model declares them (the last one's tuple would hide another's)."""
+    __slots__ = ()
+    _portal_authors = ()
+
+    @classmethod
+    def copy(cls, records, default=None):
+        default = dict(default or {})
+        for name in cls._portal_authors:
+            default.setdefault(name, None)
+        return super().copy(records, default=default)
 
 
 class AuthorEmails:
@@ -60,8 +77,9 @@ class AuthorEmails:
         return result
 
 
-class Sale(AuthorEmails, metaclass=PoolMeta):
+class Sale(AuthorsNotCopied, AuthorEmails, metaclass=PoolMeta):
     __name__ = 'sale.sale'
+    _portal_authors = ('portal_requested_by', 'portal_accepted_by', 'portal_declined_by')
     portal_requested_by = author_field("Requested on the Portal by")
     portal_accepted_by = author_field("Accepted on the Portal by")
     portal_declined_by = author_field("Declined on the Portal by")
@@ -69,53 +87,31 @@ class Sale(AuthorEmails, metaclass=PoolMeta):
     portal_accepted_by_email = email_field("Accepted on the Portal by (E-mail)")
     portal_declined_by_email = email_field("Declined on the Portal by (E-mail)")
 
-    @classmethod
-    def copy(cls, sales, default=None):
-        default = dict(default or {})
-        for name in ('portal_requested_by', 'portal_accepted_by', 'portal_declined_by'):
-            default.setdefault(name, None)
-        return super().copy(sales, default=default)
-
 
 class Complaint(AuthorEmails, metaclass=PoolMeta):
     __name__ = 'sale.complaint'
     portal_web_user_email = email_field("Filed on the Portal by (E-mail)")
 
 
-class Address(AuthorEmails, metaclass=PoolMeta):
+class Address(AuthorsNotCopied, AuthorEmails, metaclass=PoolMeta):
     __name__ = 'party.address'
+    _portal_authors = ('portal_changed_by',)
     portal_changed_by = author_field("Changed on the Portal by")
     portal_changed_by_email = email_field("Changed on the Portal by (E-mail)")
 
-    @classmethod
-    def copy(cls, addresses, default=None):
-        default = dict(default or {})
-        default.setdefault('portal_changed_by', None)
-        return super().copy(addresses, default=default)
 
-
-class ContactMechanism(AuthorEmails, metaclass=PoolMeta):
+class ContactMechanism(AuthorsNotCopied, AuthorEmails, metaclass=PoolMeta):
     __name__ = 'party.contact_mechanism'
+    _portal_authors = ('portal_changed_by',)
     portal_changed_by = author_field("Changed on the Portal by")
     portal_changed_by_email = email_field("Changed on the Portal by (E-mail)")
 
-    @classmethod
-    def copy(cls, mechanisms, default=None):
-        default = dict(default or {})
-        default.setdefault('portal_changed_by', None)
-        return super().copy(mechanisms, default=default)
 
-
-class Payment(AuthorEmails, metaclass=PoolMeta):
+class Payment(AuthorsNotCopied, AuthorEmails, metaclass=PoolMeta):
     __name__ = 'account.payment'
+    _portal_authors = ('portal_paid_by',)
     portal_paid_by = author_field("Paid on the Portal by")
     portal_paid_by_email = email_field("Paid on the Portal by (E-mail)")
-
-    @classmethod
-    def copy(cls, payments, default=None):
-        default = dict(default or {})
-        default.setdefault('portal_paid_by', None)
-        return super().copy(payments, default=default)
 
 
 def set_changed_by(model, record_id, user):

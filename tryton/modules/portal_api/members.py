@@ -12,6 +12,11 @@ checks as a reset (`reset_password`) and validates the e-mail: the person proved
 Inviting a pending address again sends a new link (the old one stops working) with the new
 role.
 
+The web user names who invited it (`portal_invited_by`), the last administrator who changed
+its role (`portal_role_changed_by`) and who removed it (`portal_removed_by`): the member of the
+acting credential, never a value of the client (authors.py); the staff read them on the web
+user's form.
+
 Removing a member archives its web user (the answers and notes that name it stay), clears its
 password and reset token, and deletes its sessions and API tokens in the same transaction:
 every credential of it stops working in Tryton at once. The last administrator who has
@@ -31,6 +36,7 @@ from trytond.pool import Pool, PoolMeta
 from trytond.rpc import RPC
 from trytond.transaction import Transaction
 
+from .authors import AuthorsNotCopied, author_field
 from .email_change import send
 from .links import to_fragment
 from .portal import (
@@ -112,6 +118,10 @@ def state_of(user):
     return 'expired'
 
 
+def email_of(user):
+    return user.email if user else None
+
+
 def describe_member(user):
     "A member for its administrators: no secret, JSON-safe (stored with idempotency keys)."
     expire = user.reset_password_token_expire
@@ -121,8 +131,8 @@ def describe_member(user):
         'email': user.email,
         'role': role_of(user),
         'state': state,
-        'invited_by': (user.portal_invited_by.email
-            if user.portal_invited_by else None),
+        'invited_by': email_of(user.portal_invited_by),
+        'role_changed_by': email_of(user.portal_role_changed_by),
         'invitation_expires': (expire.isoformat()
             if state != 'active' and expire else None),
         'created': user.create_date.isoformat() if user.create_date else None,
@@ -171,14 +181,16 @@ def role_error(role):
         'role', 'ROLE_UNKNOWN', 'A role is one of: %s.' % ', '.join(ROLE_NAMES))
 
 
-class WebUser(metaclass=PoolMeta):
+class WebUser(AuthorsNotCopied, metaclass=PoolMeta):
     __name__ = 'web.user'
+    _portal_authors = ('portal_invited_by', 'portal_role_changed_by', 'portal_removed_by')
 
     portal_role = fields.Selection(
         ROLES, "Portal Role", required=True,
         help="What this member of the customer may do on the portal.")
-    portal_invited_by = fields.Many2One(
-        'web.user', "Invited By", readonly=True, ondelete='SET NULL')
+    portal_invited_by = author_field("Invited By")
+    portal_role_changed_by = author_field("Role Changed By")
+    portal_removed_by = author_field("Removed By")
 
     @classmethod
     def __register__(cls, module_name):
@@ -282,8 +294,9 @@ class PortalGateway(metaclass=PoolMeta):
 
     @classmethod
     def change_member_role(cls, member_id, role, key):
-        """Gives a member of the customer another role; `last_administrator` when it would
-        leave the customer without an administrator who can sign in."""
+        """Gives a member of the customer another role, naming the administrator who did it;
+        `last_administrator` when it would leave the customer without an administrator who
+        can sign in."""
         if role_error(role):
             return invalid(role_error(role))
         payload = {'member': member_id, 'role': role}
@@ -298,14 +311,18 @@ class PortalGateway(metaclass=PoolMeta):
                 return {'status': 'not_found'}
             if role != ADMINISTRATOR and last_administrator(member, members):
                 return {'status': 'last_administrator', 'member': member.id}
-            WebUser.write([member], {'portal_role': role})
+            WebUser.write([member], {
+                    'portal_role': role,
+                    'portal_role_changed_by': user.id,
+                    })
             return {'status': 'ok', 'member': describe_member(WebUser(member.id))}
         return run_write('change_member_role', key, payload, act)
 
     @classmethod
     def remove_member(cls, member_id, key):
         """Removes a member of the customer (or withdraws an invitation): its web user is
-        archived without password, and its sessions and API tokens are deleted, at once.
+        archived without password, naming the administrator who removed it, and its sessions
+        and API tokens are deleted, at once.
         `last_administrator` for the last administrator who can sign in."""
         payload = {'member': member_id}
 
@@ -325,6 +342,7 @@ class PortalGateway(metaclass=PoolMeta):
                     'password_hash': None,
                     'reset_password_token': None,
                     'reset_password_token_expire': None,
+                    'portal_removed_by': user.id,
                     })
             return {'status': 'ok', 'member': member.id,
                 'sessions_ended': ended['sessions_ended'],

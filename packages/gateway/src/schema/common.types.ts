@@ -29,7 +29,7 @@ export class MoneyType {
 
 @ObjectType('Author', {
   description:
-    'The member of the company account who made a self-service write (who requested, accepted or declined an order, filed a complaint, changed an address, paid an invoice online). Null on a record the company’s staff wrote.',
+    'The member of the company account who made a self-service write (who requested, accepted or declined an order, filed a complaint, changed an address, paid an invoice online, changed a member’s role). Null on a record the company’s staff wrote.',
 })
 export class AuthorType {
   @Field({ description: 'The member’s sign-in e-mail.' })

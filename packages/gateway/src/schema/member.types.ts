@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { toGlobalId } from '../ids.js';
 import type { Member } from '../models.js';
-import { Node } from './common.types.js';
+import { AuthorType, Node } from './common.types.js';
 import { DateTimeScalar } from './scalars.js';
 
 /** The module's role names are the enum's values: only this file spells them for GraphQL. */
@@ -68,6 +68,13 @@ export class MemberType implements Node {
 
   @Field(() => String, { nullable: true, description: 'Who invited them (an e-mail).' })
   invitedBy!: string | null;
+
+  @Field(() => AuthorType, {
+    nullable: true,
+    description:
+      'The administrator who last changed their role on the portal; null when nobody did (the staff may, in Tryton).',
+  })
+  roleChangedBy!: AuthorType | null;
 
   @Field(() => DateTimeScalar, {
     nullable: true,

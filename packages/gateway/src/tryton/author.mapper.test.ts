@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUTHOR_FIELDS, author } from './author.mapper.js';
+import { toMember } from './member.mapper.js';
 import { SALE_FIELDS, toOrder } from './sale.mapper.js';
 
 describe('authors', () => {
@@ -31,5 +32,23 @@ describe('authors', () => {
       requestedBy: null,
       declinedBy: null,
     });
+  });
+
+  it('name who changed a member’s role; none in an answer stored before there was one', () => {
+    const row = {
+      id: 3,
+      email: 'luc@example.fr',
+      role: 'buyer',
+      state: 'active',
+      invited_by: 'marie@example.fr',
+      invitation_expires: null,
+      created: null,
+    };
+    expect(toMember({ ...row, role_changed_by: 'marie@example.fr' }).roleChangedBy).toEqual({
+      email: 'marie@example.fr',
+    });
+    expect(toMember({ ...row, role_changed_by: null }).roleChangedBy).toBeNull();
+    // A replay answers what the idempotency key stored, maybe from before the field.
+    expect(toMember(row).roleChangedBy).toBeNull();
   });
 });

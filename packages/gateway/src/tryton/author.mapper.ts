@@ -19,6 +19,11 @@ export function author(
   row: Record<string, unknown>,
   field: keyof typeof AUTHOR_FIELDS,
 ): Author | null {
-  const email = text(row[AUTHOR_FIELDS[field]]);
-  return email ? { email } : null;
+  return authorOf(row[AUTHOR_FIELDS[field]]);
+}
+
+/** An author's e-mail as a module method answers it: null for none (the staff, or nobody). */
+export function authorOf(email: unknown): Author | null {
+  const value = text(email);
+  return value ? { email: value } : null;
 }

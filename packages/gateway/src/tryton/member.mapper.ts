@@ -1,5 +1,6 @@
 import { ROLES, type Role } from '../auth/permissions.js';
 import type { Member, MemberState } from '../models.js';
+import { authorOf } from './author.mapper.js';
 
 /**
  * The portal_api module's members of a customer (members.py of the module): web users of the
@@ -11,6 +12,8 @@ export interface MemberRow {
   role: string;
   state: string;
   invited_by: string | null;
+  /** Absent from the answers stored with idempotency keys before it was added. */
+  role_changed_by?: string | null;
   invitation_expires: string | null;
   created: string | null;
 }
@@ -39,6 +42,7 @@ export function toMember(row: MemberRow): Member {
     role: (ROLES as readonly string[]).includes(row.role) ? (row.role as Role) : 'viewer',
     state: STATES[row.state] ?? 'INVITATION_EXPIRED',
     invitedBy: row.invited_by,
+    roleChangedBy: authorOf(row.role_changed_by),
     invitationExpiresAt: utc(row.invitation_expires),
     createdAt: utc(row.created),
   };

@@ -1,5 +1,6 @@
 import type { Decimal } from '@portal/tryton-client';
-import type { Author, OnlinePayment, OnlinePaymentState } from '../models.js';
+import type { OnlinePayment, OnlinePaymentState } from '../models.js';
+import { authorOf } from './author.mapper.js';
 import { isoDate, money, text } from './values.js';
 
 /**
@@ -29,12 +30,6 @@ function toState(state: unknown): OnlinePaymentState {
   return 'PROCESSING';
 }
 
-/** Who paid (issue 16): the member's e-mail the module answers, null when the staff paid. */
-function paidBy(email: unknown): Author | null {
-  const value = text(email);
-  return value ? { email: value } : null;
-}
-
 export function toOnlinePayments(result: unknown): OnlinePayment[] {
   if (!Array.isArray(result)) return [];
   return result
@@ -44,7 +39,8 @@ export function toOnlinePayments(result: unknown): OnlinePayment[] {
       amount: money(row.amount, text(row.currency) ?? ''),
       state: toState(row.state),
       date: isoDate(row.date),
-      paidBy: paidBy(row.paid_by),
+      // Who paid (issue 16): null when the staff did.
+      paidBy: authorOf(row.paid_by),
     }));
 }
 

@@ -2,6 +2,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@/gql/graphql';
 import { gatewayError } from '@/lib/graphql-errors';
+import { forbiddenMessage } from '@/lib/refusal-message';
 import { AlertIcon, InboxIcon } from './icons';
 
 /** Grey placeholder rows shaped like the list, announced once as "Chargement…". */
@@ -43,11 +44,7 @@ export function ForbiddenState({ role }: { role?: Role | undefined }) {
       <AlertIcon />
       <div>
         <p className="error-state-title">{t('common.forbiddenTitle')}</p>
-        <p>
-          {role
-            ? t('common.forbiddenRole', { role: t(`team.roles.${role}`) })
-            : t('common.forbiddenNoRole')}
-        </p>
+        <p>{forbiddenMessage(t, role)}</p>
         <p>{t('common.forbiddenHint')}</p>
       </div>
     </div>

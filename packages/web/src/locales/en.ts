@@ -52,6 +52,7 @@ export const en: Messages = {
       submit: 'Send the invitation',
       sent: 'Invitation sent to {{email}}.',
     },
+    roleChangedBy: 'role changed by {{email}}',
     roleChanged: 'The role of {{email}} changed; it applies at once.',
     remove: 'Remove',
     removeOf: 'Remove {{email}}',

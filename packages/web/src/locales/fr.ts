@@ -51,6 +51,7 @@ export const fr = {
       submit: 'Envoyer l’invitation',
       sent: 'Invitation envoyée à {{email}}.',
     },
+    roleChangedBy: 'rôle changé par {{email}}',
     roleChanged: 'Le rôle de {{email}} a changé ; il s’applique tout de suite.',
     remove: 'Retirer',
     removeOf: 'Retirer {{email}}',

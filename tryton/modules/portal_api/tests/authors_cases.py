@@ -100,6 +100,11 @@ class AuthorCases:
             world, 'update_address', address.id, None, 'k-4', ADDRESS, email='bob@example.com')
         self.assertEqual(refused['status'], 'not_found')
         self.assertEqual(Address(changed['address']).portal_changed_by, dave)
+        # Copies made by the staff have no portal author.
+        address_copy, = Address.copy([Address(changed['address'])])
+        contact_copy, = ContactMechanism.copy([ContactMechanism(contact['contact'])])
+        self.assertEqual(
+            (address_copy.portal_changed_by, contact_copy.portal_changed_by), (None, None))
 
     @with_transaction()
     def test_author_of_complaint(self):
@@ -122,3 +127,49 @@ class AuthorCases:
             self.read_as(
                 world, 'bob@example.com', 'sale.complaint', [complaint_id],
                 ['portal_web_user_email'])
+
+    @with_transaction()
+    def test_authors_of_role_change_and_removal(self):
+        "A member names the administrator who changed its role, and the one who removed it"
+        WebUser = Pool().get('web.user')
+        world = self.make_world()
+        dave = self.add_member(world, 'dave@example.com', 'administrator')
+        carol = self.add_member(world, 'carol@example.com', 'buyer')
+
+        def listed(email='alice@example.com'):
+            return {m['email']: m for m in self.members(world, email)['members']}
+
+        self.assertIsNone(listed()['carol@example.com']['role_changed_by'])
+        changed = self.customer_call(
+            world, 'change_member_role', carol.id, 'viewer', 'rc-1', email='dave@example.com')
+        self.assertEqual(changed['status'], 'ok')
+        self.assertEqual(changed['member']['role_changed_by'], 'dave@example.com')
+        self.assertEqual(WebUser(carol.id).portal_role_changed_by, dave)
+        self.assertEqual(listed()['carol@example.com']['role_changed_by'], 'dave@example.com')
+        # Refused changes name nobody: a role unknown, another customer's administrator.
+        self.assertEqual(self.customer_call(
+                world, 'change_member_role', carol.id, 'boss', 'rc-2')['status'],
+            'invalid_input')
+        for method, args in [('change_member_role', (carol.id, 'administrator', 'b-1')),
+                ('remove_member', (carol.id, 'b-2'))]:
+            self.assertEqual(
+                self.customer_call(world, method, *args, email='bob@example.com')['status'],
+                'not_found')
+        carol = WebUser(carol.id)
+        self.assertEqual(
+            (carol.portal_role, carol.portal_role_changed_by, carol.portal_removed_by),
+            ('viewer', dave, None))
+        self.assertNotIn(
+            'dave@example.com', str(self.members(world, 'bob@example.com')['members']))
+        # Alice removes Carol: the archived web user keeps who removed it, for the staff.
+        removed = self.customer_call(world, 'remove_member', carol.id, 'rm-1')
+        self.assertEqual(removed['status'], 'ok')
+        carol = WebUser(carol.id)
+        self.assertEqual(
+            (carol.active, carol.portal_removed_by, carol.portal_role_changed_by),
+            (False, world['alice_user'], dave))
+        # A copy made in Tryton names none of them.
+        copy, = WebUser.copy([carol], default={'email': 'carol.copy@example.com'})
+        self.assertEqual(
+            (copy.portal_invited_by, copy.portal_role_changed_by, copy.portal_removed_by),
+            (None, None, None))

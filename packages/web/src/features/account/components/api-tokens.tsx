@@ -8,6 +8,7 @@ import { DateText } from '@/components/format';
 import { graphql } from '@/gql';
 import type { ApiTokenItem_TokenFragment, Scope } from '@/gql/graphql';
 import { gatewayError } from '@/lib/graphql-errors';
+import { refusalMessage } from '@/lib/refusal-message';
 import { useCreateApiToken } from '../api/use-create-api-token';
 import { useRevokeApiToken } from '../api/use-revoke-api-token';
 
@@ -76,7 +77,7 @@ export function ApiTokens({
       setFailure(
         code === 'TOO_MANY_API_TOKENS'
           ? t('account.tokens.tooMany', { count: limit ?? 0 })
-          : t('auth.errors.unexpected'),
+          : refusalMessage(error, t),
       );
     }
   });
@@ -84,7 +85,7 @@ export function ApiTokens({
   const onRevoke = async (token: ApiTokenItem_TokenFragment) => {
     if (!window.confirm(t('account.tokens.confirmRevoke', { name: token.name }))) return;
     setFailure(null);
-    await revoke(token.id).catch(() => setFailure(t('auth.errors.unexpected')));
+    await revoke(token.id).catch((error: unknown) => setFailure(refusalMessage(error, t)));
   };
 
   return (

@@ -6,6 +6,7 @@ import { Checkbox } from '@/components/checkbox';
 import { Field } from '@/components/field';
 import { NewPasswordFields } from '@/components/new-password-fields';
 import { gatewayError } from '@/lib/graphql-errors';
+import { refusalMessage } from '@/lib/refusal-message';
 import { useChangePassword } from '../api/use-change-password';
 
 interface Values {
@@ -68,7 +69,11 @@ export function ChangePasswordForm() {
         setResult({
           tone: 'error',
           messages: [
-            code === 'TRYTON_UNAVAILABLE' ? t('auth.errors.unavailable') : t('auth.errors.network'),
+            refusalMessage(error, t, {
+              TRYTON_UNAVAILABLE: 'auth.errors.unavailable',
+              NETWORK: 'auth.errors.network',
+              UNKNOWN: 'auth.errors.network',
+            }),
           ],
         });
       }

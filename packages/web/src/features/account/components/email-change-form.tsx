@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/alert';
 import { Field } from '@/components/field';
 import { gatewayError } from '@/lib/graphql-errors';
+import { refusalMessage } from '@/lib/refusal-message';
 import { useRequestEmailChange } from '../api/use-request-email-change';
 
 /** Changes the sign-in e-mail: with the password, confirmed from the new address. */
@@ -43,10 +44,8 @@ export function EmailChangeForm() {
               : 'account.writes.codes.EMAIL_INVALID',
           ),
         });
-      } else if (code === 'THROTTLED') {
-        setErrors({ form: t('account.writes.throttled') });
       } else {
-        setErrors({ form: t('auth.errors.unexpected') });
+        setErrors({ form: refusalMessage(error, t, { THROTTLED: 'account.writes.throttled' }) });
       }
     }
   };

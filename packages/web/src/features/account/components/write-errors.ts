@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { gatewayError } from '@/lib/graphql-errors';
+import { refusalMessage } from '@/lib/refusal-message';
 
 /** A refused write in words: one message for the form, and one per invalid field. */
 export interface WriteProblem {
@@ -9,7 +10,8 @@ export interface WriteProblem {
 
 /**
  * The gateway's refusal of an address or contact write, for people: each invalid field by its
- * stable code (the server's message for a code this app does not know), the rest by its code.
+ * stable code (the server's message for a code this app does not know), the rest as every
+ * form says it (`refusalMessage`).
  */
 export function writeProblem(error: unknown, t: TFunction): WriteProblem {
   const { code, fieldErrors } = gatewayError(error);
@@ -20,15 +22,11 @@ export function writeProblem(error: unknown, t: TFunction): WriteProblem {
     }
     return { message: t('account.writes.invalid'), fields };
   }
-  const key =
-    code === 'CONFLICT'
-      ? 'account.writes.conflict'
-      : code === 'NOT_FOUND'
-        ? 'account.writes.notFound'
-        : code === 'INVALID_STATE'
-          ? 'account.writes.invalidState'
-          : code === 'THROTTLED'
-            ? 'account.writes.throttled'
-            : 'auth.errors.unexpected';
-  return { message: t(key), fields: {} };
+  const message = refusalMessage(error, t, {
+    CONFLICT: 'account.writes.conflict',
+    NOT_FOUND: 'account.writes.notFound',
+    INVALID_STATE: 'account.writes.invalidState',
+    THROTTLED: 'account.writes.throttled',
+  });
+  return { message, fields: {} };
 }

@@ -6,6 +6,7 @@ import { Money } from '@/components/format';
 import { graphql } from '@/gql';
 import type { PayOnline_InvoiceFragment } from '@/gql/graphql';
 import { gatewayError } from '@/lib/graphql-errors';
+import { refusalMessage } from '@/lib/refusal-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { usePayInvoice } from '../api/use-pay-invoice';
 
@@ -162,9 +163,7 @@ export function PayOnline({ invoice }: { invoice: PayOnline_InvoiceFragment }) {
       setProblem(
         field && FIELD_CODES.includes(field)
           ? t(`payOnline.errors.${field}`)
-          : failure.code === 'INVALID_STATE'
-            ? t('payOnline.errors.unavailable')
-            : t('auth.errors.unexpected'),
+          : refusalMessage(error, t, { INVALID_STATE: 'payOnline.errors.unavailable' }),
       );
     }
   };

@@ -5,6 +5,7 @@ import { Alert } from '@/components/alert';
 import { Checkbox } from '@/components/checkbox';
 import { graphql } from '@/gql';
 import { type FieldError, gatewayError } from '@/lib/graphql-errors';
+import { refusalMessage } from '@/lib/refusal-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useFileComplaint } from '../api/use-order-writes';
 
@@ -127,13 +128,11 @@ export function ComplaintForm({ orderId, version, lines }: Props) {
       if (refused.code === 'VALIDATION_FAILED') setErrors(fieldMessages(refused.fieldErrors));
       else
         setProblem(
-          refused.code === 'INVALID_STATE'
-            ? 'orders.complaints.invalidState'
-            : refused.code === 'CONFLICT'
-              ? 'orders.complaints.conflict'
-              : refused.code === 'NOT_FOUND'
-                ? 'orders.notFound'
-                : 'auth.errors.unexpected',
+          refusalMessage(error, t, {
+            INVALID_STATE: 'orders.complaints.invalidState',
+            CONFLICT: 'orders.complaints.conflict',
+            NOT_FOUND: 'orders.notFound',
+          }),
         );
     }
   };
@@ -163,7 +162,7 @@ export function ComplaintForm({ orderId, version, lines }: Props) {
   return (
     <form className="complaint-form" onSubmit={(event) => void submit(event)} noValidate>
       <h3>{t('orders.complaints.formTitle')}</h3>
-      {problem && <Alert tone="error">{t(problem)}</Alert>}
+      {problem && <Alert tone="error">{problem}</Alert>}
       {types.error && <Alert tone="error">{t('auth.errors.unexpected')}</Alert>}
       <fieldset className="complaint-lines">
         <legend>{t('orders.complaints.lines')}</legend>

@@ -81,4 +81,21 @@ describe('answering a quotation', () => {
     );
     expect(await screen.findByRole('alert')).toHaveTextContent(/expired|expiré/i);
   });
+
+  it('says the role does not allow accepting (FORBIDDEN), as the pages do', async () => {
+    const { user } = render([
+      {
+        request: { query: AcceptQuotationDocument, variables: () => true },
+        result: graphqlError('FORBIDDEN', { needed: ['orders:write'], role: 'VIEWER' }),
+      },
+    ]);
+    await user.type(screen.getByLabelText(/your name|votre nom/i), 'Marie Dupont');
+    await user.click(screen.getByLabelText(/terms of sale|conditions générales/i));
+    await user.click(
+      screen.getByRole('button', { name: /accept the quotation|accepter le devis/i }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Votre rôle (Lecteur) ne permet pas ceci. Vous êtes toujours connecté.',
+    );
+  });
 });

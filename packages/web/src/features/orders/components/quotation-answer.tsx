@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/alert';
 import { Checkbox } from '@/components/checkbox';
 import { Field } from '@/components/field';
-import { gatewayError } from '@/lib/graphql-errors';
+import { type RefusalKeys, refusalMessage } from '@/lib/refusal-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useAcceptQuotation, useDeclineQuotation } from '../api/use-order-writes';
 
@@ -11,22 +11,13 @@ interface Props {
   order: { id: string; version: string };
 }
 
-/** The key of the message of a refused answer. */
-function refusal(error: unknown): string {
-  const { code } = gatewayError(error);
-  switch (code) {
-    case 'CONFLICT':
-      return 'orders.answer.conflict';
-    case 'QUOTATION_EXPIRED':
-      return 'orders.answer.expired';
-    case 'INVALID_STATE':
-      return 'orders.answer.invalidState';
-    case 'NOT_FOUND':
-      return 'orders.notFound';
-    default:
-      return 'auth.errors.unexpected';
-  }
-}
+/** The messages of a refused answer, by the gateway's code. */
+const REFUSALS: RefusalKeys = {
+  CONFLICT: 'orders.answer.conflict',
+  QUOTATION_EXPIRED: 'orders.answer.expired',
+  INVALID_STATE: 'orders.answer.invalidState',
+  NOT_FOUND: 'orders.notFound',
+};
 
 /** Accept (name, purchase order, terms) or decline (reason) a quotation. */
 export function QuotationAnswer({ order }: Props) {
@@ -47,7 +38,7 @@ export function QuotationAnswer({ order }: Props) {
     event.preventDefault();
     setProblem(null);
     if (mode === 'accept' && (!name.trim() || !terms)) {
-      setProblem(!name.trim() ? 'orders.answer.nameRequired' : 'orders.answer.termsRequired');
+      setProblem(t(!name.trim() ? 'orders.answer.nameRequired' : 'orders.answer.termsRequired'));
       return;
     }
     try {
@@ -74,7 +65,7 @@ export function QuotationAnswer({ order }: Props) {
       }
     } catch (error) {
       renewKey();
-      setProblem(refusal(error));
+      setProblem(refusalMessage(error, t, REFUSALS));
     }
   };
 
@@ -91,7 +82,7 @@ export function QuotationAnswer({ order }: Props) {
         </button>
       </div>
       <form onSubmit={(event) => void submit(event)} noValidate>
-        {problem && <Alert tone="error">{t(problem)}</Alert>}
+        {problem && <Alert tone="error">{problem}</Alert>}
         {mode === 'accept' ? (
           <>
             <Field

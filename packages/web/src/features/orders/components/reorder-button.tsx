@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Alert } from '@/components/alert';
-import { gatewayError } from '@/lib/graphql-errors';
+import { refusalMessage } from '@/lib/refusal-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useReorder } from '../api/use-order-writes';
 
@@ -21,7 +21,6 @@ export function ReorderButton({ orderId }: { orderId: string }) {
       setFailed(true);
     }
   };
-  const nothing = failed && gatewayError(error).code === 'NOTHING_TO_ORDER';
   return (
     <div className="reorder">
       {made ? (
@@ -53,7 +52,7 @@ export function ReorderButton({ orderId }: { orderId: string }) {
       )}
       {failed && (
         <Alert tone="error">
-          {t(nothing ? 'orders.reorder.nothing' : 'auth.errors.unexpected')}
+          {refusalMessage(error, t, { NOTHING_TO_ORDER: 'orders.reorder.nothing' })}
         </Alert>
       )}
     </div>

@@ -9,6 +9,9 @@ export const MemberItemFragment = graphql(`
     role
     state
     invitedBy
+    roleChangedBy {
+      email
+    }
     invitationExpiresAt
   }
 `);

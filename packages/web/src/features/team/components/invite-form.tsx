@@ -5,6 +5,7 @@ import { Alert } from '@/components/alert';
 import { Field } from '@/components/field';
 import type { Role } from '@/gql/graphql';
 import { gatewayError } from '@/lib/graphql-errors';
+import { refusalMessage } from '@/lib/refusal-message';
 import { useIdempotencyKey } from '@/lib/use-idempotency-key';
 import { useInviteMember } from '../api/use-members';
 import { RoleSelect } from './role-select';
@@ -34,8 +35,7 @@ export function InviteForm() {
         renewKey();
       }
     } catch (error) {
-      const { code, fieldErrors } = gatewayError(error);
-      const field = fieldErrors?.[0]?.code;
+      const field = gatewayError(error).fieldErrors?.[0]?.code;
       setFailure(
         field === 'ALREADY_MEMBER'
           ? t('team.errors.alreadyMember')
@@ -43,9 +43,7 @@ export function InviteForm() {
             ? t('team.errors.emailUnavailable')
             : field === 'EMAIL_INVALID'
               ? t('team.errors.emailInvalid')
-              : code === 'TOO_MANY_MEMBERS'
-                ? t('team.errors.tooMany')
-                : t('auth.errors.unexpected'),
+              : refusalMessage(error, t, { TOO_MANY_MEMBERS: 'team.errors.tooMany' }),
       );
       renewKey();
     }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '@/components/alert';
 import { DateText } from '@/components/format';
 import type { MemberItem_MemberFragment, Role } from '@/gql/graphql';
-import { gatewayError } from '@/lib/graphql-errors';
+import { refusalMessage } from '@/lib/refusal-message';
 import { useChangeMemberRole, useRemoveMember } from '../api/use-members';
 import { RoleSelect } from './role-select';
 
@@ -23,16 +23,11 @@ export function MemberList({
   const [remove] = useRemoveMember();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
 
-  const failed = (error: unknown) => {
-    const { code } = gatewayError(error);
+  const failed = (error: unknown) =>
     setMessage({
       tone: 'error',
-      text:
-        code === 'LAST_ADMINISTRATOR'
-          ? t('team.errors.lastAdministrator')
-          : t('auth.errors.unexpected'),
+      text: refusalMessage(error, t, { LAST_ADMINISTRATOR: 'team.errors.lastAdministrator' }),
     });
-  };
 
   const onRole = async (member: MemberItem_MemberFragment, role: Role) => {
     setMessage(null);
@@ -75,6 +70,9 @@ export function MemberList({
                   </>
                 ) : (
                   t('team.states.INVITATION_EXPIRED')
+                )}
+                {member.roleChangedBy && (
+                  <> · {t('team.roleChangedBy', { email: member.roleChangedBy.email })}</>
                 )}
               </span>
             </div>

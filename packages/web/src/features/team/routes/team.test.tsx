@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import {
   ChangeMemberRoleDocument,
@@ -9,13 +9,20 @@ import {
 import { graphqlError, renderRoutes } from '@/test/render';
 import { TeamRoute } from './team';
 
-const member = (id: string, email: string, role: string, state = 'ACTIVE') => ({
+const member = (
+  id: string,
+  email: string,
+  role: string,
+  state = 'ACTIVE',
+  roleChangedBy: string | null = null,
+) => ({
   __typename: 'Member' as const,
   id,
   email,
   role,
   state,
   invitedBy: state === 'ACTIVE' ? null : 'marie@dupont.fr',
+  roleChangedBy: roleChangedBy ? { __typename: 'Author' as const, email: roleChangedBy } : null,
   invitationExpiresAt: state === 'ACTIVE' ? null : '2026-12-01T10:00:00Z',
 });
 
@@ -75,6 +82,42 @@ describe('the team page', () => {
     expect(
       screen.getByRole('button', { name: 'Annuler l’invitation de zoe@dupont.fr' }),
     ).toBeTruthy();
+  });
+
+  it('says who changed a member’s role, in French and in English', async () => {
+    const luc = member('m2', 'luc@dupont.fr', 'BUYER', 'ACTIVE', 'marie@dupont.fr');
+    renderTeam([members([MARIE, luc])]);
+    const row = (await screen.findByText('luc@dupont.fr')).closest('li') as HTMLElement;
+    expect(row).toHaveTextContent('Actif · rôle changé par marie@dupont.fr');
+    // Nobody changed Marie's role: nothing said.
+    const marie = screen.getByText('marie@dupont.fr').closest('li') as HTMLElement;
+    expect(marie).not.toHaveTextContent('changé par');
+    cleanup();
+    renderRoutes({
+      routes: [{ path: '/team', element: <TeamRoute /> }],
+      path: '/team',
+      mocks: [members([MARIE, luc])],
+      language: 'en',
+    });
+    const english = (await screen.findByText('luc@dupont.fr')).closest('li') as HTMLElement;
+    expect(english).toHaveTextContent('Active · role changed by marie@dupont.fr');
+  });
+
+  it('says the role does not allow an invitation, as the pages do (FORBIDDEN)', async () => {
+    // Marie was made a buyer since the page was shown: the gateway refuses.
+    const { user } = renderTeam([
+      members([MARIE, LUC]),
+      {
+        request: { query: InviteMemberDocument, variables: () => true },
+        result: graphqlError('FORBIDDEN', { needed: ['members:manage'], role: 'BUYER' }),
+      },
+    ]);
+    await screen.findByText('luc@dupont.fr');
+    await user.type(screen.getByLabelText('Adresse e-mail'), 'zoe@dupont.fr');
+    await user.click(screen.getByRole('button', { name: 'Envoyer l’invitation' }));
+    const alert = await screen.findByText(/^Votre rôle \(Acheteur\) ne permet pas ceci\./);
+    expect(alert).toHaveTextContent('Vous êtes toujours connecté.');
+    expect(screen.queryByText('Une erreur inattendue est survenue. Réessayez.')).toBeNull();
   });
 
   it('says why the last administrator cannot be demoted', async () => {
