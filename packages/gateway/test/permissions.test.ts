@@ -134,6 +134,14 @@ const SPEC: Record<string, Who[]> = {
   'Invoice.lines': READ_INVOICES,
   'Invoice.orders': ['administrator', 'viewer'],
   'Invoice.documents': READ_INVOICES,
+  // A count tells as much as its list: the same roles.
+  'Order.lineCount': READ_ORDERS,
+  'Order.shipmentCount': READ_ORDERS,
+  'Order.invoiceCount': ['administrator', 'viewer'],
+  'Order.documentCount': ['administrator', 'viewer'],
+  'Invoice.lineCount': READ_INVOICES,
+  'Invoice.orderCount': ['administrator', 'viewer'],
+  'Invoice.documentCount': READ_INVOICES,
   'Complaint.line': READ_ORDERS,
   // Reached through an order: a role must read both.
   'Complaint.files': ['administrator', 'viewer'],

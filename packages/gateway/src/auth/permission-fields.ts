@@ -34,8 +34,29 @@ export interface GuardedField {
 }
 
 /**
+ * The list a count beside it counts (`lines` for `lineCount`, `taxes` for `taxCount`), if
+ * `field` is such a count: it tells as much of an area as its list, and is guarded like it.
+ */
+export function countedList(
+  type: GraphQLObjectType,
+  field: GraphQLField<unknown, unknown>,
+): GraphQLField<unknown, unknown> | undefined {
+  const base = /^(.+)Count$/.exec(field.name)?.[1];
+  if (!base) return undefined;
+  const fields = type.getFields();
+  return fields[`${base}s`] ?? fields[`${base}es`];
+}
+
+/** Whether `field` of `type` leads to an area's records, or counts them. */
+function inArea(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): boolean {
+  const list = countedList(type, field);
+  return AREA_TYPES.has(getNamedType((list ?? field).type).name);
+}
+
+/**
  * Every field that must declare its permission, read from the built schema: all the fields
- * of Query, Mutation and Customer, and every field that leads to an area's records.
+ * of Query, Mutation and Customer, and every field that leads to an area's records or counts
+ * them.
  */
 export function guardedFields(schema: GraphQLSchema): GuardedField[] {
   const fields: GuardedField[] = [];
@@ -43,8 +64,7 @@ export function guardedFields(schema: GraphQLSchema): GuardedField[] {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     if (/(Connection|Edge|Payload)$/.test(type.name)) continue;
     for (const field of Object.values(type.getFields())) {
-      const target = getNamedType(field.type).name;
-      if (!ROOT_TYPES.has(type.name) && !AREA_TYPES.has(target)) continue;
+      if (!ROOT_TYPES.has(type.name) && !inArea(type, field)) continue;
       const permission = field.extensions?.permission as Permission[] | undefined;
       fields.push({ path: `${type.name}.${field.name}`, type, field, permission });
     }

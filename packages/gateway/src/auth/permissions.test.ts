@@ -1,6 +1,7 @@
+import { isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { portalSchema } from '../schema/build.js';
-import { guardedFields } from './permission-fields.js';
+import { countedList, guardedFields } from './permission-fields.js';
 import { allows, MEMBER, PUBLIC, ROLE_SCOPES, SCOPES } from './permissions.js';
 
 describe('permissions', () => {
@@ -12,6 +13,31 @@ describe('permissions', () => {
     const paths = fields.map((f) => f.path);
     for (const path of ['Customer.orders', 'Order.invoices', 'Invoice.orders', 'Mutation.login'])
       expect(paths).toContain(path);
+  });
+
+  it('a count beside a nested list declares what its list declares', async () => {
+    const schema = await portalSchema();
+    const counts: string[] = [];
+    for (const type of [schema.getType('Order'), schema.getType('Invoice')]) {
+      if (!isObjectType(type)) throw new Error('no Order or Invoice type');
+      for (const field of Object.values(type.getFields())) {
+        const list = countedList(type, field);
+        if (!list) continue;
+        counts.push(`${type.name}.${field.name}`);
+        expect(field.extensions?.permission, field.name).toEqual(list.extensions?.permission);
+      }
+    }
+    expect(counts.sort()).toEqual([
+      'Invoice.documentCount',
+      'Invoice.lineCount',
+      'Invoice.orderCount',
+      'Invoice.taxCount',
+      'Order.complaintCount',
+      'Order.documentCount',
+      'Order.invoiceCount',
+      'Order.lineCount',
+      'Order.shipmentCount',
+    ]);
   });
 
   it('declares only known permissions', async () => {

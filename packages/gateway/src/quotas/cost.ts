@@ -27,6 +27,14 @@ const OVERRIDES: Record<string, number> = {
   'Customer.invoicedByMonth': 5,
   // Drawn on each request (a few milliseconds of the gateway's CPU, docs/quotas.md).
   'InvoiceTransfer.qrSvg': 2,
+  // A count beside a nested list that asks Tryton what the customer may read (batched
+  // per request); `lineCount` and `taxCount` are the record's own ids, free.
+  'Order.invoiceCount': 1,
+  'Order.shipmentCount': 1,
+  'Order.documentCount': 1,
+  'Order.complaintCount': 1,
+  'Invoice.orderCount': 1,
+  'Invoice.documentCount': 1,
 };
 
 /**

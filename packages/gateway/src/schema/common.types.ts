@@ -60,6 +60,13 @@ export class PageInfoType {
 /** The `first` argument of every list nested in a record (pagination.ts `nested`). */
 export const FIRST_NESTED = `At most this many items, in the record's order (default and maximum ${MAX_NESTED_LIST}; above is an error).`;
 
+/**
+ * The description of the count beside a nested list (`lineCount` beside `lines`): what tells
+ * a client whether `first` cut the list.
+ */
+export const COUNT_OF = (list: string) =>
+  `How many items \`${list}\` holds in all, whatever its \`first\`: more than it returned means the list was cut. Only what this customer may read is counted.`;
+
 /** `first` of a list nested in a record: one declaration for all of them. */
 export const NestedFirst = () =>
   Arg('first', () => Int, { defaultValue: MAX_NESTED_LIST, description: FIRST_NESTED });

@@ -1,11 +1,21 @@
-import { Arg, Ctx, Extensions, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Extensions,
+  FieldResolver,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { Allow } from '../auth/permissions.js';
 import type { GraphQLContext } from '../context.js';
 import { notFound } from '../errors.js';
 import { fromGlobalId } from '../ids.js';
 import type { Order } from '../models.js';
 import { nested } from '../pagination.js';
-import { NestedFirst } from './common.types.js';
+import { COUNT_OF, NestedFirst } from './common.types.js';
 import {
   type ComplaintNode,
   ComplaintObjectType,
@@ -44,6 +54,11 @@ export class OrderComplaintsResolver {
   async complaints(@Root() order: Order, @NestedFirst() first: number, @Ctx() ctx: GraphQLContext) {
     const complaints = await ctx.services().complaints.forOrder(order);
     return nested(complaints, first).map(complaintNode);
+  }
+
+  @FieldResolver(() => Int, { description: COUNT_OF('complaints') })
+  async complaintCount(@Root() order: Order, @Ctx() ctx: GraphQLContext): Promise<number> {
+    return (await ctx.services().complaints.forOrder(order)).length;
   }
 }
 

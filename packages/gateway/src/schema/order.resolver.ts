@@ -1,11 +1,11 @@
-import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import { Allow } from '../auth/permissions.js';
 import type { GraphQLContext } from '../context.js';
 import { toGlobalId } from '../ids.js';
 import type { Invoice, Order } from '../models.js';
 import { nested, nestedLimit } from '../pagination.js';
 import { AddressType, addressNode } from './address.types.js';
-import { NestedFirst } from './common.types.js';
+import { COUNT_OF, NestedFirst } from './common.types.js';
 import { DocumentType, documentNode } from './document.types.js';
 import { InvoiceType } from './invoice.types.js';
 import { OrderLineType, orderLineNode } from './line.types.js';
@@ -37,6 +37,12 @@ export class OrderResolver {
     return (await ctx.services().orders.lines({ ...order, lineIds })).map(orderLineNode);
   }
 
+  @Allow('orders:read')
+  @FieldResolver(() => Int, { description: COUNT_OF('lines') })
+  lineCount(@Root() order: Order): number {
+    return order.lineIds.length;
+  }
+
   @Allow('invoices:read')
   @FieldResolver(() => [InvoiceType], {
     description: 'Invoices of the order (posted, paid or cancelled).',
@@ -50,11 +56,23 @@ export class OrderResolver {
     return await ctx.services().orders.invoices({ ...order, invoiceIds });
   }
 
+  @Allow('invoices:read')
+  @FieldResolver(() => Int, { description: COUNT_OF('invoices') })
+  async invoiceCount(@Root() order: Order, @Ctx() ctx: GraphQLContext): Promise<number> {
+    return await ctx.services().orders.invoiceCount(order);
+  }
+
   @Allow('orders:read')
   @FieldResolver(() => [ShipmentType], { description: 'Deliveries of the order.' })
   async shipments(@Root() order: Order, @NestedFirst() first: number, @Ctx() ctx: GraphQLContext) {
     const shipmentIds = nested(order.shipmentIds, first);
     return (await ctx.services().orders.shipments({ ...order, shipmentIds })).map(shipmentNode);
+  }
+
+  @Allow('orders:read')
+  @FieldResolver(() => Int, { description: COUNT_OF('shipments') })
+  async shipmentCount(@Root() order: Order, @Ctx() ctx: GraphQLContext): Promise<number> {
+    return await ctx.services().orders.shipmentCount(order);
   }
 
   @Allow('documents:read')
@@ -63,5 +81,11 @@ export class OrderResolver {
     nestedLimit(first);
     const documents = await ctx.services().documents.forRecord('ORDER', order);
     return nested(documents, first).map(documentNode);
+  }
+
+  @Allow('documents:read')
+  @FieldResolver(() => Int, { description: COUNT_OF('documents') })
+  async documentCount(@Root() order: Order, @Ctx() ctx: GraphQLContext): Promise<number> {
+    return (await ctx.services().documents.forRecord('ORDER', order)).length;
   }
 }

@@ -5,6 +5,7 @@ import {
   ATTACHMENT_FIELDS,
   ATTACHMENT_MODEL,
   ATTACHMENT_ORDER,
+  resourceDomain,
 } from '../tryton/attachment.mapper.js';
 import {
   COMPLAINT_FIELDS,
@@ -13,6 +14,7 @@ import {
   COMPLAINT_TYPES_METHOD,
   type ComplaintInput,
   complaintFiles,
+  complaintOrderId,
   complaintResource,
   FILE_COMPLAINT_METHOD,
   fileComplaintParams,
@@ -50,22 +52,38 @@ export class ComplaintsService {
     private readonly orders: OrdersService,
   ) {}
 
+  /**
+   * The complaints of orders, on them or their lines, newest first, batched per request: a
+   * page of orders asking for their complaints (or their count) is one Tryton search.
+   */
+  private readonly complaintsOf = new DataLoader<Order, Complaint[], number>(
+    async (orders) => {
+      const rows = await this.tryton.searchRead(
+        COMPLAINT_MODEL,
+        orderComplaintsDomain([...orders]),
+        COMPLAINT_FIELDS,
+        { order: COMPLAINT_ORDER },
+      );
+      const byOrder = new Map<number, Complaint[]>(orders.map((order) => [order.id, []]));
+      for (const row of rows) {
+        const orderId = complaintOrderId(row, [...orders]);
+        if (orderId !== null) byOrder.get(orderId)?.push(toComplaint(row));
+      }
+      return orders.map((order) => byOrder.get(order.id) ?? []);
+    },
+    { cacheKeyFn: (order) => order.id },
+  );
+
   /** The complaints of an order, on it or its lines, newest first. */
   async forOrder(order: Order): Promise<Complaint[]> {
-    const rows = await this.tryton.searchRead(
-      COMPLAINT_MODEL,
-      orderComplaintsDomain(order.id, order.lineIds),
-      COMPLAINT_FIELDS,
-      { order: COMPLAINT_ORDER },
-    );
-    return rows.map(toComplaint);
+    return await this.complaintsOf.load(order);
   }
 
   /** The files of complaints, batched per request. */
   private readonly filesOf = new DataLoader<number, Document[]>(async (ids) => {
     const rows = await this.tryton.searchRead(
       ATTACHMENT_MODEL,
-      [['resource', 'in', ids.map(complaintResource)]],
+      resourceDomain(ids.map(complaintResource)),
       ATTACHMENT_FIELDS,
       { order: ATTACHMENT_ORDER },
     );
@@ -125,6 +143,8 @@ export class ComplaintsService {
     const order = await this.orders.byId(request.orderId);
     if (!order) throw new Error('the order of a filed complaint is not readable');
     const ids = new Set(filedComplaintIds(done));
+    // The order's complaints as they are now, not as this request may have read them before.
+    this.complaintsOf.clear(order);
     const complaints = (await this.forOrder(order)).filter((c) => ids.has(c.id));
     return { order, complaints, replayed: done.replayed };
   }

@@ -10,13 +10,24 @@ import {
   ATTACHMENT_KEYSET,
   ATTACHMENT_MODEL,
   ATTACHMENT_ORDER,
+  type AttachmentRead,
+  attachmentContent,
   attachmentResource,
-  contentTypeOf,
+  attachmentResourceOf,
   NOT_COMPLAINT_FILES,
+  resourceDomain,
   toAttachmentDocument,
 } from '../tryton/attachment.mapper.js';
 import type { CustomerTryton } from '../tryton/customer-tryton.js';
-import { INVOICE_KEYSET, INVOICE_MODEL, invoiceDomain } from '../tryton/invoice.mapper.js';
+import {
+  INVOICE_DOCUMENT_FIELDS,
+  INVOICE_KEYSET,
+  INVOICE_MODEL,
+  INVOICE_NUMBER_FIELDS,
+  type InvoiceDocumentRead,
+  invoiceDocumentValues,
+  invoiceDomain,
+} from '../tryton/invoice.mapper.js';
 import {
   decodePosition,
   encodePosition,
@@ -25,34 +36,33 @@ import {
   positionOf,
   sortableKey,
 } from '../tryton/keyset.js';
-import { SALE_MODEL } from '../tryton/sale.mapper.js';
+import { SALE_MODEL, SALE_NUMBER_FIELDS } from '../tryton/sale.mapper.js';
+import { recordNumber } from '../tryton/values.js';
 import { todayIso, trytonDate } from './dates.js';
 import { invoiceFileName } from './file-names.js';
 
-const INVOICE_DOC_FIELDS = ['number', 'invoice_date', 'state'];
-
-type InvoiceDocRow = { id: number; number?: unknown; invoice_date?: unknown };
 type SourceName = 'i' | 'a';
 
 /** One of the lists the documents merge. */
 interface Source {
   name: SourceName;
-  model: string;
+  model: typeof INVOICE_MODEL | typeof ATTACHMENT_MODEL;
   domain: Domain;
   keyset: Keyset;
-  fields: string[];
 }
 
+/** A row of one of the sources, with its source. */
+type Item =
+  | { source: Source & { name: 'i' }; row: InvoiceDocumentRead }
+  | { source: Source & { name: 'a' }; row: AttachmentRead };
+
 /** The merged order: newest first, an invoice before an attachment of the same instant, then the higher id. */
-function compareForward(
-  a: { source: Source; row: Record<string, unknown> },
-  b: { source: Source; row: Record<string, unknown> },
-): number {
-  const time = (item: typeof a) => sortableKey(positionOf(item.source.keyset, item.row).key);
+function compareForward(a: Item, b: Item): number {
+  const time = (item: Item) => sortableKey(positionOf(item.source.keyset, item.row).key);
   return (
     time(b) - time(a) ||
     (a.source.name === b.source.name ? 0 : a.source.name === 'i' ? -1 : 1) ||
-    (b.row.id as number) - (a.row.id as number)
+    b.row.id - a.row.id
   );
 }
 
@@ -71,23 +81,19 @@ function documentCursor(
   return cursor;
 }
 
-function invoiceDocument(row: InvoiceDocRow, language: 'fr' | 'en'): Document {
-  const number = typeof row.number === 'string' ? row.number : String(row.id);
-  const date = row.invoice_date as { toDate?: () => Date } | null;
+function invoiceDocument(row: InvoiceDocumentRead, language: 'fr' | 'en'): Document {
+  const { number, date } = invoiceDocumentValues(row);
   return {
     key: `invoice-${row.id}`,
     name: invoiceFileName(number, language),
     kind: 'INVOICE_PDF',
-    date: date?.toDate ? date.toDate() : null,
+    date,
     size: null,
     contentType: 'application/pdf',
     relatedTo: `Invoice ${number}`,
     related: { kind: 'INVOICE', id: row.id, number },
   };
 }
-
-/** The fields that name a record, for the "belongs to" of documents. */
-const NUMBER_FIELDS = ['number'];
 
 /** Everything the customer can download: invoice PDFs and attachments. */
 export class DocumentsService {
@@ -108,22 +114,19 @@ export class DocumentsService {
    */
   async list(page: PageRequest): Promise<Connection<Document>> {
     const invoiceDomain = this.invoiceDomain();
-    const sources: Source[] = [
-      {
-        name: 'i',
-        model: INVOICE_MODEL,
-        domain: invoiceDomain,
-        keyset: INVOICE_KEYSET,
-        fields: INVOICE_DOC_FIELDS,
-      },
-      {
-        name: 'a',
-        model: ATTACHMENT_MODEL,
-        domain: NOT_COMPLAINT_FILES,
-        keyset: ATTACHMENT_KEYSET,
-        fields: ATTACHMENT_FIELDS,
-      },
-    ];
+    const invoices = {
+      name: 'i',
+      model: INVOICE_MODEL,
+      domain: invoiceDomain,
+      keyset: INVOICE_KEYSET,
+    } as const;
+    const attachments = {
+      name: 'a',
+      model: ATTACHMENT_MODEL,
+      domain: NOT_COMPLAINT_FILES,
+      keyset: ATTACHMENT_KEYSET,
+    } as const;
+    const sources: Source[] = [invoices, attachments];
     const list = this.tryton.listFingerprint(
       'documents',
       sources.map((s) => [s.model, s.domain, s.keyset]),
@@ -135,29 +138,53 @@ export class DocumentsService {
         ? null
         : documentCursor(readCursor(page.cursor, list, argument), argument);
     const needRows = page.limit > 0 || cursor !== null;
-    const [fetched, counts] = await Promise.all([
-      Promise.all(
-        sources.map((source) => {
-          if (!needRows) return Promise.resolve([]);
-          const position = cursor?.[source.name] ?? null;
-          // Backward from an edge of the other source: its own last row at or before the
-          // edge is still before it; none means nothing of this source precedes the edge.
-          const inclusive = !forward && cursor !== null && cursor.at !== source.name;
-          if (!forward && cursor !== null && position === null) return Promise.resolve([]);
-          return this.tryton.keysetRows(source.model, source.domain, source.keyset, source.fields, {
-            direction: page.direction,
-            bound: position && { position, inclusive },
-            limit: page.limit + 1,
-          });
-        }),
-      ),
+    /** The keyset read of one source, or none. */
+    const bounds = (source: Source) => {
+      if (!needRows) return null;
+      const position = cursor?.[source.name] ?? null;
+      // Backward from an edge of the other source: its own last row at or before the
+      // edge is still before it; none means nothing of this source precedes the edge.
+      const inclusive = !forward && cursor !== null && cursor.at !== source.name;
+      if (!forward && cursor !== null && position === null) return null;
+      return {
+        direction: page.direction,
+        bound: position && { position, inclusive },
+        limit: page.limit + 1,
+      };
+    };
+    const invoiceBounds = bounds(invoices);
+    const attachmentBounds = bounds(attachments);
+    const [invoiceRows, attachmentRows, counts]: [
+      InvoiceDocumentRead[],
+      AttachmentRead[],
+      number[],
+    ] = await Promise.all([
+      invoiceBounds
+        ? this.tryton.keysetRows(
+            INVOICE_MODEL,
+            invoiceDomain,
+            INVOICE_KEYSET,
+            INVOICE_DOCUMENT_FIELDS,
+            invoiceBounds,
+          )
+        : [],
+      attachmentBounds
+        ? this.tryton.keysetRows(
+            ATTACHMENT_MODEL,
+            NOT_COMPLAINT_FILES,
+            ATTACHMENT_KEYSET,
+            ATTACHMENT_FIELDS,
+            attachmentBounds,
+          )
+        : [],
       Promise.all(sources.map((s) => this.tryton.searchCount(s.model, s.domain))),
     ]);
     const totalCount = counts.reduce((a, b) => a + b, 0);
     // Each source arrives in the direction's order: merge them in it, nearest first.
-    const stream = fetched
-      .flatMap((rows, index) => rows.map((row) => ({ source: sources[index] as Source, row })))
-      .sort((a, b) => (forward ? 1 : -1) * compareForward(a, b));
+    const stream: Item[] = [
+      ...invoiceRows.map((row) => ({ source: invoices, row })),
+      ...attachmentRows.map((row) => ({ source: attachments, row })),
+    ].sort((a, b) => (forward ? 1 : -1) * compareForward(a, b));
     const taken = stream.slice(0, page.limit);
     const more = needRows ? stream.length > page.limit : totalCount > 0;
     if (!forward) taken.reverse();
@@ -176,8 +203,8 @@ export class DocumentsService {
       const at = { at: source.name, i: encodeOptional(state.i), a: encodeOptional(state.a) };
       const node =
         source.name === 'i'
-          ? invoiceDocument(row as InvoiceDocRow, this.tryton.language)
-          : toAttachmentDocument(row);
+          ? invoiceDocument(row as InvoiceDocumentRead, this.tryton.language)
+          : toAttachmentDocument(row as AttachmentRead);
       return { cursor: writeCursor(list, at), node };
     });
     return {
@@ -199,12 +226,13 @@ export class DocumentsService {
   private readonly attachmentsOf = new DataLoader<string, Document[]>(async (resources) => {
     const rows = await this.tryton.searchRead(
       ATTACHMENT_MODEL,
-      [['resource', 'in', [...resources]]],
+      resourceDomain(resources),
       ATTACHMENT_FIELDS,
       { order: ATTACHMENT_ORDER },
     );
     const byResource = new Map<string, Document[]>(resources.map((r) => [r, []]));
-    for (const row of rows) byResource.get(String(row.resource))?.push(toAttachmentDocument(row));
+    for (const row of rows)
+      byResource.get(attachmentResourceOf(row))?.push(toAttachmentDocument(row));
     return resources.map((r) => byResource.get(r) ?? []);
   });
 
@@ -220,9 +248,11 @@ export class DocumentsService {
   async relatedNumber(related: RelatedRecord): Promise<string | null> {
     if (related.number !== undefined) return related.number;
     if (related.kind === 'ACCOUNT') return null;
-    const model = related.kind === 'ORDER' ? SALE_MODEL : INVOICE_MODEL;
-    const [row] = await this.loaders.load(model, NUMBER_FIELDS, [related.id]);
-    return typeof row?.number === 'string' ? row.number : null;
+    const [row] =
+      related.kind === 'ORDER'
+        ? await this.loaders.load(SALE_MODEL, SALE_NUMBER_FIELDS, [related.id])
+        : await this.loaders.load(INVOICE_MODEL, INVOICE_NUMBER_FIELDS, [related.id]);
+    return row ? recordNumber(row) : null;
   }
 
   async byKey(key: string): Promise<Document | null> {
@@ -230,13 +260,12 @@ export class DocumentsService {
     const id = Number(raw);
     if (!Number.isSafeInteger(id) || id <= 0) return null;
     if (kind === 'invoice') {
-      const [row] = await this.tryton.searchRead<{
-        id: number;
-        number: unknown;
-        invoice_date: unknown;
-      }>(INVOICE_MODEL, [...this.invoiceDomain(), ['id', '=', id]], INVOICE_DOC_FIELDS, {
-        limit: 1,
-      });
+      const [row] = await this.tryton.searchRead(
+        INVOICE_MODEL,
+        [...this.invoiceDomain(), ['id', '=', id]],
+        INVOICE_DOCUMENT_FIELDS,
+        { limit: 1 },
+      );
       return row ? invoiceDocument(row, this.tryton.language) : null;
     }
     if (kind === 'attachment') {
@@ -261,8 +290,6 @@ export class DocumentsService {
       ATTACHMENT_DATA_FIELDS,
       { limit: 1 },
     );
-    if (!row || !(row.data instanceof Uint8Array)) return null;
-    const name = typeof row.name === 'string' ? row.name : 'document';
-    return { name, contentType: contentTypeOf(name), content: row.data };
+    return row ? attachmentContent(row) : null;
   }
 }

@@ -9,8 +9,11 @@ import {
   INVOICE_MODEL,
   INVOICE_MONTH_FIELDS,
   type InvoiceFilterInput,
+  type InvoiceRead,
   invoiceDomain,
+  invoiceDue,
   invoiceKeyset,
+  invoiceMonth,
   invoiceNumberDomain,
   toInvoice,
 } from '../tryton/invoice.mapper.js';
@@ -26,6 +29,7 @@ import {
   INVOICE_TAX_MODEL,
   toInvoiceTax,
 } from '../tryton/invoice-tax.mapper.js';
+import { SALE_MODEL } from '../tryton/sale.mapper.js';
 import { todayIso, trytonDate } from './dates.js';
 import { invoiceFileName } from './file-names.js';
 
@@ -113,10 +117,10 @@ export class InvoicesService {
     let total = Decimal.from('0');
     let currency = 'EUR';
     for (const row of rows) {
-      const invoice = toInvoice(row, todayIso(this.now()));
-      if (!invoice) continue;
-      total = total.add(invoice.amountDue.amount);
-      currency = invoice.currency;
+      const due = invoiceDue(row);
+      if (!due) continue;
+      total = total.add(due.amount);
+      currency = due.currency;
     }
     return { amount: total, currency };
   }
@@ -141,11 +145,11 @@ export class InvoicesService {
     const sums = new Map(keys.map((k) => [k, Decimal.from('0')]));
     let currency = 'EUR';
     for (const row of rows) {
-      const invoice = toInvoice(row, todayIso(now));
-      const month = invoice?.date?.slice(0, 7);
-      if (!invoice || !month || !sums.has(month)) continue;
-      sums.set(month, (sums.get(month) as Decimal).add(invoice.totalAmount.amount));
-      currency = invoice.currency;
+      const invoiced = invoiceMonth(row);
+      const month = invoiced?.month;
+      if (!invoiced || !month || !sums.has(month)) continue;
+      sums.set(month, (sums.get(month) as Decimal).add(invoiced.total.amount));
+      currency = invoiced.total.currency;
     }
     return keys.map((month) => ({
       month,
@@ -164,7 +168,15 @@ export class InvoicesService {
     return { invoice, content: report.content, format: report.format, name };
   }
 
-  private toInvoices(rows: Record<string, unknown>[], today: string): Invoice[] {
+  /**
+   * How many of the orders this invoice bills the customer sees: a sale billed to this
+   * customer may be another party's, never counted. One search of ids for a page of invoices.
+   */
+  async orderCount(invoice: Invoice): Promise<number> {
+    return await this.loaders.count(SALE_MODEL, invoice.orderIds);
+  }
+
+  private toInvoices(rows: InvoiceRead[], today: string): Invoice[] {
     return rows.map((row) => toInvoice(row, today)).filter((i): i is Invoice => i !== null);
   }
 }

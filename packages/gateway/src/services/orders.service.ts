@@ -9,6 +9,7 @@ import {
   type OrderFilterInput,
   SALE_FIELDS,
   SALE_MODEL,
+  type SaleRead,
   saleDomain,
   saleKeyset,
   toOrder,
@@ -98,7 +99,21 @@ export class OrdersService {
     return row ? toAddress(row) : null;
   }
 
-  private toOrders(rows: Record<string, unknown>[]): Order[] {
+  /**
+   * How many of the order's invoices the customer sees: its ids name drafts too, and the
+   * invoices of another customer (a sale billed to another party), never counted. One search
+   * of ids for a page of orders.
+   */
+  async invoiceCount(order: Order): Promise<number> {
+    return await this.loaders.count(INVOICE_MODEL, order.invoiceIds);
+  }
+
+  /** How many of the order's deliveries the customer sees (one may go to another party). */
+  async shipmentCount(order: Order): Promise<number> {
+    return await this.loaders.count(SHIPMENT_MODEL, order.shipmentIds);
+  }
+
+  private toOrders(rows: SaleRead[]): Order[] {
     return rows.map(toOrder).filter((o): o is Order => o !== null);
   }
 }

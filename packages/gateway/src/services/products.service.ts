@@ -1,7 +1,8 @@
 import type { Product } from '../models.js';
 import type { CustomerTryton } from '../tryton/customer-tryton.js';
 import { INVOICE_LINE_MODEL } from '../tryton/invoice-line.mapper.js';
-import { LINE_PRODUCT_FIELDS, lineProductDomain, toProduct } from '../tryton/line.js';
+import { LINE_PRODUCT_FIELDS, type LineRow, lineProductDomain, toProduct } from '../tryton/line.js';
+import type { ModelName } from '../tryton/rows.js';
 import { SALE_LINE_MODEL } from '../tryton/sale-line.mapper.js';
 
 /**
@@ -14,7 +15,8 @@ export class ProductsService {
 
   /** The product if one of the customer's order lines, or else invoice lines, names it. */
   async byId(id: number): Promise<Product | null> {
-    for (const model of [SALE_LINE_MODEL, INVOICE_LINE_MODEL]) {
+    const models: ModelName<LineRow>[] = [SALE_LINE_MODEL, INVOICE_LINE_MODEL];
+    for (const model of models) {
       const [row] = await this.tryton.searchRead(
         model,
         lineProductDomain(id),

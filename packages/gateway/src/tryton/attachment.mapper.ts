@@ -1,13 +1,59 @@
-import type { Domain, Order as TrytonOrder } from '@portal/tryton-client';
+import type { Domain, ReadRow, TrytonDateTime, Order as TrytonOrder } from '@portal/tryton-client';
 import type { Document, RecordKind, RelatedRecord } from '../models.js';
 import { type Keyset, keysetOrder } from './keyset.js';
+import { type Fields, modelName } from './rows.js';
 import { jsDate, text } from './values.js';
 
-/** `ir.attachment`: files attached to the customer's orders, invoices and party. */
-export const ATTACHMENT_MODEL = 'ir.attachment';
+/** What the portal reads of an `ir.attachment`. */
+export interface AttachmentRow {
+  id: number;
+  name: string;
+  type: string;
+  data_size: number | null;
+  /** The bytes, for a download only. */
+  data: Uint8Array | null;
+  create_date: TrytonDateTime;
+  /** The record it is attached to: `sale.sale,12`. */
+  resource: string | null;
+}
 
-export const ATTACHMENT_FIELDS = ['name', 'type', 'data_size', 'create_date', 'resource'];
-export const ATTACHMENT_DATA_FIELDS = ['name', 'type', 'data'];
+/** `ir.attachment`: files attached to the customer's orders, invoices and party. */
+export const ATTACHMENT_MODEL = modelName<AttachmentRow>('ir.attachment');
+
+export const ATTACHMENT_FIELDS = [
+  'name',
+  'type',
+  'data_size',
+  'create_date',
+  'resource',
+] as const satisfies Fields<AttachmentRow>;
+export const ATTACHMENT_DATA_FIELDS = [
+  'name',
+  'type',
+  'data',
+] as const satisfies Fields<AttachmentRow>;
+
+/** An attachment as the documents list it. */
+export type AttachmentRead = ReadRow<AttachmentRow, typeof ATTACHMENT_FIELDS>;
+
+/** An attachment's bytes, if the row holds them, with its name and content type. */
+export function attachmentContent(
+  row: ReadRow<AttachmentRow, typeof ATTACHMENT_DATA_FIELDS>,
+): { name: string; contentType: string; content: Uint8Array } | null {
+  if (!(row.data instanceof Uint8Array)) return null;
+  const name = typeof row.name === 'string' ? row.name : 'document';
+  return { name, contentType: contentTypeOf(name), content: row.data };
+}
+
+/** The attachments of the records `resources` name (`sale.sale,12`). */
+export function resourceDomain(resources: readonly string[]): Domain {
+  return [['resource', 'in', [...resources]]];
+}
+
+/** The record an attachment is attached to (`sale.sale,12`), as Tryton writes it. */
+export function attachmentResourceOf(row: AttachmentRead): string {
+  return String(row.resource);
+}
 
 /** Newest first, the id breaking ties. */
 export const ATTACHMENT_KEYSET: Keyset = { field: 'create_date', direction: 'DESC' };
@@ -80,11 +126,11 @@ function relatedRecord(resource: unknown): RelatedRecord | null {
   return kind && Number.isSafeInteger(id) && id > 0 ? { kind, id } : null;
 }
 
-export function toAttachmentDocument(row: Record<string, unknown>): Document {
+export function toAttachmentDocument(row: AttachmentRead): Document {
   const name = text(row.name) ?? 'document';
   const resource = String(row.resource ?? '').split(',')[0] ?? '';
   return {
-    key: `attachment-${row.id as number}`,
+    key: `attachment-${row.id}`,
     name,
     kind: 'ATTACHMENT',
     date: jsDate(row.create_date),

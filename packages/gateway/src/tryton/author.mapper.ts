@@ -14,10 +14,23 @@ export const AUTHOR_FIELDS = {
   changedBy: 'portal_changed_by_email',
 } as const;
 
-/** The author of `row` in `field`: null when nobody of the portal wrote it (the staff did). */
-export function author(
-  row: Record<string, unknown>,
-  field: keyof typeof AUTHOR_FIELDS,
+export type AuthorKey = keyof typeof AUTHOR_FIELDS;
+
+/**
+ * The author fields of a model's schema, for the `keys` it records: an e-mail, or nothing
+ * (Tryton reads an empty Char as null, or false on some backends).
+ */
+export type AuthorColumns<K extends AuthorKey> = {
+  [P in (typeof AUTHOR_FIELDS)[K]]: string | false | null;
+};
+
+/**
+ * The author of `row` in `field`: null when nobody of the portal wrote it (the staff did).
+ * A row read without the field does not compile.
+ */
+export function author<K extends AuthorKey>(
+  row: NoInfer<AuthorColumns<K>>,
+  field: K,
 ): Author | null {
   return authorOf(row[AUTHOR_FIELDS[field]]);
 }

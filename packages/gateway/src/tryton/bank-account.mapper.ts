@@ -7,9 +7,17 @@ import { text } from './values.js';
  */
 export const COMPANY_BANK_ACCOUNT_METHOD = 'company_bank_account';
 
+/** The module's answer (an RPC answer, not a read: each value is still checked). */
+interface BankAccountRow {
+  holder: string;
+  iban: string;
+  bic: string | null;
+  currency: string | null;
+}
+
 export function toBankAccount(result: unknown): BankAccount | null {
   if (!result || typeof result !== 'object') return null;
-  const row = result as Record<string, unknown>;
+  const row = result as Partial<BankAccountRow>;
   const holder = text(row.holder);
   const iban = text(row.iban);
   if (!holder || !iban) return null;

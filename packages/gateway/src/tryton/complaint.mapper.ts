@@ -1,14 +1,36 @@
-import type { Domain, TrytonDateTime, Order as TrytonOrder } from '@portal/tryton-client';
+import type {
+  Domain,
+  ReadRow,
+  TrytonDate,
+  TrytonDateTime,
+  Order as TrytonOrder,
+} from '@portal/tryton-client';
 import type { Complaint, ComplaintType, Document } from '../models.js';
-import { toAttachmentDocument } from './attachment.mapper.js';
-import { AUTHOR_FIELDS, author } from './author.mapper.js';
+import { type AttachmentRead, toAttachmentDocument } from './attachment.mapper.js';
+import { AUTHOR_FIELDS, type AuthorColumns, author } from './author.mapper.js';
+import { type Fields, modelName } from './rows.js';
 import { isoDate, jsDate, text } from './values.js';
+
+/** What the portal reads of a `sale.complaint`. */
+export interface ComplaintRow extends AuthorColumns<'filedBy'> {
+  id: number;
+  number: string | null;
+  state: string;
+  'type.': { id: number; name: string } | null;
+  description: string | null;
+  /** What it is about: `sale.sale,12` or `sale.line,40`. */
+  origin: string | null;
+  portal_answer: string | null;
+  date: TrytonDate | null;
+  create_date: TrytonDateTime;
+  write_date: TrytonDateTime | null;
+}
 
 /**
  * `sale.complaint` (Tryton's sale_complaint module, extended by portal_api): the problems a
  * customer reported on an order or its lines, and the company's answer.
  */
-export const COMPLAINT_MODEL = 'sale.complaint';
+export const COMPLAINT_MODEL = modelName<ComplaintRow>('sale.complaint');
 
 export const COMPLAINT_FIELDS = [
   'number',
@@ -21,20 +43,35 @@ export const COMPLAINT_FIELDS = [
   'create_date',
   'write_date',
   AUTHOR_FIELDS.filedBy,
-];
+] as const satisfies Fields<ComplaintRow>;
+
+/** A complaint as the mapper reads it. */
+export type ComplaintRead = ReadRow<ComplaintRow, typeof COMPLAINT_FIELDS>;
 
 /** Complaints about the customer's parties. */
 export function complaintScope(parties: number[]): Domain {
   return [['customer', 'in', parties]];
 }
 
-/** The complaints about an order: on the order itself or on one of its lines. */
-export function orderComplaintsDomain(orderId: number, lineIds: number[]): Domain {
+/** The complaints about orders: on an order itself or on one of its lines. */
+export function orderComplaintsDomain(orders: { id: number; lineIds: number[] }[]): Domain {
   return [
     'OR',
-    ['origin', '=', `sale.sale,${orderId}`],
-    ['origin', 'in', lineIds.map((line) => `sale.line,${line}`)],
+    ['origin', 'in', orders.map((order) => `sale.sale,${order.id}`)],
+    ['origin', 'in', orders.flatMap((order) => order.lineIds.map((line) => `sale.line,${line}`))],
   ];
+}
+
+/** The order a complaint is about, among `orders` (directly or through one of its lines). */
+export function complaintOrderId(
+  row: ComplaintRead,
+  orders: { id: number; lineIds: number[] }[],
+): number | null {
+  const [model = '', raw] = String(row.origin ?? '').split(',');
+  const id = Number(raw);
+  if (model === 'sale.sale') return orders.some((order) => order.id === id) ? id : null;
+  if (model !== 'sale.line') return null;
+  return orders.find((order) => order.lineIds.includes(id))?.id ?? null;
 }
 
 /** Newest first. */
@@ -57,12 +94,12 @@ const STATES: Record<string, Complaint['state']> = {
   cancelled: 'CANCELLED',
 };
 
-export function toComplaint(row: Record<string, unknown>): Complaint {
+export function toComplaint(row: ComplaintRead): Complaint {
   const [model = '', raw] = String(row.origin ?? '').split(',');
   const origin = Number(raw);
-  const type = row['type.'] as { name?: unknown } | null | undefined;
+  const type = row['type.'];
   return {
-    id: row.id as number,
+    id: row.id,
     number: text(row.number),
     state: STATES[String(row.state)] ?? 'SUBMITTED',
     typeName: text(type?.name) ?? '',
@@ -77,7 +114,7 @@ export function toComplaint(row: Record<string, unknown>): Complaint {
 }
 
 /** Files of complaints, grouped by complaint id. */
-export function complaintFiles(rows: Record<string, unknown>[]): Map<number, Document[]> {
+export function complaintFiles(rows: AttachmentRead[]): Map<number, Document[]> {
   const byComplaint = new Map<number, Document[]>();
   for (const row of rows) {
     const [model, raw] = String(row.resource ?? '').split(',');

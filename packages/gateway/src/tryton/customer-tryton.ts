@@ -2,6 +2,7 @@ import type {
   CallOptions,
   Context,
   Domain,
+  ReadRow,
   SearchOptions,
   TrytonClient,
 } from '@portal/tryton-client';
@@ -25,7 +26,13 @@ import {
   type Position,
   positionOf,
 } from './keyset.js';
+import type { Fields, ModelName } from './rows.js';
 import { cacheArea, customerScope } from './scopes.js';
+
+/** The id every row read comes with. */
+function idOf(row: object): number {
+  return (row as { id: number }).id;
+}
 
 /** How the request proves who the customer is. */
 export type Credential = { kind: 'session'; key: string } | { kind: 'token'; token: string };
@@ -35,6 +42,9 @@ export type Credential = { kind: 'session'; key: string } | { kind: 'token'; tok
  * key or API token in its context, so Tryton's record rules (module portal_api) scope it to
  * that customer whatever the domain, and every domain is ANDed with the customer's scope of
  * its model (scopes.ts): the services give only their own conditions.
+ *
+ * Reads are typed by the mappers' declarations: a model's name carries the schema of its rows
+ * (`ModelName`), the field list is checked against it, and the rows come back as `ReadRow`.
  */
 export class CustomerTryton {
   /** Everything that changes an answer besides the call itself: who, for whom, in which language. */
@@ -113,16 +123,30 @@ export class CustomerTryton {
     return await this.cache.get(area, key, () => this.guard(load));
   }
 
-  searchRead<T extends object = Record<string, unknown>>(
-    model: string,
+  searchRead<T extends object, const F extends Fields<T>>(
+    model: ModelName<T>,
     domain: Domain,
-    fields: string[],
+    fields: F,
     options: Omit<SearchOptions, 'context'> = {},
-  ): Promise<T[]> {
+  ): Promise<ReadRow<T, F>[]> {
     const scoped = this.scoped(model, domain);
     return this.cached(model, ['search_read', model, scoped, fields, options], () =>
-      this.client.model<T>(model).searchRead(scoped, fields, { ...this.options(), ...options }),
+      this.read<T, F>(model, scoped, fields, { ...this.options(), ...options }),
     );
+  }
+
+  /**
+   * The one untyped call under the typed reads: Tryton answers JSON, whose shape the schema
+   * of the model's name declares (`ModelName`).
+   */
+  private async read<T extends object, F extends Fields<T>>(
+    model: ModelName<T>,
+    domain: Domain,
+    fields: F,
+    options: SearchOptions,
+  ): Promise<ReadRow<T, F>[]> {
+    const rows = await this.client.model(model).searchRead(domain, [...fields], options);
+    return rows as ReadRow<T, F>[];
   }
 
   /**
@@ -131,22 +155,23 @@ export class CustomerTryton {
    * its resolvers reach that link before or after the list. Without it, which of a request's
    * reads went to Tryton depended on which answer came first (a flaky warm dashboard).
    */
-  searchRecords(
-    model: string,
+  searchRecords<T extends object, const F extends Fields<T>>(
+    model: ModelName<T>,
     domain: Domain,
-    fields: string[],
+    fields: F,
     options: Omit<SearchOptions, 'context'> = {},
-  ): Promise<Record<string, unknown>[]> {
+  ): Promise<ReadRow<T, F>[]> {
     const cache = this.cache;
     if (!cache) return this.searchRead(model, domain, fields, options);
     const scoped = this.scoped(model, domain);
     return this.cached(model, ['search_records', model, scoped, fields, options], async () => {
       const generation = await this.generation(cacheArea(model));
-      const rows = await this.client
-        .model(model)
-        .searchRead(scoped, fields, { ...this.options(), ...options });
+      const rows = await this.read<T, F>(model, scoped, fields, {
+        ...this.options(),
+        ...options,
+      });
       const records = rows.map((row) => ({
-        key: this.recordKey(cache, generation, model, fields, row.id as number),
+        key: this.recordKey(cache, generation, model, fields, idOf(row)),
         value: row,
       }));
       await cache.put(cacheArea(model), records);
@@ -158,7 +183,7 @@ export class CustomerTryton {
     cache: ReadCache,
     generation: string,
     model: string,
-    fields: string[],
+    fields: readonly string[],
     id: number,
   ): string {
     return cache.key(this.scope, generation, 'record', model, fields, id);
@@ -171,11 +196,11 @@ export class CustomerTryton {
    * the filter's own (`searchCount`, cached apart from the cursor: one per filter). The rows
    * are cached one by one too (`searchRecords`), for the loaders of the same records.
    */
-  async page(
-    model: string,
+  async page<T extends object, const F extends Fields<T>>(
+    model: ModelName<T>,
     domain: Domain,
     keyset: Keyset,
-    fields: string[],
+    fields: F,
     request: PageRequest,
     /**
      * What the cursors are bound to besides the customer, model and keyset: the domain by
@@ -183,7 +208,7 @@ export class CustomerTryton {
      * instead, so that its cursors outlive midnight.
      */
     listKey: unknown = domain,
-  ): Promise<Page<Record<string, unknown>>> {
+  ): Promise<Page<ReadRow<T, F>>> {
     const list = this.listFingerprint(model, listKey, keyset);
     const forward = request.direction === 'forward';
     const argument = forward ? 'after' : 'before';
@@ -193,8 +218,11 @@ export class CustomerTryton {
         : decodePosition(readCursor(request.cursor, list, argument), argument);
     // Without a cursor, an empty page needs no rows: the count says whether any follow.
     const needRows = request.limit > 0 || bound !== null;
-    // The cursor is the row's key: read it even when the list's fields do not show it.
-    const read = fields.includes(keyset.field) ? fields : [...fields, keyset.field];
+    // The cursor is the row's key: read it even when the list's fields do not show it (the
+    // mapper's sort keys are its model's fields: keyset.ts).
+    const read = (
+      fields.includes(keyset.field as F[number]) ? fields : [...fields, keyset.field]
+    ) as F;
     const [rows, totalCount] = await Promise.all([
       needRows
         ? this.keysetRows(model, domain, keyset, read, {
@@ -211,7 +239,9 @@ export class CustomerTryton {
     if (!forward) taken.reverse();
     return {
       rows: taken,
-      cursors: taken.map((row) => writeCursor(list, encodePosition(positionOf(keyset, row)))),
+      cursors: taken.map((row) =>
+        writeCursor(list, encodePosition(positionOf(keyset, row as Record<string, unknown>))),
+      ),
       // A cursor is an edge that was there: something lies on its side of the page.
       hasNextPage: forward ? more : bound !== null,
       hasPreviousPage: forward ? bound !== null : more,
@@ -224,11 +254,11 @@ export class CustomerTryton {
    * direction's order (backward: nearest first). For lists merged from several models
    * (documents), which keep one position per model.
    */
-  keysetRows(
-    model: string,
+  keysetRows<T extends object, const F extends Fields<T>>(
+    model: ModelName<T>,
     domain: Domain,
     keyset: Keyset,
-    fields: string[],
+    fields: F,
     options: {
       direction: 'forward' | 'backward';
       bound: { position: Position; inclusive: boolean } | null;
@@ -236,7 +266,7 @@ export class CustomerTryton {
       /** Also cache the rows one by one, for the loaders (`searchRecords`). */
       records?: boolean;
     },
-  ): Promise<Record<string, unknown>[]> {
+  ): Promise<ReadRow<T, F>[]> {
     const { bound, direction } = options;
     const side =
       bound &&
@@ -259,7 +289,7 @@ export class CustomerTryton {
     return fingerprint(this.customerKey, ...parts);
   }
 
-  searchCount(model: string, domain: Domain): Promise<number> {
+  searchCount(model: ModelName<object>, domain: Domain): Promise<number> {
     const scoped = this.scoped(model, domain);
     return this.cached(model, ['search_count', model, scoped], () =>
       this.client.model(model).searchCount(scoped, this.options()),
@@ -273,22 +303,20 @@ export class CustomerTryton {
    * archived records are read too (an order keeps the address the customer archived or
    * replaced since).
    */
-  async records(
-    model: string,
+  async records<T extends object, const F extends Fields<T>>(
+    model: ModelName<T>,
     ids: number[],
-    fields: string[],
+    fields: F,
     { archived = false }: { archived?: boolean } = {},
-  ): Promise<Map<number, Record<string, unknown>>> {
+  ): Promise<Map<number, ReadRow<T, F>>> {
     const load = async (misses: number[]) => {
       const options = this.options();
       // Archived records too (Tryton's `active_test`): what an order still refers to.
       if (archived) options.context = { ...options.context, active_test: false };
       const rows = await this.guard(() =>
-        this.client
-          .model(model)
-          .searchRead(this.scoped(model, [['id', 'in', misses]]), fields, options),
+        this.read<T, F>(model, this.scoped(model, [['id', 'in', misses]]), fields, options),
       );
-      return new Map(rows.map((row) => [row.id as number, row]));
+      return new Map(rows.map((row) => [idOf(row), row]));
     };
     if (!this.cache) return await load(ids);
     const cache = this.cache;

@@ -1,10 +1,20 @@
-import type { Domain } from '@portal/tryton-client';
+import type { Decimal, Domain, ReadRow } from '@portal/tryton-client';
 import type { InvoiceTax } from '../models.js';
 import { invoiceScope } from './invoice.mapper.js';
-import { money, nested, related, text } from './values.js';
+import { type Fields, modelName } from './rows.js';
+import { money, nested, text } from './values.js';
+
+/** What the portal reads of an `account.invoice.tax`. */
+export interface InvoiceTaxRow {
+  id: number;
+  description: string | null;
+  'tax.': { id: number; description: string } | null;
+  base: Decimal;
+  amount: Decimal;
+}
 
 /** `account.invoice.tax`: the tax summary of an invoice. */
-export const INVOICE_TAX_MODEL = 'account.invoice.tax';
+export const INVOICE_TAX_MODEL = modelName<InvoiceTaxRow>('account.invoice.tax');
 
 /** Tax lines of the invoices the customer may see. */
 export function invoiceTaxScope(parties: number[]): Domain {
@@ -16,10 +26,18 @@ export function invoiceTaxScope(parties: number[]): Domain {
  * `description` is a copy made when the invoice was computed, in the company's language,
  * kept for manual tax lines that have no tax.
  */
-export const INVOICE_TAX_FIELDS = ['description', 'tax.description', 'base', 'amount'];
+export const INVOICE_TAX_FIELDS = [
+  'description',
+  'tax.description',
+  'base',
+  'amount',
+] as const satisfies Fields<InvoiceTaxRow>;
 
-export function toInvoiceTax(row: Record<string, unknown>, currency: string): InvoiceTax {
-  const tax = related<{ description?: unknown }>(row, 'tax');
+export function toInvoiceTax(
+  row: ReadRow<InvoiceTaxRow, typeof INVOICE_TAX_FIELDS>,
+  currency: string,
+): InvoiceTax {
+  const tax = row['tax.'];
   return {
     description: text(tax?.description) ?? text(row.description) ?? '',
     base: money(row.base, currency),

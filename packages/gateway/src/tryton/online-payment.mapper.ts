@@ -1,4 +1,4 @@
-import type { Decimal } from '@portal/tryton-client';
+import type { Decimal, TrytonDate } from '@portal/tryton-client';
 import type { OnlinePayment, OnlinePaymentState } from '../models.js';
 import { authorOf } from './author.mapper.js';
 import { isoDate, money, text } from './values.js';
@@ -30,10 +30,23 @@ function toState(state: unknown): OnlinePaymentState {
   return 'PROCESSING';
 }
 
+/**
+ * A payment as `invoice_online_payments` answers it. An RPC answer, not a read: each value is
+ * still checked as it is mapped.
+ */
+interface OnlinePaymentRow {
+  id: number;
+  amount: Decimal;
+  currency: string;
+  state: string;
+  date: TrytonDate | null;
+  paid_by: string | false | null;
+}
+
 export function toOnlinePayments(result: unknown): OnlinePayment[] {
   if (!Array.isArray(result)) return [];
   return result
-    .filter((r): r is Record<string, unknown> => !!r && typeof r === 'object')
+    .filter((r): r is Partial<OnlinePaymentRow> => !!r && typeof r === 'object')
     .map((row) => ({
       id: row.id as number,
       amount: money(row.amount, text(row.currency) ?? ''),

@@ -2,17 +2,19 @@ import { Decimal, TrytonDate } from '@portal/tryton-client';
 import { describe, expect, it } from 'vitest';
 import { paymentLineIds, toPayment } from './payment-line.mapper.js';
 
-const row = (changes: Record<string, unknown> = {}) => ({
-  id: 7,
-  date: TrytonDate.fromISO('2026-10-15'),
-  debit: Decimal.from('0'),
-  credit: Decimal.from('332.35'),
-  amount_second_currency: null,
-  'second_currency.': null,
-  description: null,
-  'move.': { id: 3, description: 'Virement reçu', 'journal.': { id: 1, name: 'Banque' } },
-  ...changes,
-});
+/** A receivable line as Tryton reads it, with `changes` (values of any shape, for the cases). */
+const row = (changes: Record<string, unknown> = {}) =>
+  ({
+    id: 7,
+    date: TrytonDate.fromISO('2026-10-15'),
+    debit: Decimal.from('0'),
+    credit: Decimal.from('332.35'),
+    amount_second_currency: null,
+    'second_currency.': null,
+    description: null,
+    'move.': { id: 3, description: 'Virement reçu', 'journal.': { id: 1, name: 'Banque' } },
+    ...changes,
+  }) as unknown as Parameters<typeof toPayment>[0];
 
 describe('payment lines', () => {
   it('reads a receivable credit as a payment, its journal as the method', () => {
@@ -46,9 +48,9 @@ describe('payment lines', () => {
   });
 
   it('merges the partial payments and the reconciled lines, each once', () => {
-    expect(paymentLineIds({ payment_lines: [4, 7], reconciliation_lines: [7, 9] })).toEqual([
+    expect(paymentLineIds({ id: 1, payment_lines: [4, 7], reconciliation_lines: [7, 9] })).toEqual([
       4, 7, 9,
     ]);
-    expect(paymentLineIds({})).toEqual([]);
+    expect(paymentLineIds({} as Parameters<typeof paymentLineIds>[0])).toEqual([]);
   });
 });

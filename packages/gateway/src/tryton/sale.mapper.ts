@@ -1,14 +1,41 @@
-import type { Domain } from '@portal/tryton-client';
+import type { Decimal, Domain, ReadRow, TrytonDate, TrytonDateTime } from '@portal/tryton-client';
 import type { Order, OrderInvoiceState, OrderShipmentState, OrderState } from '../models.js';
 import { DEFAULT_SORT, type ListSort, type SortField } from '../pagination.js';
-import { AUTHOR_FIELDS, author } from './author.mapper.js';
+import { AUTHOR_FIELDS, type AuthorColumns, author } from './author.mapper.js';
 import type { Keyset } from './keyset.js';
+import { type LineKind, productLineIds } from './line.js';
+import { type Fields, modelName } from './rows.js';
 import { containsDomain } from './search.js';
-import { currencyCode, id, ids, isoDate, money, text } from './values.js';
+import { type CurrencyRow, currencyCode, id, ids, isoDate, money, text } from './values.js';
 import { versionOf } from './version.js';
 
+/** What the portal reads of a `sale.sale` (its schema: fields.ts of tryton-client). */
+export interface SaleRow extends AuthorColumns<'requestedBy' | 'acceptedBy' | 'declinedBy'> {
+  id: number;
+  number: string | null;
+  reference: string | null;
+  description: string | null;
+  state: string;
+  sale_date: TrytonDate | null;
+  untaxed_amount: Decimal;
+  tax_amount: Decimal;
+  total_amount: Decimal;
+  invoice_state: string;
+  shipment_state: string;
+  invoice_address: number | null;
+  shipment_address: number | null;
+  'lines.': LineKind[];
+  invoices: number[];
+  shipments: number[];
+  'currency.': CurrencyRow;
+  write_date: TrytonDateTime | null;
+  create_date: TrytonDateTime;
+  /** A Boolean reads as 1 on SQLite and true on PostgreSQL. */
+  portal_requested: boolean | number | null;
+}
+
 /** `sale.sale`: the customer's orders. */
-export const SALE_MODEL = 'sale.sale';
+export const SALE_MODEL = modelName<SaleRow>('sale.sale');
 
 export const SALE_FIELDS = [
   'number',
@@ -23,7 +50,8 @@ export const SALE_FIELDS = [
   'shipment_state',
   'invoice_address',
   'shipment_address',
-  'lines',
+  // Each line's kind: the portal lists (and counts) the product lines only.
+  'lines.type',
   'invoices',
   'shipments',
   'currency.code',
@@ -33,7 +61,13 @@ export const SALE_FIELDS = [
   AUTHOR_FIELDS.requestedBy,
   AUTHOR_FIELDS.acceptedBy,
   AUTHOR_FIELDS.declinedBy,
-];
+] as const satisfies Fields<SaleRow>;
+
+/** An order as the mapper reads it. */
+export type SaleRead = ReadRow<SaleRow, typeof SALE_FIELDS>;
+
+/** What names an order (the "belongs to" of a document: `recordNumber`). */
+export const SALE_NUMBER_FIELDS = ['number'] as const satisfies Fields<SaleRow>;
 
 const STATES: Record<string, OrderState> = {
   quotation: 'QUOTATION',
@@ -141,14 +175,14 @@ export function numberDomain(number: string): Domain {
   return [['number', '=', number]];
 }
 
-export function toOrder(row: Record<string, unknown>): Order | null {
+export function toOrder(row: SaleRead): Order | null {
   const state =
     // A Boolean reads as 1 on SQLite and true on PostgreSQL.
     row.state === 'draft' && row.portal_requested ? 'REQUESTED' : STATES[String(row.state)];
   if (!state) return null;
   const currency = currencyCode(row);
   return {
-    id: row.id as number,
+    id: row.id,
     number: text(row.number) ?? '',
     reference: text(row.reference),
     description: text(row.description),
@@ -161,7 +195,7 @@ export function toOrder(row: Record<string, unknown>): Order | null {
     shipmentState: SHIPMENT_STATES[String(row.shipment_state)] ?? 'NONE',
     invoiceAddressId: id(row.invoice_address),
     shipmentAddressId: id(row.shipment_address),
-    lineIds: ids(row.lines),
+    lineIds: productLineIds(row['lines.']),
     invoiceIds: ids(row.invoices),
     shipmentIds: ids(row.shipments),
     currency,

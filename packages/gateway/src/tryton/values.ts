@@ -35,15 +35,21 @@ export function id(value: unknown): number | null {
   return typeof value === 'number' ? value : null;
 }
 
-/** `'currency.': {code}` of a row read with the dotted field `currency.code`. */
-export function currencyCode(row: Record<string, unknown>): string {
-  const related = row['currency.'] as { code?: unknown } | null | undefined;
-  return typeof related?.code === 'string' ? related.code : 'EUR';
+/** The number of an order or invoice read with its `NUMBER_FIELDS`; null before it has one. */
+export function recordNumber(row: { number: string | null }): string | null {
+  return typeof row.number === 'string' ? row.number : null;
 }
 
-export function related<T>(row: Record<string, unknown>, field: string): T | null {
-  const value = row[`${field}.`];
-  return value && typeof value === 'object' ? (value as T) : null;
+/** `currency.currency`, as the orders and invoices name theirs. */
+export interface CurrencyRow {
+  id: number;
+  code: string;
+}
+
+/** `'currency.': {code}` of a row read with the dotted field `currency.code`. */
+export function currencyCode(row: { 'currency.'?: { code?: unknown } | null }): string {
+  const related = row['currency.'];
+  return typeof related?.code === 'string' ? related.code : 'EUR';
 }
 
 /**

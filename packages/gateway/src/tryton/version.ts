@@ -5,7 +5,13 @@ import { TrytonDateTime } from '@portal/tryton-client';
  * its first write), to the microsecond, as an opaque string. A write sends it back; the
  * portal_api module compares it with the record's and answers `conflict` when it moved.
  */
-export function versionOf(row: Record<string, unknown>): string {
+/** The fields of a row that its version is made of: every versioned schema declares them. */
+export interface VersionColumns {
+  write_date: TrytonDateTime | null;
+  create_date: TrytonDateTime | null;
+}
+
+export function versionOf(row: VersionColumns): string {
   const stamp = row.write_date ?? row.create_date;
   const iso = stamp instanceof TrytonDateTime ? stamp.toISOString() : '';
   return Buffer.from(`v1:${iso}`).toString('base64url');
