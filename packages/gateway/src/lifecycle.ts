@@ -17,16 +17,20 @@ export interface Lifecycle {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
 /**
- * Listens on config.host:config.port and hands every request to `handle`. `isDraining` is set
- * once stop() begins: health and readiness read it, and every answer closes its connection.
+ * Listens on config.host:config.port and hands every request to what `handler` returns. Only
+ * the lifecycle sets draining (once stop() begins): `handler` gets a reader of it (health and
+ * readiness answer 503 then), and while it lasts every answer closes its connection.
  */
 export async function listen(
   config: Config,
   logger: Logger,
-  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
-  isDraining: { value: boolean },
+  handler: (isDraining: () => boolean) => Handle,
 ): Promise<Lifecycle> {
+  let draining = false;
+  const handle = handler(() => draining);
   // Requests being answered, for the graceful stop: it waits until none is left.
   let inFlight = 0;
   let drained: (() => void) | undefined;
@@ -34,7 +38,7 @@ export async function listen(
     inFlight++;
     // While draining, every answer closes its connection: a client's next request opens a
     // new one, which a load balancer sends to another replica.
-    if (isDraining.value) res.setHeader('connection', 'close');
+    if (draining) res.setHeader('connection', 'close');
     res.once('close', () => {
       inFlight--;
       if (inFlight === 0) drained?.();
@@ -55,7 +59,7 @@ export async function listen(
   return {
     port,
     stop: async () => {
-      isDraining.value = true;
+      draining = true;
       const deadline = Date.now() + config.shutdown.delayMs + config.shutdown.timeoutMs;
       logger.info({ inFlight, ...config.shutdown }, 'gateway draining');
       await sleep(config.shutdown.delayMs);

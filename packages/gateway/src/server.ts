@@ -52,10 +52,11 @@ export async function startGateway(
   const wiring = createWiring(config, logger, metrics, options);
   const schema = await portalSchema();
   const apollo = await startApollo(config, logger, metrics, wiring.bucket, schema);
-  const draining = { value: false };
   // What each download needs: the @Allow of the GraphQL field reading the same data.
-  const routes = router(wiring, apollo, downloadPermissions(schema), () => draining.value);
-  const server = await listen(config, logger, routes, draining);
+  const permissions = downloadPermissions(schema);
+  const server = await listen(config, logger, (isDraining) =>
+    router(wiring, apollo, permissions, isDraining),
+  );
   wiring
     .trytonReady()
     .catch(() => logger.warn('Tryton not reachable yet: will retry on the next request'));

@@ -1,9 +1,7 @@
-import type { CallEvent } from '@portal/tryton-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
-import { type RunningGateway, startGateway } from '../src/server.js';
-import { eventually, TestRedis } from './support/redis-server.js';
-import { GraphQLSession, startStack, type TestStack } from './support/stack.js';
+import { eventually, type TestRedis } from './support/redis-server.js';
+import { startReplicas } from './support/replicas.js';
+import { type Replica, startStack, type TestStack } from './support/stack.js';
 
 const DASHBOARD = `{ viewer { name amountDue { amount currency }
   invoicedByMonth { month amount { amount } }
@@ -20,42 +18,26 @@ function describeCache(name: string, redis: boolean) {
   describe(name, () => {
     let stack: TestStack;
     let server: TestRedis | undefined;
+    /** With Redis: another gateway replica on the same Tryton and Redis. */
+    let other: Replica | undefined;
     // Moves the circuit breaker past its open window without sleeping.
     let skew = 0;
 
     beforeAll(async () => {
-      const env: Record<string, string> = { CACHE_TTL_SECONDS: '60' };
+      const env = { CACHE_TTL_SECONDS: '60' };
+      const clock = () => Date.now() + skew;
       if (redis) {
-        server = await TestRedis.start();
-        env.REDIS_URL = server.url;
+        const replicas = await startReplicas(2, { env, clock });
+        stack = replicas;
+        server = replicas.redis;
+        other = replicas.replicas[1];
+      } else {
+        stack = await startStack(env, { clock });
       }
-      stack = await startStack(env, { clock: () => Date.now() + skew });
     });
     afterAll(async () => {
       await stack?.stop();
-      await server?.close();
     });
-
-    /** Another gateway replica on the same Tryton and Redis. */
-    async function replica(calls: CallEvent[]): Promise<RunningGateway> {
-      const config = loadConfig({
-        NODE_ENV: 'test',
-        PORT: '0',
-        TRYTON_URL: stack.tryton.url,
-        TRYTON_DATABASE: stack.tryton.database,
-        TRYTON_GATEWAY_LOGIN: stack.tryton.gateway.login,
-        TRYTON_GATEWAY_PASSWORD: stack.tryton.gateway.password,
-        LOG_LEVEL: 'silent',
-        QUOTA_BUCKET_SIZE: '1000000',
-        QUERY_MAX_COST: '1000000000',
-        CACHE_TTL_SECONDS: '60',
-        REDIS_URL: server?.url ?? '',
-      });
-      return await startGateway(config, {
-        onTrytonCall: (event) => calls.push(event),
-        clock: () => Date.now() + skew,
-      });
-    }
 
     it('serves a warm dashboard with zero Tryton calls, and never one customer’s entries to another', async () => {
       const marie = stack.session();
@@ -108,42 +90,35 @@ function describeCache(name: string, redis: boolean) {
         createApiToken: { token: string; apiToken: { id: string } };
       }>(CREATE_TOKEN);
       const bearer = { authorization: `Bearer ${created.data?.createApiToken.token}` };
-      const otherCalls: CallEvent[] = [];
-      const other = redis ? await replica(otherCalls) : undefined;
+      const otherCalls = other?.calls ?? [];
       const integrators = [stack.session(bearer)];
-      if (other) integrators.push(new GraphQLSession(other.url, bearer));
-      try {
-        const me = await stack
-          .session(bearer)
-          .query<{ viewer: { id: string } }>('{ viewer { id } }');
-        const id = me.data?.viewer.id;
-        for (const integrator of integrators) await integrator.query(NODE, { id });
-        await browser.query(DASHBOARD);
-        stack.calls.length = 0;
-        otherCalls.length = 0;
-        for (const integrator of integrators)
-          expect((await integrator.query(NODE, { id })).data).toEqual({ node: { id } });
-        expect((await browser.query(DASHBOARD)).errors).toBeUndefined();
-        // The token's check, the session's and the data: all from the cache.
-        expect([...stack.calls, ...otherCalls]).toEqual([]);
+      if (other) integrators.push(other.session(bearer));
+      const me = await stack.session(bearer).query<{ viewer: { id: string } }>('{ viewer { id } }');
+      const id = me.data?.viewer.id;
+      for (const integrator of integrators) await integrator.query(NODE, { id });
+      await browser.query(DASHBOARD);
+      stack.calls.length = 0;
+      otherCalls.length = 0;
+      for (const integrator of integrators)
+        expect((await integrator.query(NODE, { id })).data).toEqual({ node: { id } });
+      expect((await browser.query(DASHBOARD)).errors).toBeUndefined();
+      // The token's check, the session's and the data: all from the cache.
+      expect([...stack.calls, ...otherCalls]).toEqual([]);
 
-        const revoke = await browser.query(REVOKE_TOKEN, {
-          id: created.data?.createApiToken.apiToken.id,
-        });
-        expect(revoke.data).toEqual({ revokeApiToken: true });
-        for (const integrator of integrators) {
-          const refused = await integrator.query(NODE, { id });
-          expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-          // A bad credential, not an anonymous call (since c827285).
-          expect((await integrator.query('{ viewer { id } }')).status).toBe(401);
-        }
-        // Only the customer's credentials are checked again; their data stays cached.
-        stack.calls.length = 0;
-        expect((await browser.query(DASHBOARD)).errors).toBeUndefined();
-        expect(stack.calls.map((call) => call.method)).toEqual([SESSION_CHECK]);
-      } finally {
-        await other?.stop();
+      const revoke = await browser.query(REVOKE_TOKEN, {
+        id: created.data?.createApiToken.apiToken.id,
+      });
+      expect(revoke.data).toEqual({ revokeApiToken: true });
+      for (const integrator of integrators) {
+        const refused = await integrator.query(NODE, { id });
+        expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+        // A bad credential, not an anonymous call (since c827285).
+        expect((await integrator.query('{ viewer { id } }')).status).toBe(401);
       }
+      // Only the customer's credentials are checked again; their data stays cached.
+      stack.calls.length = 0;
+      expect((await browser.query(DASHBOARD)).errors).toBeUndefined();
+      expect(stack.calls.map((call) => call.method)).toEqual([SESSION_CHECK]);
     });
 
     if (redis) {

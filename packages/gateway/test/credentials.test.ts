@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
-import { type RunningGateway, startGateway } from '../src/server.js';
-import { eventually, TestRedis } from './support/redis-server.js';
-import { GraphQLSession, startStack, type TestStack } from './support/stack.js';
+import { eventually } from './support/redis-server.js';
+import { type Replicas, startReplicas } from './support/replicas.js';
+import type { GraphQLSession, Replica } from './support/stack.js';
 
 const VIEWER = '{ viewer { email } }';
 const CHANGE = `mutation ($c: String!, $n: String!, $r: Boolean!) {
@@ -19,41 +18,25 @@ const CREATE_TOKEN = 'mutation ($n: String!) { createApiToken(name: $n) { token 
  * only the cache's revocations (not its lifetime) can make a credential fail at once.
  */
 describe('credentials that die with the password', () => {
-  let stack: TestStack;
-  let redis: TestRedis;
-  let other: RunningGateway;
+  let stack: Replicas;
+  /** The second replica. */
+  let other: Replica;
   // Moves the circuit breakers past their open window without sleeping.
   let skew = 0;
   const clock = () => Date.now() + skew;
 
   beforeAll(async () => {
-    redis = await TestRedis.start();
-    const env = { CACHE_TTL_SECONDS: '60', REDIS_URL: redis.url, REDIS_TIMEOUT_MS: '300' };
-    stack = await startStack(env, { clock });
-    other = await startGateway(
-      loadConfig({
-        NODE_ENV: 'test',
-        PORT: '0',
-        TRYTON_URL: stack.tryton.url,
-        TRYTON_DATABASE: stack.tryton.database,
-        TRYTON_GATEWAY_LOGIN: stack.tryton.gateway.login,
-        TRYTON_GATEWAY_PASSWORD: stack.tryton.gateway.password,
-        LOG_LEVEL: 'silent',
-        QUOTA_BUCKET_SIZE: '1000000',
-        ...env,
-      }),
-      { clock },
-    );
+    const env = { CACHE_TTL_SECONDS: '60', REDIS_TIMEOUT_MS: '300' };
+    stack = await startReplicas(2, { env, clock });
+    other = stack.replicas[1] as Replica;
   });
   afterAll(async () => {
-    await other?.stop();
     await stack?.stop();
-    await redis?.close();
   });
 
   /** A browser on the first replica (`here`) or the second, signed in. */
   async function browser(email: string, password: string, here = true) {
-    const session = here ? stack.session() : new GraphQLSession(other.url);
+    const session = here ? stack.session() : other.session();
     expect((await session.login(email, password)).errors).toBeUndefined();
     return session;
   }
@@ -72,7 +55,7 @@ describe('credentials that die with the password', () => {
       n: name,
     });
     const bearer = { authorization: `Bearer ${created.data?.createApiToken.token}` };
-    return [stack.session(bearer), new GraphQLSession(other.url, bearer)];
+    return [stack.session(bearer), other.session(bearer)];
   }
 
   it('a password change ends the other sessions and, when asked, the tokens, on every replica', async () => {
@@ -150,7 +133,7 @@ describe('credentials that die with the password', () => {
     const session = await browser(wholesaler.email, wholesaler.password);
     const cookie = session.cookie;
     const replay = (onOther: boolean) => {
-      const copy = onOther ? new GraphQLSession(other.url) : stack.session();
+      const copy = onOther ? other.session() : stack.session();
       copy.cookie = cookie;
       return copy;
     };
@@ -158,17 +141,17 @@ describe('credentials that die with the password', () => {
     expect(await email(replay(false))).toBe(wholesaler.email);
     expect(await email(replay(true))).toBe(wholesaler.email);
 
-    redis.pause();
+    stack.redis.pause();
     try {
       // The first call times out and opens the breaker; the logout's delete is then skipped.
       expect(await email(session)).toBe(wholesaler.email);
       await session.query('mutation { logout }');
     } finally {
-      redis.resume();
+      stack.redis.resume();
     }
     skew += 6000;
     await eventually(async () => {
-      await redis.keys('portal:');
+      await stack.redis.keys('portal:');
       return true;
     });
     expect(await email(replay(false))).toBeNull();

@@ -3,11 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, repoRoot, trytonRpcSuffix } from '@portal/devstack';
+import { repoRoot, trytonRpcSuffix } from '@portal/devstack';
 import { Decimal, TrytonClient } from '@portal/tryton-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCompose, readEnvFile, serviceEnv } from './support/compose-env.js';
-import { run, Service } from './support/processes.js';
+import { run, Service, serveOnFreePort } from './support/processes.js';
 import { GraphQLSession } from './support/stack.js';
 
 /**
@@ -49,7 +49,9 @@ describe(`production init path on PostgreSQL, Tryton ${SERIES}`, () => {
   let dir = '';
   let secrets = '';
   let trytonEnv: NodeJS.ProcessEnv = {};
+  /** The gateway's environment once it serves (portal-check runs with the same). */
   let gatewayEnv: NodeJS.ProcessEnv = {};
+  let gatewayEnvOn: (port: number) => NodeJS.ProcessEnv = () => ({});
   let trytonUrl = '';
   let gatewayUrl = '';
   let orderNumber = '';
@@ -93,11 +95,6 @@ describe(`production init path on PostgreSQL, Tryton ${SERIES}`, () => {
     await psql(`CREATE ROLE ${name} LOGIN PASSWORD '${pgPassword}'`);
     await psql(`CREATE DATABASE ${name} OWNER ${name} ENCODING 'UTF8'`);
 
-    const trytonPort = await freePort();
-    const redisPort = await freePort();
-    const gatewayPort = await freePort();
-    trytonUrl = `http://127.0.0.1:${trytonPort}`;
-    gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
     const compose = readCompose(ROOT);
     const vars = {
       ...readEnvFile(join(ROOT, 'deploy/env.example')),
@@ -120,7 +117,6 @@ describe(`production init path on PostgreSQL, Tryton ${SERIES}`, () => {
       PATH: `${bin.trim()}:${process.env.PATH}`,
       TRYTOND_CONFIG: join(dir, 'trytond.conf'),
       TRYTOND_DATABASE__PATH: join(dir, 'db'),
-      TRYTOND_WEB__LISTEN: `127.0.0.1:${trytonPort}`,
       HOME: dir,
       DB_PORT: pgPort,
       // The image's paths, here outside it.
@@ -128,42 +124,47 @@ describe(`production init path on PostgreSQL, Tryton ${SERIES}`, () => {
       TRYTON_GATEWAY_PASSWORD_FILE: secret('tryton_gateway_password'),
       PORTAL_GATEWAY_USER_SCRIPT: join(ROOT, 'deploy/tryton/gateway_user.py'),
     };
-    gatewayEnv = {
+    // Each server on a port found free, and again on another one if a process took it first.
+    const redisPassword = readFileSync(secret('redis_password'), 'utf8').trim();
+    const redis = await serveOnFreePort(
+      (port) =>
+        new Service('redis-server', 'redis-server', [
+          '--port',
+          String(port),
+          '--bind',
+          '127.0.0.1',
+          '--save',
+          '',
+          '--appendonly',
+          'no',
+          '--requirepass',
+          redisPassword,
+        ]),
+      async (port) =>
+        (
+          await run(
+            'redis-cli',
+            ['-p', String(port), '--no-auth-warning', '-a', redisPassword, 'ping'],
+            {
+              check: false,
+            },
+          )
+        ).stdout.includes('PONG'),
+    );
+    services.push(redis.service);
+    gatewayEnvOn = (port) => ({
       PATH: process.env.PATH,
       ...serviceEnv(compose, 'gateway', {
         vars,
         secrets,
         replace: {
           HOST: '127.0.0.1',
-          PORT: String(gatewayPort),
+          PORT: String(port),
           TRYTON_URL: trytonUrl,
-          REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+          REDIS_URL: `redis://127.0.0.1:${redis.port}`,
         },
       }),
-    };
-    const redisPassword = readFileSync(secret('redis_password'), 'utf8').trim();
-    const redis = new Service('redis-server', 'redis-server', [
-      '--port',
-      String(redisPort),
-      '--bind',
-      '127.0.0.1',
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-      '--requirepass',
-      redisPassword,
-    ]);
-    services.push(redis);
-    await redis.waitUntil(async () =>
-      (
-        await run(
-          'redis-cli',
-          ['-p', String(redisPort), '--no-auth-warning', '-a', redisPassword, 'ping'],
-          { check: false },
-        )
-      ).stdout.includes('PONG'),
-    );
+    });
   }, RUNTIME_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
@@ -189,14 +190,21 @@ describe(`production init path on PostgreSQL, Tryton ${SERIES}`, () => {
   it(
     'runs again once the company exists (the documented re-run), changing only that',
     async () => {
-      const tryton = new Service(
-        'trytond',
-        'sh',
-        [join(ROOT, 'deploy/tryton/portal-entrypoint.sh'), 'trytond'],
-        { env: trytonEnv, cwd: dir },
+      const tryton = await serveOnFreePort(
+        (port) =>
+          new Service(
+            'trytond',
+            'sh',
+            [join(ROOT, 'deploy/tryton/portal-entrypoint.sh'), 'trytond'],
+            {
+              env: { ...trytonEnv, TRYTOND_WEB__LISTEN: `127.0.0.1:${port}` },
+              cwd: dir,
+            },
+          ),
+        async (port) => (await trytonRpcSuffix(`http://127.0.0.1:${port}`)) !== undefined,
       );
-      services.push(tryton);
-      await tryton.waitUntil(async () => (await trytonRpcSuffix(trytonUrl)) !== undefined);
+      services.push(tryton.service);
+      trytonUrl = `http://127.0.0.1:${tryton.port}`;
       const adminPassword = readFileSync(secret('tryton_admin_password'), 'utf8').trim();
       orderNumber = await createCustomer(trytonUrl, name, adminPassword);
 
@@ -214,17 +222,17 @@ describe(`production init path on PostgreSQL, Tryton ${SERIES}`, () => {
   it(
     'serves a web user their orders through the built gateway, configured as in compose',
     async () => {
-      const gateway = new Service(
-        'gateway',
-        process.execPath,
-        [join(ROOT, 'packages/gateway/dist/main.js')],
-        {
-          env: gatewayEnv,
-          cwd: dir,
-        },
+      const gateway = await serveOnFreePort(
+        (port) =>
+          new Service('gateway', process.execPath, [join(ROOT, 'packages/gateway/dist/main.js')], {
+            env: gatewayEnvOn(port),
+            cwd: dir,
+          }),
+        async (port) => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok,
       );
-      services.push(gateway);
-      await gateway.waitUntil(async () => (await fetch(`${gatewayUrl}/readyz`)).ok);
+      services.push(gateway.service);
+      gatewayEnv = gatewayEnvOn(gateway.port);
+      gatewayUrl = `http://127.0.0.1:${gateway.port}`;
 
       const browser = new GraphQLSession(gatewayUrl);
       const login = await browser.login(CUSTOMER.email, CUSTOMER.password);

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { TrytonClient } from '@portal/tryton-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
 import { fromGlobalId } from '../src/ids.js';
-import { type RunningGateway, startGateway } from '../src/server.js';
 import { mailLinkParams } from './support/mail-links.js';
-import { TestRedis } from './support/redis-server.js';
-import { GraphQLSession, startStack, type TestStack } from './support/stack.js';
+import { type Replicas, startReplicas } from './support/replicas.js';
+import type { GraphQLSession, Replica } from './support/stack.js';
 
 const PASSWORD = 'Equipe-Test-2026!';
 const ME = '{ viewer { email role scopes } }';
@@ -33,30 +31,15 @@ const code = (errors: Errors) => errors?.[0]?.extensions?.code;
  * one Redis, where every credential check is cached for a minute.
  */
 describe('members of a company account', () => {
-  let stack: TestStack;
-  let redis: TestRedis;
-  let other: RunningGateway;
+  let stack: Replicas;
+  /** The second replica. */
+  let other: Replica;
   let admin: TrytonClient;
   let marie: GraphQLSession;
 
   beforeAll(async () => {
-    redis = await TestRedis.start();
-    const env = { CACHE_TTL_SECONDS: '60', REDIS_URL: redis.url };
-    stack = await startStack(env);
-    other = await startGateway(
-      loadConfig({
-        NODE_ENV: 'test',
-        PORT: '0',
-        TRYTON_URL: stack.tryton.url,
-        TRYTON_DATABASE: stack.tryton.database,
-        TRYTON_GATEWAY_LOGIN: stack.tryton.gateway.login,
-        TRYTON_GATEWAY_PASSWORD: stack.tryton.gateway.password,
-        LOG_LEVEL: 'silent',
-        QUOTA_BUCKET_SIZE: '1000000',
-        QUOTA_WRITE_BUCKET_SIZE: '1000000',
-        ...env,
-      }),
-    );
+    stack = await startReplicas(2, { env: { CACHE_TTL_SECONDS: '60' } });
+    other = stack.replicas[1] as Replica;
     admin = new TrytonClient({ url: stack.tryton.url, database: stack.tryton.database });
     await admin.login(stack.tryton.admin.login, stack.tryton.admin.password);
     marie = stack.session();
@@ -65,9 +48,7 @@ describe('members of a company account', () => {
   }, 300_000);
   afterAll(async () => {
     await admin?.close();
-    await other?.stop();
     await stack?.stop();
-    await redis?.close();
   });
 
   /** The member's web user as Tryton holds it, with who changed its role and who removed it. */
@@ -178,7 +159,7 @@ describe('members of a company account', () => {
   it('a role change holds at once on every replica; the last administrator stays', async () => {
     const { id, link } = await member('lea@example.fr', 'VIEWER');
     const here = stack.session();
-    const there = new GraphQLSession(other.url);
+    const there = other.session();
     for (const browser of [here, there]) {
       expect((await browser.login(link.get('email') as string, PASSWORD)).errors).toBeUndefined();
       // Cached on both replicas.
@@ -217,13 +198,13 @@ describe('members of a company account', () => {
 
   it('removing a member ends its sessions and tokens at once on every replica', async () => {
     const { id, browser, link } = await member('remi@example.fr', 'ACCOUNTANT');
-    const there = new GraphQLSession(other.url);
+    const there = other.session();
     expect((await there.login(link.get('email') as string, PASSWORD)).errors).toBeUndefined();
     const created = await browser.query<{ createApiToken: { token: string } }>(CREATE_TOKEN, {
       n: 'sync',
     });
     const bearer = { authorization: `Bearer ${created.data?.createApiToken.token}` };
-    const tokens = [stack.session(bearer), new GraphQLSession(other.url, bearer)];
+    const tokens = [stack.session(bearer), other.session(bearer)];
     for (const session of [browser, there, ...tokens])
       expect((await session.query(INVOICES)).errors).toBeUndefined();
     const removed = await marie.query<{

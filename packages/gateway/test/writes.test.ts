@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { TrytonClient } from '@portal/tryton-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
-import { type RunningGateway, startGateway } from '../src/server.js';
 import { byRef, listOrders, signedIn } from './support/demo-orders.js';
-import { TestRedis } from './support/redis-server.js';
-import { GraphQLSession, startStack, type TestStack } from './support/stack.js';
+import { type Replicas, startReplicas } from './support/replicas.js';
+import type { GraphQLSession, Replica } from './support/stack.js';
 
 const ORDER = `query ($n: String!) { viewer { order(number: $n) {
   id number state version lines { product { code } quantity } } } }`;
@@ -30,9 +28,7 @@ const code = (errors: Errors) => errors?.[0]?.extensions?.code;
 
 /** Every customer write against the real Tryton: isolation, idempotency, concurrency, cache. */
 describe('customer writes', () => {
-  let stack: TestStack;
-  let redis: TestRedis;
-  let other: RunningGateway;
+  let stack: Replicas;
   let admin: TrytonClient;
   let marie: GraphQLSession;
   let jean: GraphQLSession;
@@ -59,39 +55,20 @@ describe('customer writes', () => {
   const saleCount = () => admin.model('sale.sale').searchCount([]);
 
   beforeAll(async () => {
-    redis = await TestRedis.start();
-    stack = await startStack({ CACHE_TTL_SECONDS: '60', REDIS_URL: redis.url });
-    other = await startGateway(
-      loadConfig({
-        NODE_ENV: 'test',
-        PORT: '0',
-        TRYTON_URL: stack.tryton.url,
-        TRYTON_DATABASE: stack.tryton.database,
-        TRYTON_GATEWAY_LOGIN: stack.tryton.gateway.login,
-        TRYTON_GATEWAY_PASSWORD: stack.tryton.gateway.password,
-        LOG_LEVEL: 'silent',
-        QUOTA_BUCKET_SIZE: '1000000',
-        QUOTA_WRITE_BUCKET_SIZE: '1000000',
-        QUERY_MAX_COST: '1000000000',
-        CACHE_TTL_SECONDS: '60',
-        REDIS_URL: redis.url,
-      }),
-    );
+    stack = await startReplicas(2, { env: { CACHE_TTL_SECONDS: '60' } });
     admin = new TrytonClient({ url: stack.tryton.url, database: stack.tryton.database });
     await admin.login(stack.tryton.admin.login, stack.tryton.admin.password);
     const { customers } = stack.tryton;
     marie = await signedIn(stack, customers.marie);
     jean = await signedIn(stack, customers.jean);
-    marieThere = new GraphQLSession(other.url);
+    marieThere = (stack.replicas[1] as Replica).session();
     marieThere.cookie = marie.cookie;
     maries = await orders(marie);
     jeans = await orders(jean);
   });
   afterAll(async () => {
-    await other?.stop();
     await admin?.close();
     await stack?.stop();
-    await redis?.close();
   });
 
   it("refuses every write on another customer's order as NOT_FOUND, and writes nothing", async () => {

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { GraphQLSession, TestStack } from './stack.js';
+import type { GraphQLSession } from './stack.js';
 
 /**
  * What the write tests start from: browsers signed in as the demo's customers and members,
@@ -8,7 +8,7 @@ import type { GraphQLSession, TestStack } from './stack.js';
 
 /** A browser signed in as `who` (a customer or member of the demo); fails the test otherwise. */
 export async function signedIn(
-  stack: TestStack,
+  stack: { session(): GraphQLSession },
   who: { email: string; password: string },
 ): Promise<GraphQLSession> {
   const session = stack.session();

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { stopProcess } from '@portal/devstack';
+import { freePort, holdsListener, stopProcess } from '@portal/devstack';
 
 export interface Finished {
   stdout: string;
@@ -49,6 +49,9 @@ export async function run(
   return finished;
 }
 
+/** A server ended saying its address was in use: another process bound its port first. */
+export class PortTaken extends Error {}
+
 /** A long-running process of the test, with the tail of its output for failure messages. */
 export class Service {
   private output = '';
@@ -72,12 +75,20 @@ export class Service {
     this.child.stderr?.on('data', keep);
   }
 
-  /** Polls `ready` until it holds; fails early, with the output, if the process ends. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /**
+   * Polls `ready` until it holds; fails early, with the output, if the process ends
+   * (PortTaken when it ended for want of its port).
+   */
   async waitUntil(ready: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) {
-        throw new Error(`${this.name} exited with ${this.child.exitCode}:\n${this.output}`);
+        const Failure = /address already in use/i.test(this.output) ? PortTaken : Error;
+        throw new Failure(`${this.name} exited with ${this.child.exitCode}:\n${this.output}`);
       }
       if (await ready().catch(() => false)) return;
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -88,5 +99,31 @@ export class Service {
   /** SIGTERM, SIGKILL after 5 s; resolves once the process is gone. */
   async stop(): Promise<void> {
     await stopProcess(this.child);
+  }
+}
+
+/**
+ * Starts `start(port)` on a port found free and resolves once it serves there: `ready`, and
+ * its own process holds the port (another test's server may answer on a port found free a
+ * moment earlier). When another process took the port first, stops it and tries another
+ * port, as startTryton and TestRedis do; five ports at most.
+ */
+export async function serveOnFreePort(
+  start: (port: number) => Service,
+  ready: (port: number) => Promise<boolean>,
+  timeoutMs = 60_000,
+): Promise<{ service: Service; port: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const service = start(port);
+    const serving = async () =>
+      (await ready(port)) && (await holdsListener(service.pid as number, port)) !== false;
+    try {
+      await service.waitUntil(serving, timeoutMs);
+      return { service, port };
+    } catch (error) {
+      await service.stop();
+      if (!(error instanceof PortTaken) || attempt === 5) throw error;
+    }
   }
 }

@@ -2,18 +2,25 @@ import { type DemoTryton, startDemoTryton } from '@portal/demo-data';
 import type { CallEvent } from '@portal/tryton-client';
 import { pino } from 'pino';
 import { type TcpProxy, tcpProxy } from '../../bench/load/proxies.mjs';
-import { loadConfig } from '../../src/config.js';
+import { type Config, loadConfig } from '../../src/config.js';
 import { type RunningGateway, startGateway } from '../../src/server.js';
 
-/** A real Tryton with the demo data and a gateway in front of it, on free loopback ports. */
-export interface TestStack {
-  tryton: DemoTryton;
+/** One gateway process of a test. */
+export interface Replica {
   gateway: RunningGateway;
+  /** Every Tryton call this gateway made, in order (tests count them and empty it). */
   calls: CallEvent[];
+  /** A GraphQL client of this gateway with its own cookie jar (one browser). */
+  session(headers?: Record<string, string>): GraphQLSession;
+}
+
+/** A real Tryton with the demo data and a gateway in front of it, on free loopback ports. */
+export interface TestStack extends Replica {
+  tryton: DemoTryton;
+  /** The gateway's configuration: another replica started with it is configured alike. */
+  config: Config;
   /** With `throughProxy`: the TCP proxy between the gateway and Tryton (delay, outage). */
   proxy: TcpProxy | undefined;
-  /** A GraphQL client with its own cookie jar (one browser). */
-  session(headers?: Record<string, string>): GraphQLSession;
   stop(): Promise<void>;
 }
 
@@ -69,12 +76,25 @@ export class GraphQLSession {
   }
 }
 
+/** Starts a gateway with `config` (its logger at config.logLevel), counting its Tryton calls. */
+export async function startReplica(
+  config: Config,
+  options: { clock?: () => number } = {},
+): Promise<Replica> {
+  const calls: CallEvent[] = [];
+  const gateway = await startGateway(config, {
+    logger: pino({ level: config.logLevel }),
+    onTrytonCall: (event) => calls.push(event),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  return { gateway, calls, session: (headers) => new GraphQLSession(gateway.url, headers) };
+}
+
 export async function startStack(
   env: Record<string, string> = {},
   options: { clock?: () => number; throughProxy?: boolean } = {},
 ): Promise<TestStack> {
   const tryton = await startDemoTryton();
-  const calls: CallEvent[] = [];
   const proxy = options.throughProxy
     ? await tcpProxy({ host: '127.0.0.1', port: Number(new URL(tryton.url).port) })
     : undefined;
@@ -98,17 +118,13 @@ export async function startStack(
     REDIS_TIMEOUT_MS: '1000',
     ...env,
   });
-  const gateway = await startGateway(config, {
-    logger: pino({ level: env.LOG_LEVEL ?? 'silent' }),
-    onTrytonCall: (event) => calls.push(event),
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
+  const replica = await startReplica(config, options);
+  const { gateway } = replica;
   return {
+    ...replica,
     tryton,
-    gateway,
-    calls,
+    config,
     proxy,
-    session: (headers) => new GraphQLSession(gateway.url, headers),
     async stop() {
       await gateway.stop();
       await proxy?.close();
