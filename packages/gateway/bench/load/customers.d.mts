@@ -30,6 +30,8 @@ export function runLoad(options: {
   tour?: boolean;
   onRecord?: (record: LoadRecord) => void;
 }): Promise<LoadRecord[]>;
+/** A request's outcome as the report names it: `200`, `503 TRYTON_UNAVAILABLE`... */
+export function outcomeKey(record: Pick<LoadRecord, 'status' | 'code'>): string;
 export function summarize(
   records: LoadRecord[],
   seconds: number,

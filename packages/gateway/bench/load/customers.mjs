@@ -238,28 +238,33 @@ function percentile(sorted, p) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : 0;
 }
 
+/** A request's outcome as the report names it: `200`, `503 TRYTON_UNAVAILABLE`... */
+export function outcomeKey(record) {
+  return record.code ? `${record.status} ${record.code}` : String(record.status);
+}
+
 /** Throughput, latency percentiles and outcomes (by status and code) of `records`. */
 export function summarize(records, seconds) {
   const ms = records.map((r) => r.ms).sort((a, b) => a - b);
   const outcomes = {};
+  // How long each outcome took: a 503 shed at once apart from one that waited out the queue.
+  const tookByOutcome = {};
   // The failures by kind of request (login, dashboard, pdf...): where the load hurts first.
   const failuresByKind = {};
   for (const r of records) {
-    const key = r.code ? `${r.status} ${r.code}` : String(r.status);
+    const key = outcomeKey(r);
     outcomes[key] = (outcomes[key] ?? 0) + 1;
+    tookByOutcome[key] ??= [];
+    tookByOutcome[key].push(r.ms);
     if (r.status !== 200 || r.code) {
       failuresByKind[r.kind] ??= {};
       failuresByKind[r.kind][key] = (failuresByKind[r.kind][key] ?? 0) + 1;
     }
   }
   const round = (n) => Math.round(n * 10) / 10;
-  // How long each outcome took: a 503 shed at once apart from one that waited out the queue.
   const latencyByOutcome = {};
-  for (const key of Object.keys(outcomes)) {
-    const took = records
-      .filter((r) => (r.code ? `${r.status} ${r.code}` : String(r.status)) === key)
-      .map((r) => r.ms)
-      .sort((a, b) => a - b);
+  for (const [key, took] of Object.entries(tookByOutcome)) {
+    took.sort((a, b) => a - b);
     latencyByOutcome[key] = { p50: round(percentile(took, 0.5)), max: round(took.at(-1) ?? 0) };
   }
   return {

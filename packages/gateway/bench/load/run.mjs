@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { demoTemplate, seedLoadCustomers, startDemoTryton } from '../../../demo-data/dist/index.js';
 import { startTryton } from '../../../devstack/dist/index.js';
 import { TrytonClient } from '../../../tryton-client/dist/index.js';
-import { createToken, runLoad, signIn, summarize } from './customers.mjs';
+import { createToken, outcomeKey, runLoad, signIn, summarize } from './customers.mjs';
 import { httpBalancer, tcpProxy } from './proxies.mjs';
 
 const SCENARIOS = {
@@ -273,7 +273,7 @@ for (let t = 0; t < seconds; t += 5) {
   // Which failures, by status and code: a window's 429s (deliberate) apart from its 503s.
   const errors = {};
   for (const r of failures) {
-    const key = `${r.status}${r.code ? ` ${r.code}` : ''}`;
+    const key = outcomeKey(r);
     errors[key] = (errors[key] ?? 0) + 1;
   }
   const ms = window.map((r) => r.ms).sort((a, b) => a - b);
